@@ -1,0 +1,219 @@
+package dev.ddb.common.attribute;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.ddb.common.error.DynamoDbException;
+import dev.ddb.common.json.Json;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads and writes attribute values in DynamoDB JSON ({@code {"S":"x"}}, {@code {"N":"1"}}, ...),
+ * enforcing the rules DynamoDB applies to every value it accepts.
+ */
+public final class AttributeValueJson {
+
+    /** DynamoDB rejects documents nested deeper than this. */
+    public static final int MAX_NESTING_DEPTH = 32;
+
+    private AttributeValueJson() {
+    }
+
+    /** Reads an item (or key): a JSON object of attribute name to attribute value. */
+    public static Map<String, AttributeValue> readItem(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return new LinkedHashMap<>();
+        }
+        if (!node.isObject()) {
+            throw DynamoDbException.serialization("Unexpected value type in payload");
+        }
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            item.put(e.getKey(), read(e.getValue(), 1));
+        }
+        return item;
+    }
+
+    public static AttributeValue read(JsonNode node) {
+        return read(node, 1);
+    }
+
+    private static AttributeValue read(JsonNode node, int depth) {
+        if (depth > MAX_NESTING_DEPTH) {
+            throw DynamoDbException.validation("Nesting Levels have exceeded supported limits");
+        }
+        if (node == null || !node.isObject()) {
+            throw DynamoDbException.serialization("Unexpected value type in payload");
+        }
+        String type = null;
+        JsonNode value = null;
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            if (e.getValue().isNull()) {
+                continue; // an SDK may send absent members as null
+            }
+            if (type != null) {
+                throw DynamoDbException.invalidParameter(
+                        "Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
+            }
+            type = e.getKey();
+            value = e.getValue();
+        }
+        if (type == null) {
+            throw DynamoDbException.invalidParameter(
+                    "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+        }
+        switch (type) {
+            case "S":
+                return new AttributeValue.S(text(value));
+            case "N":
+                return new AttributeValue.N(DynamoNumber.parse(text(value)));
+            case "B":
+                return new AttributeValue.B(binary(value));
+            case "BOOL":
+                if (!value.isBoolean()) {
+                    throw DynamoDbException.serialization("Unexpected value type in payload");
+                }
+                return new AttributeValue.Bool(value.booleanValue());
+            case "NULL":
+                if (!value.isBoolean()) {
+                    throw DynamoDbException.serialization("Unexpected value type in payload");
+                }
+                if (!value.booleanValue()) {
+                    throw DynamoDbException.invalidParameter("Null attribute value types must have the value of true");
+                }
+                return new AttributeValue.Null();
+            case "L": {
+                List<AttributeValue> values = new ArrayList<>();
+                for (JsonNode element : array(value)) {
+                    values.add(read(element, depth + 1));
+                }
+                return new AttributeValue.L(values);
+            }
+            case "M": {
+                if (!value.isObject()) {
+                    throw DynamoDbException.serialization("Unexpected value type in payload");
+                }
+                Map<String, AttributeValue> values = new LinkedHashMap<>();
+                for (Map.Entry<String, JsonNode> e : value.properties()) {
+                    values.put(e.getKey(), read(e.getValue(), depth + 1));
+                }
+                return new AttributeValue.M(values);
+            }
+            case "SS": {
+                List<String> values = new ArrayList<>();
+                for (JsonNode element : nonEmptySet(value, "An string set  may not be empty")) {
+                    values.add(text(element));
+                }
+                rejectDuplicates(values, values);
+                return new AttributeValue.SS(values);
+            }
+            case "NS": {
+                List<String> texts = new ArrayList<>();
+                List<BigDecimal> values = new ArrayList<>();
+                for (JsonNode element : nonEmptySet(value, "An number set  may not be empty")) {
+                    texts.add(text(element));
+                    values.add(DynamoNumber.parse(text(element)));
+                }
+                rejectDuplicates(values, texts);
+                return new AttributeValue.NS(values);
+            }
+            case "BS": {
+                List<byte[]> values = new ArrayList<>();
+                List<String> texts = new ArrayList<>();
+                for (JsonNode element : nonEmptySet(value, "Binary sets should not be empty")) {
+                    texts.add(text(element));
+                    values.add(binary(element));
+                }
+                rejectDuplicates(values.stream().map(b -> Base64.getEncoder().encodeToString(b)).toList(), texts);
+                return new AttributeValue.BS(values);
+            }
+            default:
+                throw DynamoDbException.invalidParameter(
+                        "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+        }
+    }
+
+    private static String text(JsonNode value) {
+        if (!value.isString()) {
+            throw DynamoDbException.serialization("Unexpected value type in payload");
+        }
+        return value.stringValue();
+    }
+
+    private static byte[] binary(JsonNode value) {
+        try {
+            return Base64.getDecoder().decode(text(value));
+        } catch (IllegalArgumentException e) {
+            throw DynamoDbException.serialization("Base64 encoded value is not valid");
+        }
+    }
+
+    private static JsonNode array(JsonNode value) {
+        if (!value.isArray()) {
+            throw DynamoDbException.serialization("Unexpected value type in payload");
+        }
+        return value;
+    }
+
+    private static JsonNode nonEmptySet(JsonNode value, String emptyMessage) {
+        array(value);
+        if (value.isEmpty()) {
+            throw DynamoDbException.invalidParameter(emptyMessage);
+        }
+        return value;
+    }
+
+    private static <T> void rejectDuplicates(List<T> members, List<String> asSent) {
+        Set<T> seen = new HashSet<>();
+        for (T member : members) {
+            if (!seen.add(member)) {
+                throw DynamoDbException.invalidParameter("Input collection " + asSent + " contains duplicates.");
+            }
+        }
+    }
+
+    /** Writes an item as a JSON object of attribute values. */
+    public static ObjectNode writeItem(Map<String, AttributeValue> item) {
+        ObjectNode node = Json.object();
+        item.forEach((name, value) -> node.set(name, write(value)));
+        return node;
+    }
+
+    public static ObjectNode write(AttributeValue value) {
+        ObjectNode node = Json.object();
+        if (value instanceof AttributeValue.S s) {
+            node.put("S", s.value());
+        } else if (value instanceof AttributeValue.N n) {
+            node.put("N", n.text());
+        } else if (value instanceof AttributeValue.B b) {
+            node.put("B", Base64.getEncoder().encodeToString(b.value()));
+        } else if (value instanceof AttributeValue.Bool b) {
+            node.put("BOOL", b.value());
+        } else if (value instanceof AttributeValue.Null) {
+            node.put("NULL", true);
+        } else if (value instanceof AttributeValue.L l) {
+            ArrayNode array = node.putArray("L");
+            l.values().forEach(v -> array.add(write(v)));
+        } else if (value instanceof AttributeValue.M m) {
+            node.set("M", writeItem(m.values()));
+        } else if (value instanceof AttributeValue.SS ss) {
+            ArrayNode array = node.putArray("SS");
+            ss.values().forEach(array::add);
+        } else if (value instanceof AttributeValue.NS ns) {
+            ArrayNode array = node.putArray("NS");
+            ns.values().forEach(v -> array.add(DynamoNumber.format(v)));
+        } else if (value instanceof AttributeValue.BS bs) {
+            ArrayNode array = node.putArray("BS");
+            bs.values().forEach(v -> array.add(Base64.getEncoder().encodeToString(v)));
+        }
+        return node;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.ddb.common.attribute;
+
+import java.math.BigDecimal;
+
+import dev.ddb.common.error.DynamoDbException;
+
+/**
+ * DynamoDB's number type: up to 38 significant digits, magnitude between 1E-130 and
+ * 9.9999999999999999999999999999999999999E+125, exact (never a double).
+ */
+public final class DynamoNumber {
+
+    public static final int MAX_PRECISION = 38;
+    /** Largest allowed adjusted exponent (the exponent in scientific notation). */
+    static final int MAX_EXPONENT = 125;
+    static final int MIN_EXPONENT = -130;
+
+    private DynamoNumber() {
+    }
+
+    /** Parses and validates a number as sent on the wire, answering DynamoDB's errors. */
+    public static BigDecimal parse(String text) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw DynamoDbException.validation("A value provided cannot be converted into a number");
+        }
+        return validate(value);
+    }
+
+    /** Validates an already computed number (e.g. the result of an ADD) against DynamoDB's limits. */
+    public static BigDecimal validate(BigDecimal value) {
+        BigDecimal canonical = canonical(value);
+        if (canonical.signum() == 0) {
+            return canonical;
+        }
+        if (canonical.precision() > MAX_PRECISION) {
+            throw DynamoDbException.validation("Attempting to store more than 38 significant digits in a Number");
+        }
+        int exponent = adjustedExponent(canonical);
+        if (exponent > MAX_EXPONENT) {
+            throw DynamoDbException.validation(
+                    "Number overflow. Attempting to store a number with magnitude larger than supported range");
+        }
+        if (exponent < MIN_EXPONENT) {
+            throw DynamoDbException.validation(
+                    "Number underflow. Attempting to store a number with magnitude smaller than supported range");
+        }
+        return canonical;
+    }
+
+    /** Trailing zeros stripped, so that equal numbers have equal representations. */
+    public static BigDecimal canonical(BigDecimal value) {
+        return value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
+    }
+
+    /** The exponent e of the value written as d.ddd x 10^e. */
+    public static int adjustedExponent(BigDecimal nonZero) {
+        return nonZero.precision() - nonZero.scale() - 1;
+    }
+
+    /** The wire form: plain digits, no exponent, no trailing zeros, as DynamoDB returns numbers. */
+    public static String format(BigDecimal value) {
+        return canonical(value).toPlainString();
+    }
+}

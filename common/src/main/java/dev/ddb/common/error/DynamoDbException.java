@@ -1,0 +1,86 @@
+package dev.ddb.common.error;
+
+/**
+ * An error answered to the client exactly as DynamoDB answers it: HTTP status,
+ * a fully qualified {@code __type} and a {@code message}.
+ */
+public class DynamoDbException extends RuntimeException {
+
+    private static final String DYNAMODB = "com.amazonaws.dynamodb.v20120810#";
+    private static final String CORAL_SERVICE = "com.amazon.coral.service#";
+    private static final String CORAL_VALIDATE = "com.amazon.coral.validate#";
+
+    private final String type;
+    private final int status;
+
+    public DynamoDbException(String type, String message, int status) {
+        super(message);
+        this.type = type;
+        this.status = status;
+    }
+
+    /** The fully qualified {@code __type}, e.g. {@code com.amazon.coral.validate#ValidationException}. */
+    public String type() {
+        return type;
+    }
+
+    /** The short error code the SDKs expose, e.g. {@code ValidationException}. */
+    public String code() {
+        return type.substring(type.indexOf('#') + 1);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public static DynamoDbException validation(String message) {
+        return new DynamoDbException(CORAL_VALIDATE + "ValidationException", message, 400);
+    }
+
+    /** The "One or more parameter values were invalid: ..." family of validation errors. */
+    public static DynamoDbException invalidParameter(String detail) {
+        return validation("One or more parameter values were invalid: " + detail);
+    }
+
+    public static DynamoDbException serialization(String message) {
+        return new DynamoDbException(CORAL_SERVICE + "SerializationException", message, 400);
+    }
+
+    public static DynamoDbException unknownOperation() {
+        return new DynamoDbException(CORAL_SERVICE + "UnknownOperationException", null, 400);
+    }
+
+    public static DynamoDbException missingAuthenticationToken() {
+        return new DynamoDbException(CORAL_SERVICE + "MissingAuthenticationTokenException",
+                "Request is missing Authentication Token", 400);
+    }
+
+    public static DynamoDbException resourceNotFound(String message) {
+        return new DynamoDbException(DYNAMODB + "ResourceNotFoundException", message, 400);
+    }
+
+    /** The message DynamoDB gives for an operation on a table that does not exist. */
+    public static DynamoDbException tableNotFound(String tableName) {
+        return resourceNotFound("Requested resource not found: Table: " + tableName + " not found");
+    }
+
+    public static DynamoDbException resourceInUse(String message) {
+        return new DynamoDbException(DYNAMODB + "ResourceInUseException", message, 400);
+    }
+
+    public static DynamoDbException limitExceeded(String message) {
+        return new DynamoDbException(DYNAMODB + "LimitExceededException", message, 400);
+    }
+
+    public static DynamoDbException conditionalCheckFailed(String message) {
+        return new DynamoDbException(DYNAMODB + "ConditionalCheckFailedException", message, 400);
+    }
+
+    public static DynamoDbException internalServerError(String message) {
+        return new DynamoDbException(DYNAMODB + "InternalServerError", message, 500);
+    }
+
+    public static DynamoDbException serviceUnavailable(String message) {
+        return new DynamoDbException(CORAL_SERVICE + "ServiceUnavailableException", message, 503);
+    }
+}

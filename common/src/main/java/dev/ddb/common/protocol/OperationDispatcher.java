@@ -1,0 +1,49 @@
+package dev.ddb.common.protocol;
+
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import dev.ddb.common.error.DynamoDbException;
+import dev.ddb.common.json.Json;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs the operation an {@code X-Amz-Target} names and turns every outcome into DynamoDB's
+ * answer: the result, DynamoDB's error, or an InternalServerError without a stack trace.
+ */
+public final class OperationDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(OperationDispatcher.class.getName());
+
+    private final Map<String, Operation> operations;
+
+    /** @param operations by operation name, e.g. "PutItem" */
+    public OperationDispatcher(Map<String, Operation> operations) {
+        this.operations = Map.copyOf(operations);
+    }
+
+    public boolean handles(String operationName) {
+        return operations.containsKey(operationName);
+    }
+
+    public Response dispatch(String target, byte[] body) {
+        try {
+            Operation operation = operations.get(AwsJsonProtocol.operationOf(target));
+            if (operation == null) {
+                throw DynamoDbException.unknownOperation();
+            }
+            JsonNode result = operation.invoke(Json.parseRequest(body));
+            return Response.of(200, Json.write(result == null ? Json.object() : result));
+        } catch (DynamoDbException e) {
+            return error(e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Unexpected failure of " + target, e);
+            return error(DynamoDbException.internalServerError("Internal server error"));
+        }
+    }
+
+    public static Response error(DynamoDbException e) {
+        return Response.of(e.status(), AwsJsonProtocol.errorBody(e));
+    }
+}
