@@ -1,25 +1,26 @@
 package dev.ddb.standalone.kafka;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Properties;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
-import org.apache.kafka.metadata.properties.MetaPropertiesEnsemble;
-import org.apache.kafka.metadata.storage.Formatter;
-import org.apache.kafka.server.common.MetadataVersion;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -60,25 +61,32 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("Kafka broker is already running");
         }
-        int clientPort = resolvePort(requestedPort, "Kafka port");
-        int controllerPort = resolvePort(requestedControllerPort, "Kafka controller port");
-        quietKafkaLogging();
-        KafkaConfig config = new KafkaConfig(config(clientPort, controllerPort), false);
-        try {
-            Files.createDirectories(dataDir);
-            if (!Files.exists(dataDir.resolve(MetaPropertiesEnsemble.META_PROPERTIES_NAME))) {
-                format(config);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot format Kafka data directory " + dataDir, e);
+        int clientPort;
+        int controllerPort;
+        // Hold both probe sockets at once so a picked free port cannot equal the other one.
+        try (ServerSocket client = bindLocal(requestedPort, "Kafka port");
+                ServerSocket controller = bindLocal(requestedControllerPort, "Kafka controller port")) {
+            clientPort = client.getLocalPort();
+            controllerPort = controller.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        KafkaRaftServer raftServer = new KafkaRaftServer(config, Time.SYSTEM);
+        quietKafkaLogging();
+        Properties props = serverProperties(clientPort, controllerPort);
+        if (!Files.exists(dataDir.resolve("meta.properties"))) {
+            format(props);
+        }
+        KafkaRaftServer raftServer = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
         try {
-            // Returns only after the broker is unfenced by the controller and its acceptors are open.
+            // Returns only once the controller has unfenced the broker and its listeners accept clients.
             raftServer.startup();
         } catch (RuntimeException e) {
-            raftServer.shutdown();
-            raftServer.awaitShutdown();
+            try {
+                raftServer.shutdown();
+                raftServer.awaitShutdown();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw new IllegalStateException("Kafka broker failed to start on port " + clientPort, e);
         }
         server = raftServer;
@@ -94,6 +102,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return HOST + ":" + port;
     }
 
+    /** The client port in use, or -1 before {@link #start()}. */
     public int port() {
         return port;
     }
@@ -102,7 +111,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return dataDir;
     }
 
-    /** Shuts down broker and controller and waits, so the directory can be reused at once. */
+    /** Shuts broker and controller down and waits, so the directory can be reused at once. */
     @Override
     public synchronized void close() {
         if (server != null) {
@@ -112,10 +121,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
-    private Map<String, Object> config(int clientPort, int controllerPort) {
-        Map<String, Object> p = new HashMap<>();
+    private Properties serverProperties(int clientPort, int controllerPort) {
+        Properties p = new Properties();
         p.put("process.roles", "broker,controller");
-        p.put("node.id", NODE_ID);
+        p.put("node.id", String.valueOf(NODE_ID));
         // A static one-voter quorum: the controller address comes from config on every start,
         // so the controller port may differ between runs (a dynamic quorum would persist it).
         p.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
@@ -124,71 +133,98 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
+        // Log segments and the __cluster_metadata log share the one directory.
         p.put("log.dirs", dataDir.toString());
         // One node: every internal topic must make do with a single replica.
-        p.put("offsets.topic.replication.factor", 1);
-        p.put("transaction.state.log.replication.factor", 1);
-        p.put("transaction.state.log.min.isr", 1);
-        p.put("share.coordinator.state.topic.replication.factor", 1);
-        p.put("share.coordinator.state.topic.min.isr", 1);
-        p.put("default.replication.factor", 1);
-        p.put("min.insync.replicas", 1);
-        // Few internal partitions: first use of groups/transactions is then quick on one node.
-        p.put("offsets.topic.num.partitions", 5);
-        p.put("transaction.state.log.num.partitions", 5);
-        p.put("share.coordinator.state.topic.num.partitions", 5);
-        p.put("num.partitions", 1);
-        p.put("auto.create.topics.enable", true);
-        p.put("group.initial.rebalance.delay.ms", 0);
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("default.replication.factor", "1");
+        p.put("min.insync.replicas", "1");
+        // Fewer internal partitions than the default 50: first use of groups/transactions stays quick.
+        p.put("offsets.topic.num.partitions", "5");
+        p.put("transaction.state.log.num.partitions", "5");
+        p.put("share.coordinator.state.topic.num.partitions", "5");
+        p.put("num.partitions", "1");
+        p.put("auto.create.topics.enable", "true");
+        p.put("group.initial.rebalance.delay.ms", "0");
         // The log cleaner allocates its dedupe buffer up front (128 MiB by default).
-        p.put("log.cleaner.dedupe.buffer.size", 8 * 1024 * 1024);
+        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
         return p;
     }
 
-    private void format(KafkaConfig config) throws Exception {
-        new Formatter()
-                .setPrintStream(new PrintStream(PrintStream.nullOutputStream()))
-                .setNodeId(NODE_ID)
-                .setClusterId(Uuid.randomUuid().toString())
-                .setReleaseVersion(MetadataVersion.latestProduction())
-                .setControllerListenerName("CONTROLLER")
-                .setMetadataLogDirectory(config.metadataLogDir())
-                .addDirectory(dataDir.toString())
-                .run();
-    }
-
-    /** Fails clearly if a fixed port is taken; for 0 picks a free port (tiny race until Kafka binds it). */
-    private static int resolvePort(int requested, String what) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), requested));
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            if (requested == 0) {
-                throw new UncheckedIOException("Cannot find a free port for " + what, e);
+    /**
+     * Same as `kafka-storage.sh format -t &lt;new id&gt; -c server.properties`: writes meta.properties
+     * and the bootstrap metadata (latest production metadata.version, static quorum) into dataDir.
+     */
+    private void format(Properties props) {
+        Path configFile = null;
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try {
+            Files.createDirectories(dataDir);
+            configFile = Files.createTempFile("kafka-server", ".properties");
+            try (OutputStream out = Files.newOutputStream(configFile)) {
+                props.store(out, null);
             }
-            throw new IllegalStateException(what + " " + requested + " is already in use", e);
+            int exitCode = StorageTool.execute(new String[] {"format", "--config", configFile.toString(),
+                    "--cluster-id", Uuid.randomUuid().toString()}, new PrintStream(output, true, StandardCharsets.UTF_8));
+            if (exitCode != 0) {
+                throw new IllegalStateException(output.toString(StandardCharsets.UTF_8));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot format Kafka data directory " + dataDir + ": " + e.getMessage(), e);
+        } finally {
+            if (configFile != null) {
+                configFile.toFile().delete();
+            }
         }
     }
 
     /**
-     * The broker logs a great deal at INFO. Turn its own loggers down to WARN unless the
-     * application set a level for them. Only done for Logback (via reflection, as it is optional).
+     * Binds the port Kafka is about to use, failing clearly if it is taken; 0 picks a free port
+     * (which stays free in practice in the moment before Kafka binds it).
+     */
+    private static ServerSocket bindLocal(int port, String what) {
+        try {
+            ServerSocket socket = new ServerSocket();
+            try {
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), port));
+                return socket;
+            } catch (IOException e) {
+                socket.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            if (port == 0) {
+                throw new UncheckedIOException("Cannot find a free port for " + what, e);
+            }
+            throw new IllegalStateException(what + " " + port + " is already in use", e);
+        }
+    }
+
+    /**
+     * The broker logs a great deal (and everything, under Logback's fallback config before Spring
+     * sets logging up). Turn its loggers down to WARN unless the application set a level for them.
      */
     private static void quietKafkaLogging() {
-        for (String name : List.of("kafka", "state.change.logger", "org.apache.kafka.server",
-                "org.apache.kafka.controller", "org.apache.kafka.raft", "org.apache.kafka.metadata",
-                "org.apache.kafka.image", "org.apache.kafka.snapshot", "org.apache.kafka.storage",
-                "org.apache.kafka.coordinator", "org.apache.kafka.queue", "org.apache.kafka.network")) {
-            Logger logger = LoggerFactory.getLogger(name);
-            try {
-                Class<?> level = Class.forName("ch.qos.logback.classic.Level", true, logger.getClass().getClassLoader());
-                if (logger.getClass().getMethod("getLevel").invoke(logger) == null) {
-                    logger.getClass().getMethod("setLevel", level).invoke(logger, level.getField("WARN").get(null));
-                }
-            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
-                // Not Logback: leave logging as the application configured it.
+        try {
+            if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+                return;
             }
+            for (String name : List.of("kafka", "state.change.logger", "org.apache.kafka.server",
+                    "org.apache.kafka.controller", "org.apache.kafka.raft", "org.apache.kafka.metadata",
+                    "org.apache.kafka.image", "org.apache.kafka.snapshot", "org.apache.kafka.storage",
+                    "org.apache.kafka.coordinator", "org.apache.kafka.queue", "org.apache.kafka.network")) {
+                ch.qos.logback.classic.Logger logger = context.getLogger(name);
+                if (logger.getLevel() == null) {
+                    logger.setLevel(Level.WARN);
+                }
+            }
+        } catch (LinkageError e) {
+            // Logback is not on the classpath: leave logging as the application configured it.
         }
     }
 }

@@ -38,7 +38,9 @@ class EmbeddedKafkaBrokerTest {
     @Test
     @Timeout(120)
     void producesConsumesAndKeepsDataAcrossRestart() throws Exception {
+        int port;
         try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir, 0, 0).start()) {
+            port = broker.port();
             assertThat(broker.bootstrapServers()).matches("localhost:\\d+");
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
                 admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
@@ -54,8 +56,9 @@ class EmbeddedKafkaBrokerTest {
             assertThat(consumeAll(broker, "group-1", 1)).containsExactly("k1=v1");
         }
 
-        // Same directory, new broker (and new ports): the topic and its record are still there.
-        try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir, 0, 0).start()) {
+        // Same directory and client port, new controller port: the topic and its record are still there.
+        try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir, port, 0).start()) {
+            assertThat(broker.bootstrapServers()).isEqualTo("localhost:" + port);
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
                 assertThat(admin.listTopics().names().get()).contains(TOPIC);
             }
@@ -71,6 +74,8 @@ class EmbeddedKafkaBrokerTest {
             EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir, port, 0);
             assertThatThrownBy(broker::start)
                     .hasMessage("Kafka port " + port + " is already in use");
+            assertThatThrownBy(new EmbeddedKafkaBroker(dataDir, 0, port)::start)
+                    .hasMessage("Kafka controller port " + port + " is already in use");
         }
     }
 

@@ -1,0 +1,69 @@
+package dev.ddb.gateway.api;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+import dev.ddb.common.error.DynamoDbException;
+import dev.ddb.common.json.Json;
+import dev.ddb.common.protocol.AwsJsonProtocol;
+import dev.ddb.common.protocol.OperationDispatcher;
+import dev.ddb.common.protocol.Response;
+import dev.ddb.gateway.auth.RequestAuthenticator;
+import dev.ddb.gateway.downstream.DownstreamResponse;
+import dev.ddb.gateway.resilience.ResilientForwarder;
+import dev.ddb.gateway.routing.OperationRoutes;
+import dev.ddb.gateway.routing.Route;
+
+/**
+ * {@code POST /}: the AWS JSON 1.0 endpoint. Checks that the target names an operation, then that
+ * the request is signed, then that the body is a JSON object, and relays the owning service's answer.
+ * Errors of its own are written exactly like the services' errors.
+ */
+@Component
+class DynamoDbRequestHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DynamoDbRequestHandler.class);
+
+    private final OperationRoutes routes;
+    private final RequestAuthenticator authenticator;
+    private final RequestBodies bodies;
+    private final ResilientForwarder forwarder;
+
+    DynamoDbRequestHandler(OperationRoutes routes, RequestAuthenticator authenticator, RequestBodies bodies,
+            ResilientForwarder forwarder) {
+        this.routes = routes;
+        this.authenticator = authenticator;
+        this.bodies = bodies;
+        this.forwarder = forwarder;
+    }
+
+    Mono<ServerResponse> handle(ServerRequest request) {
+        return bodies.read(request)
+                .flatMap(body -> answer(request, body))
+                .onErrorResume(DynamoDbException.class, e -> Mono.just(OperationDispatcher.error(e)))
+                .onErrorResume(e -> {
+                    LOG.error("Unexpected failure of {}", request.headers().firstHeader(AwsJsonProtocol.TARGET_HEADER), e);
+                    return Mono.just(OperationDispatcher.error(DynamoDbException.internalServerError("Internal server error")));
+                })
+                .flatMap(WireResponses::render);
+    }
+
+    private Mono<Response> answer(ServerRequest request, byte[] body) {
+        String target = request.headers().firstHeader(AwsJsonProtocol.TARGET_HEADER);
+        Route route = routes.routeOf(target).orElseThrow(DynamoDbException::unknownOperation);
+        authenticator.authenticate(request.headers().asHttpHeaders(), request.queryParams());
+        // Parsed only to reject what is not a JSON object; the original bytes are what gets forwarded.
+        Json.parseRequest(body);
+        return forwarder.forward(route, target, body).map(DynamoDbRequestHandler::relay);
+    }
+
+    /** The downstream answer as the client gets it; the checksum is computed here, on the bytes actually sent. */
+    private static Response relay(DownstreamResponse answer) {
+        String requestId = answer.requestId() != null ? answer.requestId() : Response.newRequestId();
+        return new Response(answer.status(), answer.body(), requestId, AwsJsonProtocol.crc32(answer.body()));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.ddb.gateway.resilience;
+
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+import dev.ddb.common.error.DynamoDbException;
+import dev.ddb.gateway.downstream.DownstreamClient;
+import dev.ddb.gateway.downstream.DownstreamResponse;
+import dev.ddb.gateway.routing.DownstreamService;
+import dev.ddb.gateway.routing.Route;
+
+/**
+ * Forwards a request under its service's time limit and circuit breaker. When the service cannot be
+ * reached, is too slow, or its circuit is open, the client gets DynamoDB's InternalServerError,
+ * which every AWS SDK retries with back-off.
+ */
+@Component
+public class ResilientForwarder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResilientForwarder.class);
+
+    private final DownstreamClient client;
+    private final DownstreamResilience resilience;
+
+    public ResilientForwarder(DownstreamClient client, DownstreamResilience resilience) {
+        this.client = client;
+        this.resilience = resilience;
+    }
+
+    public Mono<DownstreamResponse> forward(Route route, String target, byte[] body) {
+        DownstreamService service = route.service();
+        Mono<DownstreamResponse> call = client.post(service, target, body)
+                .transformDeferred(TimeLimiterOperator.of(resilience.timeLimiter(service)))
+                .transformDeferred(CircuitBreakerOperator.of(resilience.circuitBreaker(service)));
+        if (route.readOnly()) {
+            // Outside the breaker, so each attempt is counted. Only I/O errors: a timed-out call may
+            // still be running, and an open circuit should not be knocked on twice.
+            call = call.retryWhen(Retry.max(1).filter(WebClientRequestException.class::isInstance));
+        }
+        return call.onErrorMap(error -> {
+            LOG.warn("{} to {} failed: {}", route.operation(), service.serviceName(), error.toString());
+            return DynamoDbException.internalServerError("Internal server error");
+        });
+    }
+}

@@ -1,0 +1,39 @@
+package dev.ddb.item;
+
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.ddb.common.protocol.OperationDispatcher;
+import dev.ddb.item.operation.DeleteItem;
+import dev.ddb.item.operation.GetItem;
+import dev.ddb.item.operation.ItemWrites;
+import dev.ddb.item.operation.PutItem;
+import dev.ddb.item.storage.Durability;
+import dev.ddb.item.storage.ItemLocks;
+import dev.ddb.item.storage.ItemStore;
+
+/** Wires the store and the operations item-service answers. */
+@Configuration(proxyBeanMethods = false)
+class ItemServiceConfiguration {
+
+    @Bean(destroyMethod = "close")
+    ItemStore itemStore(ItemServiceProperties properties) {
+        Durability durability = properties.durability() == null ? Durability.SYNC : properties.durability();
+        return new ItemStore(properties.dataDir(), durability);
+    }
+
+    @Bean
+    ItemWrites itemWrites(ItemStore store) {
+        return new ItemWrites(store, new ItemLocks());
+    }
+
+    @Bean
+    OperationDispatcher itemOperations(ItemStore store, ItemWrites writes) {
+        return new OperationDispatcher(Map.of(
+                "PutItem", new PutItem(store, writes),
+                "GetItem", new GetItem(store),
+                "DeleteItem", new DeleteItem(store, writes)));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ddb.item.api;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.ddb.common.protocol.AwsJsonProtocol;
+import dev.ddb.common.protocol.OperationDispatcher;
+import dev.ddb.common.protocol.Response;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** item-service's own AWS JSON 1.0 endpoint; the gateway forwards bodies here unchanged. */
+@RestController
+class DynamoDbController {
+
+    private final OperationDispatcher dispatcher;
+
+    DynamoDbController(OperationDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @PostMapping("/")
+    Mono<ResponseEntity<byte[]>> invoke(@RequestHeader(value = AwsJsonProtocol.TARGET_HEADER, required = false) String target,
+                                        @RequestBody(required = false) byte[] body) {
+        // MVStore reads and group-commit waits block: keep them off the event loop.
+        return Mono.fromCallable(() -> dispatcher.dispatch(target, body))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(DynamoDbController::toEntity);
+    }
+
+    @GetMapping("/")
+    String health() {
+        return "healthy: item-service";
+    }
+
+    static ResponseEntity<byte[]> toEntity(Response response) {
+        return ResponseEntity.status(response.status())
+                .header(HttpHeaders.CONTENT_TYPE, AwsJsonProtocol.CONTENT_TYPE)
+                .header(AwsJsonProtocol.REQUEST_ID_HEADER, response.requestId())
+                .header(AwsJsonProtocol.CRC32_HEADER, response.crc32())
+                .body(response.body());
+    }
+}

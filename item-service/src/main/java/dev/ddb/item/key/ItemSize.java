@@ -1,0 +1,66 @@
+package dev.ddb.item.key;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import dev.ddb.common.attribute.AttributeValue;
+
+/**
+ * An item's size counted DynamoDB's way: attribute names plus values, numbers about one byte per
+ * two significant digits plus one, containers three bytes plus one per element.
+ */
+public final class ItemSize {
+
+    public static final int MAX_ITEM_BYTES = 400 * 1024;
+
+    private ItemSize() {
+    }
+
+    public static int of(Map<String, AttributeValue> item) {
+        int size = 0;
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            size += utf8(e.getKey()) + of(e.getValue());
+        }
+        return size;
+    }
+
+    public static int of(AttributeValue value) {
+        if (value instanceof AttributeValue.S s) {
+            return utf8(s.value());
+        } else if (value instanceof AttributeValue.N n) {
+            return number(n.value());
+        } else if (value instanceof AttributeValue.B b) {
+            return b.value().length;
+        } else if (value instanceof AttributeValue.Bool || value instanceof AttributeValue.Null) {
+            return 1;
+        } else if (value instanceof AttributeValue.L l) {
+            int size = 3;
+            for (AttributeValue v : l.values()) {
+                size += 1 + of(v);
+            }
+            return size;
+        } else if (value instanceof AttributeValue.M m) {
+            int size = 3;
+            for (Map.Entry<String, AttributeValue> e : m.values().entrySet()) {
+                size += 1 + utf8(e.getKey()) + of(e.getValue());
+            }
+            return size;
+        } else if (value instanceof AttributeValue.SS ss) {
+            return ss.values().stream().mapToInt(ItemSize::utf8).sum();
+        } else if (value instanceof AttributeValue.NS ns) {
+            return ns.values().stream().mapToInt(ItemSize::number).sum();
+        } else if (value instanceof AttributeValue.BS bs) {
+            return bs.values().stream().mapToInt(b -> b.length).sum();
+        }
+        throw new IllegalArgumentException(value.type());
+    }
+
+    private static int number(BigDecimal n) {
+        return (n.precision() + 1) / 2 + 1;
+    }
+
+    private static int utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+}

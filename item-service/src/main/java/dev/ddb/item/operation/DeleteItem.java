@@ -1,0 +1,43 @@
+package dev.ddb.item.operation;
+
+import java.util.Map;
+
+import dev.ddb.common.attribute.AttributeValue;
+import dev.ddb.common.attribute.AttributeValueJson;
+import dev.ddb.common.json.Json;
+import dev.ddb.common.protocol.Operation;
+import dev.ddb.item.key.ItemSize;
+import dev.ddb.item.key.PrimaryKeys;
+import dev.ddb.item.storage.ItemStore;
+import dev.ddb.item.table.TableSchema;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** DeleteItem: removes one item by its primary key; deleting a missing item succeeds. */
+public final class DeleteItem implements Operation {
+
+    private final ItemStore store;
+    private final ItemWrites writes;
+
+    public DeleteItem(ItemStore store, ItemWrites writes) {
+        this.store = store;
+        this.writes = writes;
+    }
+
+    @Override
+    public JsonNode invoke(ObjectNode request) {
+        TableSchema table = Tables.require(store, RequestParameters.tableName(request));
+        Map<String, AttributeValue> keyAttributes = RequestParameters.attributeMap(request, "Key");
+        ReturnValues returnValues = ReturnValues.ofPutOrDelete(request);
+        byte[] key = PrimaryKeys.ofKey(table.keySchema(), keyAttributes);
+        ItemWrites.Change change = writes.write(table, key, old -> null);
+
+        ObjectNode response = Json.object();
+        if (returnValues == ReturnValues.ALL_OLD && change.oldItem() != null) {
+            response.set("Attributes", AttributeValueJson.writeItem(change.oldItem()));
+        }
+        int size = change.oldItem() == null ? 0 : ItemSize.of(change.oldItem());
+        ConsumedCapacity.report(request, response, table.tableName(), ConsumedCapacity.writeUnits(size));
+        return response;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.ddb.item.operation;
+
+import java.util.List;
+
+import dev.ddb.common.error.DynamoDbException;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The ReturnValues parameter: which image of the item a write answers with. */
+enum ReturnValues {
+    NONE, ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATED_NEW;
+
+    private static final List<String> NAMES = List.of("ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW");
+
+    static ReturnValues of(ObjectNode request) {
+        String value = RequestParameters.enumValue(request, "ReturnValues", NAMES);
+        return value == null ? NONE : valueOf(value);
+    }
+
+    /** PutItem and DeleteItem only know the whole old item. */
+    static ReturnValues ofPutOrDelete(ObjectNode request) {
+        ReturnValues value = of(request);
+        if (value != NONE && value != ALL_OLD) {
+            throw DynamoDbException.validation("ReturnValues can only be ALL_OLD or NONE");
+        }
+        return value;
+    }
+}
