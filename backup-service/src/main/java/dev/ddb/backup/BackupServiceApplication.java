@@ -1,0 +1,19 @@
+package dev.ddb.backup;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** Backup-service: its operations arrive in a later issue; it already runs, answers health and joins the stack. */
+@SpringBootApplication
+public class BackupServiceApplication {
+
+    /** Reads backup-service.yml rather than application.yml, so several services can share one JVM. */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(BackupServiceApplication.class)
+                .properties("spring.config.name=backup-service");
+    }
+
+    public static void main(String[] args) {
+        builder().run(args);
+    }
+}

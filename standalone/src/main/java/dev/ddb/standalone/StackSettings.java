@@ -1,0 +1,46 @@
+package dev.ddb.standalone;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the local stack keeps its data and which ports it listens on. Port 0 picks a free port
+ * (tests); {@code kafkaBootstrapServers} set means use that Kafka instead of the embedded broker.
+ */
+public record StackSettings(Path dataDir, int gatewayPort, int tableServicePort, int itemServicePort,
+                            int streamServicePort, int backupServicePort, int kafkaPort,
+                            String kafkaBootstrapServers, String durability) {
+
+    /** From environment variables, with DynamoDB Local's port 8000 and Kafka's 9092 as defaults. */
+    public static StackSettings fromEnvironment(Map<String, String> env) {
+        return new StackSettings(
+                Path.of(env.getOrDefault("DDB_DATA_DIR", "./data")),
+                port(env, "DDB_GATEWAY_PORT", 8000),
+                port(env, "DDB_TABLE_SERVICE_PORT", 8101),
+                port(env, "DDB_ITEM_SERVICE_PORT", 8102),
+                port(env, "DDB_STREAM_SERVICE_PORT", 8103),
+                port(env, "DDB_BACKUP_SERVICE_PORT", 8104),
+                port(env, "DDB_KAFKA_PORT", 9092),
+                blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")),
+                env.getOrDefault("DDB_DURABILITY", "SYNC"));
+    }
+
+    /** Every port free-picked and everything under one directory: for tests. */
+    public static StackSettings ephemeral(Path dataDir) {
+        return new StackSettings(dataDir, 0, 0, 0, 0, 0, 0, null, "SYNC");
+    }
+
+    public StackSettings withKafkaBootstrapServers(String bootstrapServers) {
+        return new StackSettings(dataDir, gatewayPort, tableServicePort, itemServicePort, streamServicePort,
+                backupServicePort, kafkaPort, bootstrapServers, durability);
+    }
+
+    private static int port(Map<String, String> env, String name, int defaultPort) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? defaultPort : Integer.parseInt(value.trim());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

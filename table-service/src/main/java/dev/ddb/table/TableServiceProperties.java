@@ -1,0 +1,24 @@
+package dev.ddb.table;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of table-service.
+ *
+ * @param dataDir             where the metadata store file {@code tables.mv.db} lives
+ * @param itemServiceUrl      base URL of item-service, which provisions and drops table storage
+ * @param region              the region named in table ARNs
+ * @param provisioningTimeout how long a call to item-service may take before CreateTable/DeleteTable fail
+ */
+@ConfigurationProperties("ddb.table")
+public record TableServiceProperties(
+        @DefaultValue("./data/table-service") Path dataDir,
+        @DefaultValue("http://localhost:8102") URI itemServiceUrl,
+        @DefaultValue("us-east-1") String region,
+        @DefaultValue("10s") Duration provisioningTimeout) {
+}
