@@ -12,29 +12,31 @@ import dev.ddb.common.protocol.AwsJsonProtocol;
 @Component
 public class OperationRoutes {
 
-    private final Map<String, Route> byTarget = new HashMap<>();
+    private final Map<String, Route> byTarget;
 
     public OperationRoutes() {
+        Map<String, Route> table = new HashMap<>();
         String dynamodb = AwsJsonProtocol.DYNAMODB_PREFIX;
         String streams = AwsJsonProtocol.STREAMS_PREFIX;
 
-        reads(dynamodb, DownstreamService.TABLE, "DescribeTable", "ListTables", "DescribeTimeToLive",
+        reads(table, dynamodb, DownstreamService.TABLE, "DescribeTable", "ListTables", "DescribeTimeToLive",
                 "ListTagsOfResource", "DescribeLimits", "DescribeEndpoints");
-        writes(dynamodb, DownstreamService.TABLE, "CreateTable", "UpdateTable", "DeleteTable",
+        writes(table, dynamodb, DownstreamService.TABLE, "CreateTable", "UpdateTable", "DeleteTable",
                 "UpdateTimeToLive", "TagResource", "UntagResource");
 
-        reads(dynamodb, DownstreamService.ITEM, "GetItem", "Query", "Scan", "BatchGetItem", "TransactGetItems");
+        reads(table, dynamodb, DownstreamService.ITEM, "GetItem", "Query", "Scan", "BatchGetItem", "TransactGetItems");
         // PartiQL statements may write, so none of them is retried.
-        writes(dynamodb, DownstreamService.ITEM, "PutItem", "DeleteItem", "UpdateItem", "BatchWriteItem",
+        writes(table, dynamodb, DownstreamService.ITEM, "PutItem", "DeleteItem", "UpdateItem", "BatchWriteItem",
                 "TransactWriteItems", "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction");
 
-        reads(dynamodb, DownstreamService.BACKUP, "DescribeBackup", "ListBackups", "DescribeContinuousBackups",
+        reads(table, dynamodb, DownstreamService.BACKUP, "DescribeBackup", "ListBackups", "DescribeContinuousBackups",
                 "DescribeExport", "ListExports");
-        writes(dynamodb, DownstreamService.BACKUP, "CreateBackup", "DeleteBackup", "RestoreTableFromBackup",
+        writes(table, dynamodb, DownstreamService.BACKUP, "CreateBackup", "DeleteBackup", "RestoreTableFromBackup",
                 "RestoreTableToPointInTime", "UpdateContinuousBackups", "ExportTableToPointInTime");
 
         // The whole DynamoDB Streams API is reads.
-        reads(streams, DownstreamService.STREAM, "ListStreams", "DescribeStream", "GetShardIterator", "GetRecords");
+        reads(table, streams, DownstreamService.STREAM, "ListStreams", "DescribeStream", "GetShardIterator", "GetRecords");
+        byTarget = Map.copyOf(table);
     }
 
     /** The route for an {@code X-Amz-Target} value; empty when the header is missing or names no known operation. */
@@ -42,17 +44,18 @@ public class OperationRoutes {
         return target == null ? Optional.empty() : Optional.ofNullable(byTarget.get(target));
     }
 
-    private void reads(String prefix, DownstreamService service, String... operations) {
-        add(prefix, service, true, operations);
+    private static void reads(Map<String, Route> table, String prefix, DownstreamService service, String... operations) {
+        add(table, prefix, service, true, operations);
     }
 
-    private void writes(String prefix, DownstreamService service, String... operations) {
-        add(prefix, service, false, operations);
+    private static void writes(Map<String, Route> table, String prefix, DownstreamService service, String... operations) {
+        add(table, prefix, service, false, operations);
     }
 
-    private void add(String prefix, DownstreamService service, boolean readOnly, String... operations) {
+    private static void add(Map<String, Route> table, String prefix, DownstreamService service, boolean readOnly,
+            String... operations) {
         for (String operation : operations) {
-            byTarget.put(prefix + operation, new Route(operation, service, readOnly));
+            table.put(prefix + operation, new Route(operation, service, readOnly));
         }
     }
 }

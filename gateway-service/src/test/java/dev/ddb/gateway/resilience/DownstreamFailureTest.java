@@ -144,7 +144,7 @@ class DownstreamFailureTest {
 
     @Test
     void readIsRetriedOnceWhenTheConnectionDrops() {
-        STREAMS.answerNext(Answer.dropConnection());
+        STREAMS.answerNext(Answer.hangUpWithoutAnswer());
         STREAMS.answerAlways(Answer.json(200, "{\"Records\":[]}"));
 
         HttpResponse<byte[]> response = raw().post("DynamoDBStreams_20120810.GetRecords", "{\"ShardIterator\":\"it\"}");
@@ -156,7 +156,7 @@ class DownstreamFailureTest {
 
     @Test
     void writeIsNotRetriedWhenTheConnectionDrops() {
-        ITEMS.answerNext(Answer.dropConnection());
+        ITEMS.answerNext(Answer.hangUpWithoutAnswer());
 
         HttpResponse<byte[]> response = raw().post("DynamoDB_20120810.PutItem", "{\"TableName\":\"Music\"}");
 

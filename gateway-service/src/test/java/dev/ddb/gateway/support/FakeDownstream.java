@@ -30,23 +30,23 @@ public final class FakeDownstream implements AutoCloseable {
         }
     }
 
-    /** What to answer; {@code dropConnection} closes the socket without any response. */
-    public record Answer(int status, String body, String requestId, Duration delay, boolean dropConnection) {
+    /** What to answer; {@code hangUp} closes the connection without any response. */
+    public record Answer(int status, String body, String requestId, Duration delay, boolean hangUp) {
 
         public static Answer json(int status, String body) {
             return new Answer(status, body, null, Duration.ZERO, false);
         }
 
-        public static Answer dropConnection() {
+        public static Answer hangUpWithoutAnswer() {
             return new Answer(0, "", null, Duration.ZERO, true);
         }
 
         public Answer withRequestId(String id) {
-            return new Answer(status, body, id, delay, dropConnection);
+            return new Answer(status, body, id, delay, hangUp);
         }
 
         public Answer after(Duration wait) {
-            return new Answer(status, body, requestId, wait, dropConnection);
+            return new Answer(status, body, requestId, wait, hangUp);
         }
     }
 
@@ -125,7 +125,7 @@ public final class FakeDownstream implements AutoCloseable {
             answer = standing;
         }
         sleep(answer.delay());
-        if (answer.dropConnection()) {
+        if (answer.hangUp()) {
             // The JDK server closes the connection without answering when a handler fails.
             throw new IOException("dropping the connection on purpose");
         }
