@@ -2,8 +2,14 @@ package dev.ddb.item;
 
 import java.util.Map;
 
+import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import dev.ddb.common.event.Topics;
+import dev.ddb.item.changelog.OutboxRelay;
 
 import dev.ddb.common.protocol.OperationDispatcher;
 import dev.ddb.item.operation.DeleteItem;
@@ -27,6 +33,16 @@ class ItemServiceConfiguration {
     @Bean
     ItemWrites itemWrites(ItemStore store) {
         return new ItemWrites(store, new ItemLocks());
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(ItemStore store, KafkaTemplate<String, byte[]> kafka) {
+        return new OutboxRelay(store, kafka);
+    }
+
+    @Bean
+    NewTopic itemChangesTopic() {
+        return TopicBuilder.name(Topics.ITEM_CHANGES).partitions(4).replicas(1).build();
     }
 
     @Bean

@@ -51,9 +51,10 @@ class ItemOperationsTest {
     }
 
     private void startService() {
+        // command-line arguments: they take precedence over item-service.yml
         context = ItemServiceApplication.builder()
-                .properties("server.port=0", "ddb.item.data-dir=" + dataDir, "spring.kafka.bootstrap-servers=localhost:1")
-                .run();
+                .run("--server.port=0", "--ddb.item.data-dir=" + dataDir, "--spring.kafka.bootstrap-servers=localhost:1",
+                "--spring.kafka.admin.auto-create=false"); // no Kafka here: the relay just keeps the outbox
         port = ((WebServerApplicationContext) context).getWebServer().getPort();
         client = DynamoDbClient.builder()
                 .endpointOverride(URI.create("http://localhost:" + port))

@@ -99,10 +99,10 @@ public final class LocalStack implements AutoCloseable {
                 "logging.level.kafka=WARN",
                 "logging.level.state.change.logger=WARN"));
         extra.accept(properties);
+        // As command-line arguments: they take precedence over each service's own yml.
         ConfigurableApplicationContext context = builder
-                .properties(properties.toArray(String[]::new))
                 .registerShutdownHook(false) // this stack closes contexts itself, in order, before Kafka
-                .run();
+                .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
         running.push(context);
         int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
         LOG.info("{} ready on http://localhost:{}", name, actualPort);

@@ -38,6 +38,25 @@ public final class KeyEncoding {
         return encode(partitionKey, null);
     }
 
+    /**
+     * The bytes every key starts with whose partition key is {@code partitionKey} and whose sort key
+     * (a string or binary) begins with {@code sortKeyPrefix}: begins_with as a range scan.
+     */
+    public static byte[] sortKeyPrefix(AttributeValue partitionKey, AttributeValue sortKeyPrefix) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(32);
+        write(out, partitionKey);
+        byte[] bytes = sortKeyPrefix instanceof AttributeValue.S s
+                ? s.value().getBytes(StandardCharsets.UTF_8)
+                : ((AttributeValue.B) sortKeyPrefix).value();
+        for (byte b : bytes) {
+            out.write(b);
+            if (b == 0) {
+                out.write(0xFF);
+            }
+        }
+        return out.toByteArray();
+    }
+
     public static void write(ByteArrayOutputStream out, AttributeValue value) {
         if (value instanceof AttributeValue.S s) {
             writeBytes(out, s.value().getBytes(StandardCharsets.UTF_8));

@@ -97,4 +97,16 @@ class KeyEncodingTest {
         byte[] high = KeyEncoding.encode(p, new AttributeValue.N(new BigDecimal("3")));
         assertThat(UnsignedBytes.compare(low, high)).isNegative();
     }
+
+    @Test
+    void sortKeyPrefixCoversExactlyTheSortKeysThatBeginWithIt() {
+        AttributeValue p = new AttributeValue.S("p");
+        byte[] prefix = KeyEncoding.sortKeyPrefix(p, new AttributeValue.S("ab"));
+        for (String yes : List.of("ab", "abc", "ab\u0000", "ab\uffff")) {
+            assertThat(UnsignedBytes.startsWith(KeyEncoding.encode(p, new AttributeValue.S(yes)), prefix)).as(yes).isTrue();
+        }
+        for (String no : List.of("a", "b", "aab", "a\u0000b")) {
+            assertThat(UnsignedBytes.startsWith(KeyEncoding.encode(p, new AttributeValue.S(no)), prefix)).as(no).isFalse();
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.ddb.item.storage;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Level;
@@ -22,6 +23,8 @@ public final class GroupCommit implements AutoCloseable {
 
     private final MVStore store;
     private final Durability durability;
+    private final LongSupplier lastSequence;
+    private volatile long durableSequence;
     private final ReadWriteLock commitLock = new ReentrantReadWriteLock();
     private final Object monitor = new Object();
     private final Thread committer;
@@ -30,9 +33,12 @@ public final class GroupCommit implements AutoCloseable {
     private boolean closed;
     private RuntimeException failure;
 
-    public GroupCommit(MVStore store, Durability durability) {
+    /** @param lastSequence the newest change sequence applied to the maps; read while no write is half applied */
+    public GroupCommit(MVStore store, Durability durability, LongSupplier lastSequence) {
         this.store = store;
         this.durability = durability;
+        this.lastSequence = lastSequence;
+        this.durableSequence = lastSequence.getAsLong();
         this.committer = new Thread(this::run, "item-store-commit");
         this.committer.setDaemon(true);
         this.committer.start();
@@ -110,13 +116,21 @@ public final class GroupCommit implements AutoCloseable {
     }
 
     private void commitAndSync() {
+        long sequence;
         commitLock.writeLock().lock();
         try {
+            sequence = lastSequence.getAsLong();
             store.commit();
         } finally {
             commitLock.writeLock().unlock();
         }
         store.sync();
+        durableSequence = Math.max(durableSequence, sequence);
+    }
+
+    /** Every change with a sequence up to this one is on disk: the outbox relay may publish it. */
+    public long durableSequence() {
+        return durableSequence;
     }
 
     private static void sleepQuietly() {

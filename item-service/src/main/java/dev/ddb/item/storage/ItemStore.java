@@ -4,16 +4,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
+import java.util.function.LongFunction;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ByteArrayDataType;
 
 import dev.ddb.common.attribute.AttributeValue;
+import dev.ddb.common.event.ItemChange;
 import dev.ddb.item.table.TableSchema;
 
 /**
@@ -24,10 +30,16 @@ import dev.ddb.item.table.TableSchema;
 public final class ItemStore implements AutoCloseable {
 
     private static final String TABLES = "tables";
+    private static final String OUTBOX = "outbox";
+    private static final String META = "meta";
+    private static final String LAST_SEQUENCE = "lastSequence";
 
     private final MVStore store;
     private final GroupCommit groupCommit;
     private final MVMap<String, byte[]> tables;
+    private final MVMap<Long, byte[]> outbox;
+    private final MVMap<String, Long> meta;
+    private final AtomicLong sequence;
     private final Map<String, TableSchema> schemas = new ConcurrentHashMap<>();
     private final Map<String, MVMap<byte[], byte[]>> itemMaps = new ConcurrentHashMap<>();
 
@@ -41,8 +53,11 @@ public final class ItemStore implements AutoCloseable {
                 .fileName(dataDir.resolve("items.mv.db").toString())
                 .autoCommitDisabled()
                 .open();
-        this.groupCommit = new GroupCommit(store, durability);
         this.tables = store.openMap(TABLES);
+        this.outbox = store.openMap(OUTBOX);
+        this.meta = store.openMap(META);
+        this.sequence = new AtomicLong(meta.getOrDefault(LAST_SEQUENCE, 0L));
+        this.groupCommit = new GroupCommit(store, durability, sequence::get);
         tables.values().forEach(bytes -> {
             TableSchema schema = TableSchema.fromJson(bytes);
             schemas.put(schema.tableName(), schema);
@@ -100,11 +115,20 @@ public final class ItemStore implements AutoCloseable {
         return bytes == null ? null : ItemCodec.decode(bytes);
     }
 
+    /** The items of a key range in key order (or reverse), resuming after exclusiveStart when given. */
+    public java.util.Iterator<StoredItem> range(TableSchema table, KeyRange range, boolean forward, byte[] exclusiveStart) {
+        return new KeyRangeCursor(items(table), range, forward, exclusiveStart);
+    }
+
     /**
-     * Replaces (item != null) or removes (item == null) the item under key; the caller holds the
-     * item's lock, and must call {@link #awaitDurable()} before acknowledging.
+     * Replaces (item != null) or removes (item == null) the item under key and puts the change in
+     * the outbox, both in the same commit; the caller holds the item's lock, and must call
+     * {@link #awaitDurable()} before acknowledging.
+     *
+     * @param change builds the change record from the sequence number this write gets
      */
-    public void write(TableSchema table, byte[] key, Map<String, AttributeValue> item) {
+    public void write(TableSchema table, byte[] key, Map<String, AttributeValue> item, String kafkaKey,
+                      LongFunction<ItemChange> change) {
         MVMap<byte[], byte[]> map = items(table);
         Lock scope = groupCommit.writeScope();
         scope.lock();
@@ -114,9 +138,45 @@ public final class ItemStore implements AutoCloseable {
             } else {
                 map.put(key, ItemCodec.encode(item));
             }
+            long seq = sequence.incrementAndGet();
+            outbox.put(seq, new OutboxEntry(seq, kafkaKey, change.apply(seq).toJson()).encode());
+            meta.put(LAST_SEQUENCE, seq);
         } finally {
             scope.unlock();
         }
+    }
+
+    /** The oldest outbox entries that are already durable, at most {@code limit}. */
+    public List<OutboxEntry> durableOutbox(int limit) {
+        long durable = groupCommit.durableSequence();
+        List<OutboxEntry> entries = new ArrayList<>();
+        Iterator<Long> keys = outbox.keyIterator(null);
+        while (keys.hasNext() && entries.size() < limit) {
+            long seq = keys.next();
+            if (seq > durable) {
+                break;
+            }
+            byte[] bytes = outbox.get(seq);
+            if (bytes != null) {
+                entries.add(OutboxEntry.decode(seq, bytes));
+            }
+        }
+        return entries;
+    }
+
+    /** Drops entries Kafka acknowledged; committed with the next group commit (a resend after a crash is deduplicated downstream). */
+    public void removeFromOutbox(List<OutboxEntry> sent) {
+        Lock scope = groupCommit.writeScope();
+        scope.lock();
+        try {
+            sent.forEach(e -> outbox.remove(e.sequence()));
+        } finally {
+            scope.unlock();
+        }
+    }
+
+    public int outboxSize() {
+        return (int) outbox.sizeAsLong();
     }
 
     public void awaitDurable() {

@@ -1,0 +1,117 @@
+package dev.ddb.item.changelog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+import dev.ddb.common.event.Topics;
+import dev.ddb.item.storage.ItemStore;
+import dev.ddb.item.storage.OutboxEntry;
+
+/**
+ * Sends durable outbox entries to {@code ddb.item-changes} in sequence order and removes them once
+ * Kafka acknowledged them. While Kafka is unreachable, writes go on and the outbox grows; it
+ * drains when Kafka is back. Delivery is at least once; consumers drop repeats by sequence.
+ */
+public final class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int BATCH = 500;
+    private static final long IDLE_MILLIS = 5;
+    private static final long RETRY_MILLIS = 1000;
+
+    private final ItemStore store;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private volatile boolean running;
+    private Thread thread;
+
+    public OutboxRelay(ItemStore store, KafkaTemplate<String, byte[]> kafka) {
+        this.store = store;
+        this.kafka = kafka;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::relay, "item-changes-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void relay() {
+        boolean failing = false;
+        while (running) {
+            List<OutboxEntry> batch = store.durableOutbox(BATCH);
+            if (batch.isEmpty()) {
+                pause(IDLE_MILLIS);
+                continue;
+            }
+            try {
+                send(batch);
+                store.removeFromOutbox(batch);
+                if (failing) {
+                    LOG.info("Kafka reachable again; relaying the item-change outbox ({} waiting)", store.outboxSize());
+                    failing = false;
+                }
+            } catch (Exception e) {
+                if (!failing) {
+                    LOG.warn("Cannot send item changes to Kafka ({}); keeping them in the outbox and retrying", rootCause(e));
+                    failing = true;
+                }
+                pause(RETRY_MILLIS);
+            }
+        }
+    }
+
+    private void send(List<OutboxEntry> batch) throws Exception {
+        List<CompletableFuture<SendResult<String, byte[]>>> acks = new ArrayList<>(batch.size());
+        for (OutboxEntry entry : batch) {
+            acks.add(kafka.send(Topics.ITEM_CHANGES, entry.kafkaKey(), entry.value()));
+        }
+        for (CompletableFuture<SendResult<String, byte[]>> ack : acks) {
+            ack.get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.toString();
+    }
+
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
