@@ -1,0 +1,29 @@
+package dev.ddb.table.api;
+
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.ddb.common.protocol.OperationDispatcher;
+import dev.ddb.table.operation.CreateTableOperation;
+import dev.ddb.table.operation.DeleteTableOperation;
+import dev.ddb.table.operation.DescribeTableOperation;
+import dev.ddb.table.operation.ListTablesOperation;
+
+/** The DynamoDB operations this service answers, by the name in {@code X-Amz-Target}. */
+@Configuration(proxyBeanMethods = false)
+public class TableOperations {
+
+    @Bean
+    public OperationDispatcher tableOperationDispatcher(CreateTableOperation createTable,
+                                                        DescribeTableOperation describeTable,
+                                                        ListTablesOperation listTables,
+                                                        DeleteTableOperation deleteTable) {
+        return new OperationDispatcher(Map.of(
+                "CreateTable", createTable,
+                "DescribeTable", describeTable,
+                "ListTables", listTables,
+                "DeleteTable", deleteTable));
+    }
+}

@@ -1,0 +1,127 @@
+package dev.ddb.table.metadata;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import dev.ddb.common.json.Json;
+import dev.ddb.table.TableServiceProperties;
+import dev.ddb.table.request.AttributeDefinition;
+import dev.ddb.table.request.CreateTableRequest;
+import dev.ddb.table.request.KeySchemaElement;
+import dev.ddb.table.request.Projection;
+import dev.ddb.table.request.ProvisionedThroughput;
+import dev.ddb.table.request.SecondaryIndex;
+import dev.ddb.table.request.StreamSpecification;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Builds the TableDescription of a new table from a valid CreateTable request, in DynamoDB's shape. */
+@Component
+public class TableDescriptionFactory {
+
+    private final String region;
+    private final Clock clock;
+
+    @Autowired
+    public TableDescriptionFactory(TableServiceProperties properties) {
+        this(properties.region(), Clock.systemUTC());
+    }
+
+    TableDescriptionFactory(String region, Clock clock) {
+        this.region = region;
+        this.clock = clock;
+    }
+
+    public ObjectNode newTable(CreateTableRequest request, TableStatus status) {
+        // Epoch seconds with a fraction, as DynamoDB writes date-times.
+        double now = clock.millis() / 1000.0;
+        String tableArn = TableArns.table(region, request.tableName());
+        boolean onDemand = request.payPerRequest();
+
+        ObjectNode table = Json.object();
+        ArrayNode definitions = table.putArray("AttributeDefinitions");
+        for (AttributeDefinition definition : request.attributeDefinitions()) {
+            definitions.addObject()
+                    .put("AttributeName", definition.attributeName())
+                    .put("AttributeType", definition.attributeType());
+        }
+        table.put("TableName", request.tableName());
+        table.set("KeySchema", keySchema(request.keySchema()));
+        table.put("TableStatus", status.name());
+        table.put("CreationDateTime", now);
+        table.set("ProvisionedThroughput", throughput(onDemand ? null : request.provisionedThroughput()));
+        table.put("TableSizeBytes", 0);
+        table.put("ItemCount", 0);
+        table.put("TableArn", tableArn);
+        table.put("TableId", UUID.randomUUID().toString());
+        if (onDemand) {
+            table.putObject("BillingModeSummary")
+                    .put("BillingMode", CreateTableRequest.PAY_PER_REQUEST)
+                    .put("LastUpdateToPayPerRequestDateTime", now);
+        }
+        if (request.localSecondaryIndexes() != null) {
+            ArrayNode indexes = table.putArray("LocalSecondaryIndexes");
+            request.localSecondaryIndexes().forEach(index -> indexes.add(index(index, tableArn)));
+        }
+        if (request.globalSecondaryIndexes() != null) {
+            ArrayNode indexes = table.putArray("GlobalSecondaryIndexes");
+            for (SecondaryIndex index : request.globalSecondaryIndexes()) {
+                ObjectNode description = index(index, tableArn);
+                // Index creation is synchronous here, like the table's.
+                description.put("IndexStatus", TableStatus.ACTIVE.name());
+                description.set("ProvisionedThroughput", throughput(onDemand ? null : index.provisionedThroughput()));
+                indexes.add(description);
+            }
+        }
+        StreamSpecification stream = request.streamSpecification();
+        if (stream != null && stream.enabled()) {
+            table.putObject("StreamSpecification")
+                    .put("StreamEnabled", true)
+                    .put("StreamViewType", stream.streamViewType());
+        }
+        table.put("DeletionProtectionEnabled", Boolean.TRUE.equals(request.deletionProtectionEnabled()));
+        return table;
+    }
+
+    private static ObjectNode index(SecondaryIndex index, String tableArn) {
+        ObjectNode description = Json.object();
+        description.put("IndexName", index.indexName());
+        description.set("KeySchema", keySchema(index.keySchema()));
+        description.set("Projection", projection(index.projection()));
+        description.put("IndexSizeBytes", 0);
+        description.put("ItemCount", 0);
+        description.put("IndexArn", TableArns.index(tableArn, index.indexName()));
+        return description;
+    }
+
+    private static ArrayNode keySchema(List<KeySchemaElement> keySchema) {
+        ArrayNode elements = Json.array();
+        for (KeySchemaElement element : keySchema) {
+            elements.addObject()
+                    .put("AttributeName", element.attributeName())
+                    .put("KeyType", element.keyType());
+        }
+        return elements;
+    }
+
+    private static ObjectNode projection(Projection projection) {
+        ObjectNode node = Json.object().put("ProjectionType", projection.projectionType());
+        if (projection.nonKeyAttributes() != null) {
+            ArrayNode attributes = node.putArray("NonKeyAttributes");
+            projection.nonKeyAttributes().forEach(attributes::add);
+        }
+        return node;
+    }
+
+    /** On-demand tables and their indexes report zero capacity units, as DynamoDB does. */
+    private static ObjectNode throughput(ProvisionedThroughput throughput) {
+        return Json.object()
+                .put("NumberOfDecreasesToday", 0)
+                .put("ReadCapacityUnits", throughput == null ? 0 : throughput.readCapacityUnits())
+                .put("WriteCapacityUnits", throughput == null ? 0 : throughput.writeCapacityUnits());
+    }
+}

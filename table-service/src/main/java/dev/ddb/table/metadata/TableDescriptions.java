@@ -1,0 +1,35 @@
+package dev.ddb.table.metadata;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Reading and changing the few members of a stored TableDescription this service acts on. */
+public final class TableDescriptions {
+
+    private TableDescriptions() {
+    }
+
+    public static TableStatus status(JsonNode description) {
+        return TableStatus.valueOf(description.get("TableStatus").stringValue());
+    }
+
+    public static String tableId(JsonNode description) {
+        return description.get("TableId").stringValue();
+    }
+
+    public static String tableName(JsonNode description) {
+        return description.get("TableName").stringValue();
+    }
+
+    public static boolean deletionProtected(JsonNode description) {
+        JsonNode value = description.get("DeletionProtectionEnabled");
+        return value != null && value.booleanValue();
+    }
+
+    /** A copy with another TableStatus; the stored description itself is never changed in place. */
+    public static ObjectNode withStatus(JsonNode description, TableStatus status) {
+        ObjectNode copy = (ObjectNode) description.deepCopy();
+        copy.put("TableStatus", status.name());
+        return copy;
+    }
+}

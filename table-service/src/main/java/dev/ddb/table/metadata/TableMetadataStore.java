@@ -1,0 +1,108 @@
+package dev.ddb.table.metadata;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import dev.ddb.common.json.Json;
+import dev.ddb.table.TableServiceProperties;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The table catalog: table name -> TableDescription JSON in the MVStore file
+ * {@code <data-dir>/tables.mv.db}. Every change is committed and synced to disk before it
+ * returns, so an answered CreateTable or DeleteTable survives {@code kill -9}. Calls block on
+ * disk I/O: keep them off the event loop.
+ */
+@Component
+public class TableMetadataStore implements AutoCloseable {
+
+    public static final String FILE_NAME = "tables.mv.db";
+
+    private final MVStore store;
+    private final MVMap<String, byte[]> tables;
+
+    @Autowired
+    public TableMetadataStore(TableServiceProperties properties) {
+        this(properties.dataDir());
+    }
+
+    public TableMetadataStore(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create data directory " + dataDir, e);
+        }
+        // Commits are explicit: each change is written and synced while the caller waits.
+        this.store = new MVStore.Builder()
+                .fileName(dataDir.resolve(FILE_NAME).toString())
+                .autoCommitDisabled()
+                .open();
+        this.tables = store.openMap("tables");
+    }
+
+    public Optional<ObjectNode> find(String tableName) {
+        return Optional.ofNullable(tables.get(tableName)).map(TableMetadataStore::parse);
+    }
+
+    /**
+     * Replaces a table's description with {@code change(current)} atomically with respect to other
+     * changes, and makes it durable. {@code change} sees null when there is no such table, returns
+     * null to remove the table, and may throw to refuse the change (nothing is written then).
+     *
+     * @return the new description, or null when removed
+     */
+    public synchronized ObjectNode compute(String tableName, UnaryOperator<ObjectNode> change) {
+        ObjectNode next = change.apply(find(tableName).orElse(null));
+        if (next == null) {
+            tables.remove(tableName);
+        } else {
+            tables.put(tableName, Json.write(next));
+        }
+        store.commit();
+        store.sync();
+        return next;
+    }
+
+    /** Up to {@code limit} table names after {@code exclusiveStart} (from the first if null), in sort order. */
+    public List<String> tableNames(String exclusiveStart, int limit) {
+        List<String> names = new ArrayList<>(Math.min(limit, 128));
+        String first = exclusiveStart == null ? tables.firstKey() : tables.higherKey(exclusiveStart);
+        if (first == null) {
+            return names;
+        }
+        Iterator<String> keys = tables.keyIterator(first);
+        while (keys.hasNext() && names.size() < limit) {
+            names.add(keys.next());
+        }
+        return names;
+    }
+
+    public List<ObjectNode> all() {
+        List<ObjectNode> descriptions = new ArrayList<>();
+        tables.values().forEach(bytes -> descriptions.add(parse(bytes)));
+        return descriptions;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!store.isClosed()) {
+            store.close();
+        }
+    }
+
+    private static ObjectNode parse(byte[] bytes) {
+        return (ObjectNode) Json.read(bytes);
+    }
+}

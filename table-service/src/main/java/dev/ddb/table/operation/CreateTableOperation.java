@@ -1,0 +1,85 @@
+package dev.ddb.table.operation;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import dev.ddb.common.error.DynamoDbException;
+import dev.ddb.common.event.TableEvent;
+import dev.ddb.common.json.Json;
+import dev.ddb.common.protocol.Operation;
+import dev.ddb.table.events.TableEventPublisher;
+import dev.ddb.table.metadata.TableDescriptionFactory;
+import dev.ddb.table.metadata.TableDescriptions;
+import dev.ddb.table.metadata.TableMetadataStore;
+import dev.ddb.table.metadata.TableStatus;
+import dev.ddb.table.provisioning.TableStorageProvisioner;
+import dev.ddb.table.request.CreateTableRequest;
+import dev.ddb.table.validation.CreateTableValidator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * CreateTable. The table is recorded as CREATING (which reserves its name), item-service
+ * provisions its storage, then it is recorded ACTIVE and announced. Creation is synchronous, so
+ * unlike DynamoDB (which answers CREATING) the answer already says ACTIVE.
+ */
+@Component
+public class CreateTableOperation implements Operation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CreateTableOperation.class);
+
+    private final TableDescriptionFactory descriptions;
+    private final TableMetadataStore store;
+    private final TableStorageProvisioner provisioner;
+    private final TableEventPublisher events;
+
+    public CreateTableOperation(TableDescriptionFactory descriptions, TableMetadataStore store,
+                                TableStorageProvisioner provisioner, TableEventPublisher events) {
+        this.descriptions = descriptions;
+        this.store = store;
+        this.provisioner = provisioner;
+        this.events = events;
+    }
+
+    @Override
+    public JsonNode invoke(ObjectNode body) {
+        CreateTableRequest request = CreateTableRequest.read(body);
+        CreateTableValidator.validate(request);
+        String tableName = request.tableName();
+
+        ObjectNode creating = descriptions.newTable(request, TableStatus.CREATING);
+        store.compute(tableName, existing -> {
+            if (existing != null) {
+                throw DynamoDbException.resourceInUse("Table already exists: " + tableName);
+            }
+            return creating;
+        });
+
+        ObjectNode active = TableDescriptions.withStatus(creating, TableStatus.ACTIVE);
+        try {
+            provisioner.provision(active);
+        } catch (RuntimeException e) {
+            rollBack(tableName, e);
+            throw DynamoDbException.internalServerError("Internal server error");
+        }
+        store.compute(tableName, current -> active);
+
+        events.publish(new TableEvent(TableEvent.Type.CREATED, tableName, TableDescriptions.tableId(active),
+                System.currentTimeMillis(), active));
+        ObjectNode response = Json.object();
+        response.set("TableDescription", active);
+        return response;
+    }
+
+    /** No half-created table: forget it, and drop whatever item-service may have created after all. */
+    private void rollBack(String tableName, RuntimeException cause) {
+        LOG.error("Provisioning storage of table {} failed; CreateTable rolled back: {}", tableName, cause.toString());
+        store.compute(tableName, current -> null);
+        try {
+            provisioner.deprovision(tableName);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not drop storage of rolled back table {}: {}", tableName, e.toString());
+        }
+    }
+}

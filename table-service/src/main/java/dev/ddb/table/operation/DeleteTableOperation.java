@@ -1,0 +1,84 @@
+package dev.ddb.table.operation;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import dev.ddb.common.error.DynamoDbException;
+import dev.ddb.common.event.TableEvent;
+import dev.ddb.common.json.Json;
+import dev.ddb.common.protocol.Operation;
+import dev.ddb.table.events.TableEventPublisher;
+import dev.ddb.table.metadata.TableDescriptions;
+import dev.ddb.table.metadata.TableMetadataStore;
+import dev.ddb.table.metadata.TableStatus;
+import dev.ddb.table.provisioning.TableStorageProvisioner;
+import dev.ddb.table.request.RequestMembers;
+import dev.ddb.table.validation.TableNames;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * DeleteTable. The table is recorded as DELETING (so no other change races it), item-service
+ * drops its storage, then the table is forgotten and the deletion announced. The answer is the
+ * description with TableStatus DELETING, as DynamoDB's.
+ */
+@Component
+public class DeleteTableOperation implements Operation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeleteTableOperation.class);
+
+    private final TableMetadataStore store;
+    private final TableStorageProvisioner provisioner;
+    private final TableEventPublisher events;
+
+    public DeleteTableOperation(TableMetadataStore store, TableStorageProvisioner provisioner, TableEventPublisher events) {
+        this.store = store;
+        this.provisioner = provisioner;
+        this.events = events;
+    }
+
+    @Override
+    public JsonNode invoke(ObjectNode body) {
+        String tableName = RequestMembers.string(body, "TableName");
+        TableNames.validateTableName(tableName);
+
+        ObjectNode deleting = store.compute(tableName, current -> {
+            refuseUnlessDeletable(tableName, current);
+            return TableDescriptions.withStatus(current, TableStatus.DELETING);
+        });
+        try {
+            provisioner.deprovision(tableName);
+        } catch (RuntimeException e) {
+            // The storage may still be there: keep the table, the caller can retry.
+            LOG.error("Dropping storage of table {} failed; DeleteTable not done: {}", tableName, e.toString());
+            store.compute(tableName, current -> TableDescriptions.withStatus(current, TableStatus.ACTIVE));
+            throw DynamoDbException.internalServerError("Internal server error");
+        }
+        store.compute(tableName, current -> null);
+
+        events.publish(new TableEvent(TableEvent.Type.DELETED, tableName, TableDescriptions.tableId(deleting),
+                System.currentTimeMillis(), deleting));
+        ObjectNode response = Json.object();
+        response.set("TableDescription", deleting);
+        return response;
+    }
+
+    private static void refuseUnlessDeletable(String tableName, ObjectNode table) {
+        if (table == null) {
+            throw DynamoDbException.tableNotFound(tableName);
+        }
+        switch (TableDescriptions.status(table)) {
+            case CREATING -> throw DynamoDbException.resourceInUse(
+                    "Attempt to change a resource which is still in use: Table is being created: " + tableName);
+            case DELETING -> throw DynamoDbException.resourceInUse(
+                    "Attempt to change a resource which is still in use: Table is being deleted: " + tableName);
+            case ACTIVE -> {
+            }
+        }
+        if (TableDescriptions.deletionProtected(table)) {
+            throw DynamoDbException.validation(
+                    "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.");
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.ddb.table.operation;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import dev.ddb.common.json.Json;
+import dev.ddb.common.protocol.Operation;
+import dev.ddb.table.metadata.TableMetadataStore;
+import dev.ddb.table.request.RequestMembers;
+import dev.ddb.table.validation.ConstraintViolations;
+import dev.ddb.table.validation.TableNames;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** ListTables: table names in sort order, a page of at most Limit after ExclusiveStartTableName. */
+@Component
+public class ListTablesOperation implements Operation {
+
+    private static final int MAX_LIMIT = 100;
+
+    private final TableMetadataStore store;
+
+    public ListTablesOperation(TableMetadataStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public JsonNode invoke(ObjectNode body) {
+        String exclusiveStart = RequestMembers.string(body, "ExclusiveStartTableName");
+        Integer limit = RequestMembers.integer(body, "Limit");
+        ConstraintViolations violations = new ConstraintViolations();
+        TableNames.check(violations, "exclusiveStartTableName", exclusiveStart);
+        violations.atLeast("limit", limit == null ? null : limit.longValue(), 1);
+        violations.atMost("limit", limit == null ? null : limit.longValue(), MAX_LIMIT);
+        violations.throwIfAny();
+
+        int pageSize = limit == null ? MAX_LIMIT : limit;
+        // One name more than the page tells whether another page follows.
+        List<String> names = store.tableNames(exclusiveStart, pageSize + 1);
+        List<String> page = names.subList(0, Math.min(pageSize, names.size()));
+
+        ObjectNode response = Json.object();
+        page.forEach(response.putArray("TableNames")::add);
+        if (names.size() > pageSize) {
+            response.put("LastEvaluatedTableName", page.get(page.size() - 1));
+        }
+        return response;
+    }
+}

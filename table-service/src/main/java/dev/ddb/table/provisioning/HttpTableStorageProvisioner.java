@@ -1,0 +1,78 @@
+package dev.ddb.table.provisioning;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import org.springframework.stereotype.Component;
+
+import dev.ddb.common.json.Json;
+import dev.ddb.table.TableServiceProperties;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Calls item-service's internal API:
+ * {@code POST {item-service-url}/internal/tables} with the TableDescription as JSON body, and
+ * {@code DELETE {item-service-url}/internal/tables/{tableName}}. Any 2xx confirms; for DELETE a
+ * 404 does too (nothing left to drop).
+ */
+@Component
+public class HttpTableStorageProvisioner implements TableStorageProvisioner {
+
+    private final URI tables;
+    private final Duration timeout;
+    private final HttpClient http;
+
+    public HttpTableStorageProvisioner(TableServiceProperties properties) {
+        this.tables = URI.create(withoutTrailingSlash(properties.itemServiceUrl().toString()) + "/internal/tables");
+        this.timeout = properties.provisioningTimeout();
+        // HTTP/1.1: no h2c upgrade negotiation with a plain-HTTP peer.
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .build();
+    }
+
+    @Override
+    public void provision(JsonNode tableDescription) {
+        HttpRequest request = HttpRequest.newBuilder(tables)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(tableDescription)))
+                .build();
+        int status = send(request);
+        if (status / 100 != 2) {
+            throw new TableStorageProvisioningException("item-service answered " + status + " to " + request.method() + " " + request.uri());
+        }
+    }
+
+    @Override
+    public void deprovision(String tableName) {
+        URI table = URI.create(tables + "/" + URLEncoder.encode(tableName, StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(table).timeout(timeout).DELETE().build();
+        int status = send(request);
+        if (status / 100 != 2 && status != 404) {
+            throw new TableStorageProvisioningException("item-service answered " + status + " to " + request.method() + " " + request.uri());
+        }
+    }
+
+    private int send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new TableStorageProvisioningException(request.method() + " " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TableStorageProvisioningException(request.method() + " " + request.uri() + " interrupted", e);
+        }
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
