@@ -12,7 +12,12 @@ import dev.ddb.common.event.Topics;
 import dev.ddb.item.changelog.OutboxRelay;
 
 import dev.ddb.common.protocol.OperationDispatcher;
+import dev.ddb.item.operation.BatchGetItem;
+import dev.ddb.item.operation.BatchWriteItem;
 import dev.ddb.item.operation.DeleteItem;
+import dev.ddb.item.operation.Query;
+import dev.ddb.item.operation.Scan;
+import dev.ddb.item.operation.UpdateItem;
 import dev.ddb.item.operation.GetItem;
 import dev.ddb.item.operation.ItemWrites;
 import dev.ddb.item.operation.PutItem;
@@ -50,6 +55,11 @@ class ItemServiceConfiguration {
         return new OperationDispatcher(Map.of(
                 "PutItem", new PutItem(store, writes),
                 "GetItem", new GetItem(store),
-                "DeleteItem", new DeleteItem(store, writes)));
+                "DeleteItem", new DeleteItem(store, writes),
+                "UpdateItem", new UpdateItem(store, writes),
+                "Query", new Query(store),
+                "Scan", new Scan(store),
+                "BatchGetItem", new BatchGetItem(store),
+                "BatchWriteItem", new BatchWriteItem(store, writes)));
     }
 }

@@ -6,6 +6,7 @@ import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.attribute.AttributeValueJson;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.item.expression.legacy.ParameterMixing;
 import dev.ddb.item.key.ItemSize;
 import dev.ddb.item.key.PrimaryKeys;
 import dev.ddb.item.storage.ItemStore;
@@ -13,7 +14,7 @@ import dev.ddb.item.table.TableSchema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** DeleteItem: removes one item by its primary key; deleting a missing item succeeds. */
+/** DeleteItem: removes one item by its primary key (a missing item is fine), optionally only if a condition holds. */
 public final class DeleteItem implements Operation {
 
     private final ItemStore store;
@@ -29,8 +30,14 @@ public final class DeleteItem implements Operation {
         TableSchema table = Tables.require(store, RequestParameters.tableName(request));
         Map<String, AttributeValue> keyAttributes = RequestParameters.attributeMap(request, "Key");
         ReturnValues returnValues = ReturnValues.ofPutOrDelete(request);
+        RequestExpressions expressions = RequestExpressions.of(request, ParameterMixing.DELETE_ITEM);
+        ConditionCheck check = ConditionCheck.of(expressions.condition(), request);
+        expressions.assertAllUsed();
         byte[] key = PrimaryKeys.ofKey(table.keySchema(), keyAttributes);
-        ItemWrites.Change change = writes.write(table, key, old -> null);
+        ItemWrites.Change change = writes.write(table, key, old -> {
+            check.verify(old);
+            return null;
+        });
 
         ObjectNode response = Json.object();
         if (returnValues == ReturnValues.ALL_OLD && change.oldItem() != null) {

@@ -7,6 +7,7 @@ import dev.ddb.common.attribute.AttributeValueJson;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.item.expression.legacy.ParameterMixing;
 import dev.ddb.item.key.ItemSize;
 import dev.ddb.item.key.PrimaryKeys;
 import dev.ddb.item.storage.ItemStore;
@@ -14,7 +15,7 @@ import dev.ddb.item.table.TableSchema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** PutItem: creates or replaces a whole item. */
+/** PutItem: creates or replaces a whole item, optionally only if a condition holds. */
 public final class PutItem implements Operation {
 
     private final ItemStore store;
@@ -30,12 +31,18 @@ public final class PutItem implements Operation {
         TableSchema table = Tables.require(store, RequestParameters.tableName(request));
         Map<String, AttributeValue> item = RequestParameters.attributeMap(request, "Item");
         ReturnValues returnValues = ReturnValues.ofPutOrDelete(request);
+        RequestExpressions expressions = RequestExpressions.of(request, ParameterMixing.PUT_ITEM);
+        ConditionCheck check = ConditionCheck.of(expressions.condition(), request);
+        expressions.assertAllUsed();
         byte[] key = PrimaryKeys.ofItem(table.keySchema(), item);
         int size = ItemSize.of(item);
         if (size > ItemSize.MAX_ITEM_BYTES) {
             throw DynamoDbException.validation("Item size has exceeded the maximum allowed size");
         }
-        ItemWrites.Change change = writes.write(table, key, old -> item);
+        ItemWrites.Change change = writes.write(table, key, old -> {
+            check.verify(old);
+            return item;
+        });
 
         ObjectNode response = Json.object();
         if (returnValues == ReturnValues.ALL_OLD && change.oldItem() != null) {

@@ -53,6 +53,35 @@ final class RequestParameters {
         return value;
     }
 
+    /** An optional positive integer such as Limit; null when absent. */
+    static Integer positiveInt(ObjectNode request, String member) {
+        JsonNode node = request.get(member);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.canConvertToInt()) {
+            throw DynamoDbException.serialization("NUMBER_VALUE cannot be converted to Integer");
+        }
+        int value = node.intValue();
+        if (value < 1) {
+            throw DynamoDbException.validation("1 validation error detected: Value '" + value + "' at '"
+                    + Character.toLowerCase(member.charAt(0)) + member.substring(1)
+                    + "' failed to satisfy constraint: Member must have value greater than or equal to 1");
+        }
+        return value;
+    }
+
+    /** An optional map of attribute values such as ExclusiveStartKey; null when absent. */
+    static Map<String, AttributeValue> optionalAttributeMap(ObjectNode request, String member) {
+        JsonNode node = request.get(member);
+        return node == null || node.isNull() ? null : AttributeValueJson.readItem(node);
+    }
+
+    static boolean flag(ObjectNode request, String member, boolean defaultValue) {
+        JsonNode node = request.get(member);
+        return node == null || node.isNull() ? defaultValue : node.asBoolean();
+    }
+
     static boolean flag(ObjectNode request, String member) {
         JsonNode node = request.get(member);
         return node != null && node.asBoolean();

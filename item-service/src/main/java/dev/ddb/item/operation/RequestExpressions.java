@@ -1,0 +1,100 @@
+package dev.ddb.item.operation;
+
+import dev.ddb.common.table.KeySchema;
+import dev.ddb.item.expression.Condition;
+import dev.ddb.item.expression.ExpressionAttributes;
+import dev.ddb.item.expression.ExpressionParser;
+import dev.ddb.item.expression.KeyCondition;
+import dev.ddb.item.expression.Projection;
+import dev.ddb.item.expression.UpdateExpression;
+import dev.ddb.item.expression.legacy.LegacyConditions;
+import dev.ddb.item.expression.legacy.LegacyProjection;
+import dev.ddb.item.expression.legacy.LegacyUpdates;
+import dev.ddb.item.expression.legacy.ParameterMixing;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The expressions of one request, from the expression parameters or their legacy equivalents
+ * (DynamoDB's mixing rules checked first, unused names and values checked once all are parsed).
+ */
+final class RequestExpressions {
+
+    private final ObjectNode request;
+    private final ExpressionAttributes attributes;
+
+    private RequestExpressions(ObjectNode request) {
+        this.request = request;
+        this.attributes = ExpressionAttributes.fromRequest(request);
+    }
+
+    static RequestExpressions of(ObjectNode request, ParameterMixing rules) {
+        rules.check(request);
+        return new RequestExpressions(request);
+    }
+
+    /** ConditionExpression, or Expected with ConditionalOperator; null when neither. */
+    Condition condition() {
+        String text = text("ConditionExpression");
+        if (text != null) {
+            return ExpressionParser.parseCondition(text, attributes, "ConditionExpression");
+        }
+        JsonNode expected = member("Expected");
+        return expected == null ? null : LegacyConditions.fromExpected(expected, text("ConditionalOperator"));
+    }
+
+    /** FilterExpression, or QueryFilter/ScanFilter with ConditionalOperator; null when neither. */
+    Condition filter(String legacyMember) {
+        String text = text("FilterExpression");
+        if (text != null) {
+            return ExpressionParser.parseCondition(text, attributes, "FilterExpression");
+        }
+        JsonNode filter = member(legacyMember);
+        return filter == null ? null : LegacyConditions.fromFilter(filter, text("ConditionalOperator"), legacyMember);
+    }
+
+    /** UpdateExpression or AttributeUpdates; null when neither. */
+    UpdateExpression update() {
+        String text = text("UpdateExpression");
+        if (text != null) {
+            return ExpressionParser.parseUpdate(text, attributes);
+        }
+        JsonNode updates = member("AttributeUpdates");
+        return updates == null ? null : LegacyUpdates.fromAttributeUpdates(updates);
+    }
+
+    /** ProjectionExpression or AttributesToGet; null when neither (all attributes). */
+    Projection projection() {
+        String text = text("ProjectionExpression");
+        if (text != null) {
+            return ExpressionParser.parseProjection(text, attributes);
+        }
+        JsonNode attributesToGet = member("AttributesToGet");
+        return attributesToGet == null ? null : LegacyProjection.fromAttributesToGet(attributesToGet);
+    }
+
+    /** KeyConditionExpression or KeyConditions; null when neither. */
+    KeyCondition keyCondition(KeySchema keySchema) {
+        String text = text("KeyConditionExpression");
+        if (text != null) {
+            return ExpressionParser.parseKeyCondition(text, attributes, keySchema);
+        }
+        JsonNode keyConditions = member("KeyConditions");
+        return keyConditions == null ? null : LegacyConditions.keyCondition(keyConditions, keySchema);
+    }
+
+    /** Call after parsing every expression of the request. */
+    void assertAllUsed() {
+        attributes.assertAllUsed();
+    }
+
+    private String text(String member) {
+        JsonNode node = member(member);
+        return node == null ? null : node.asString();
+    }
+
+    private JsonNode member(String member) {
+        JsonNode node = request.get(member);
+        return node == null || node.isNull() ? null : node;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.ddb.item.operation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.ddb.common.attribute.AttributeValue;
+import dev.ddb.common.attribute.AttributeValueJson;
+import dev.ddb.common.error.DynamoDbException;
+import dev.ddb.common.json.Json;
+import dev.ddb.common.protocol.Operation;
+import dev.ddb.item.expression.DocumentPath;
+import dev.ddb.item.expression.Projection;
+import dev.ddb.item.expression.UpdateExpression;
+import dev.ddb.item.expression.legacy.ParameterMixing;
+import dev.ddb.item.key.ItemSize;
+import dev.ddb.item.key.PrimaryKeys;
+import dev.ddb.item.storage.ItemStore;
+import dev.ddb.item.table.TableSchema;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * UpdateItem: changes attributes of one item, creating it when missing, atomically with its
+ * condition (the item is locked from read to write, so concurrent ADDs all count).
+ */
+public final class UpdateItem implements Operation {
+
+    private final ItemStore store;
+    private final ItemWrites writes;
+
+    public UpdateItem(ItemStore store, ItemWrites writes) {
+        this.store = store;
+        this.writes = writes;
+    }
+
+    @Override
+    public JsonNode invoke(ObjectNode request) {
+        TableSchema table = Tables.require(store, RequestParameters.tableName(request));
+        Map<String, AttributeValue> keyAttributes = RequestParameters.attributeMap(request, "Key");
+        ReturnValues returnValues = ReturnValues.of(request);
+        RequestExpressions expressions = RequestExpressions.of(request, ParameterMixing.UPDATE_ITEM);
+        UpdateExpression update = expressions.update();
+        ConditionCheck check = ConditionCheck.of(expressions.condition(), request);
+        expressions.assertAllUsed();
+        byte[] key = PrimaryKeys.ofKey(table.keySchema(), keyAttributes);
+        if (update != null) {
+            for (DocumentPath path : update.paths()) {
+                if (table.keySchema().isKeyAttribute(path.topLevelName())) {
+                    throw DynamoDbException.invalidParameter("Cannot update attribute " + path.topLevelName()
+                            + ". This attribute is part of the key");
+                }
+            }
+        }
+        ItemWrites.Change change = writes.write(table, key, old -> {
+            check.verify(old);
+            Map<String, AttributeValue> base = old != null ? old : new LinkedHashMap<>(keyAttributes);
+            Map<String, AttributeValue> updated = update == null ? base : update.apply(base);
+            if (ItemSize.of(updated) > ItemSize.MAX_ITEM_BYTES) {
+                throw DynamoDbException.validation("Item size to update has exceeded the maximum allowed size");
+            }
+            return updated;
+        });
+
+        ObjectNode response = Json.object();
+        Map<String, AttributeValue> attributes = returned(returnValues, update, change);
+        if (attributes != null && !attributes.isEmpty()) {
+            response.set("Attributes", AttributeValueJson.writeItem(attributes));
+        }
+        int size = Math.max(ItemSize.of(change.newItem()), change.oldItem() == null ? 0 : ItemSize.of(change.oldItem()));
+        ConsumedCapacity.report(request, response, table.tableName(), ConsumedCapacity.writeUnits(size));
+        return response;
+    }
+
+    private static Map<String, AttributeValue> returned(ReturnValues returnValues, UpdateExpression update,
+                                                        ItemWrites.Change change) {
+        switch (returnValues) {
+            case ALL_OLD:
+                return change.oldItem();
+            case ALL_NEW:
+                return change.newItem();
+            case UPDATED_OLD:
+                return change.oldItem() == null || update == null ? null : updated(update).project(change.oldItem());
+            case UPDATED_NEW:
+                return update == null ? null : updated(update).project(change.newItem());
+            default:
+                return null;
+        }
+    }
+
+    private static Projection updated(UpdateExpression update) {
+        return new Projection(update.paths());
+    }
+}
