@@ -9,12 +9,12 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Real AWS SDK clients pointed at a running stack, as a user would build them. */
-final class Clients {
+public final class Clients {
 
     private Clients() {
     }
 
-    static DynamoDbClient dynamoDb(String endpoint) {
+    public static DynamoDbClient dynamoDb(String endpoint) {
         return DynamoDbClient.builder()
                 .endpointOverride(URI.create(endpoint))
                 .region(Region.US_EAST_1)
