@@ -6,6 +6,8 @@ import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.item.expression.Condition;
+import dev.ddb.item.expression.ConditionPaths;
+import dev.ddb.item.expression.DocumentPath;
 import dev.ddb.item.expression.KeyCondition;
 import dev.ddb.item.expression.Projection;
 import dev.ddb.item.expression.legacy.ParameterMixing;
@@ -24,6 +26,20 @@ public final class Query implements Operation {
         this.store = store;
     }
 
+    /** DynamoDB filters only what the key condition does not already decide. */
+    private static void rejectKeyAttributesIn(Condition filter, TableSchema table, boolean expression) {
+        if (filter == null) {
+            return;
+        }
+        for (DocumentPath path : ConditionPaths.of(filter)) {
+            if (table.keySchema().isKeyAttribute(path.topLevelName())) {
+                throw DynamoDbException.validation(expression
+                        ? "Filter Expression can only contain non-primary key attributes: Primary key attribute: " + path.topLevelName()
+                        : "QueryFilter can only contain non-key attributes: Primary key attribute: " + path.topLevelName());
+            }
+        }
+    }
+
     @Override
     public JsonNode invoke(ObjectNode request) {
         TableSchema table = Tables.require(store, RequestParameters.tableName(request));
@@ -36,6 +52,7 @@ public final class Query implements Operation {
             throw DynamoDbException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
         Condition filter = expressions.filter("QueryFilter");
+        rejectKeyAttributesIn(filter, table, request.hasNonNull("FilterExpression"));
         Projection projection = expressions.projection();
         expressions.assertAllUsed();
         Select select = Select.of(request, projection, false);

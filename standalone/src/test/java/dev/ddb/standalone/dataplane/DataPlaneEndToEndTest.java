@@ -194,6 +194,12 @@ class DataPlaneEndToEndTest {
         assertValidation(() -> client.putItem(r -> r.tableName("Counters").item(key).conditionExpression("attribute_exists(id)")
                 .expected(Map.of("id", ExpectedAttributeValue.builder().exists(false).build()))),
                 "Can not use both expression and non-expression parameters in the same request");
+        assertValidation(() -> client.query(r -> r.tableName("Orders").keyConditionExpression("customer = :c")
+                .filterExpression("orderNo > :n").expressionAttributeValues(Map.of(":c", s("x"), ":n", n("1")))),
+                "Filter Expression can only contain non-primary key attributes: Primary key attribute: orderNo");
+        assertValidation(() -> client.query(r -> r.tableName("Orders").keyConditionExpression("customer = :c AND amount > :n")
+                .expressionAttributeValues(Map.of(":c", s("x"), ":n", n("1")))),
+                "Query condition missed key schema element");
     }
 
     @Test
