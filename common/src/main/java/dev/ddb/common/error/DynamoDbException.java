@@ -1,5 +1,11 @@
 package dev.ddb.common.error;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
 /**
  * An error answered to the client exactly as DynamoDB answers it: HTTP status,
  * a fully qualified {@code __type} and a {@code message}.
@@ -12,6 +18,7 @@ public class DynamoDbException extends RuntimeException {
 
     private final String type;
     private final int status;
+    private final Map<String, JsonNode> members = new LinkedHashMap<>();
 
     public DynamoDbException(String type, String message, int status) {
         super(message);
@@ -31,6 +38,16 @@ public class DynamoDbException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** Extra members of the error body, e.g. the {@code Item} of a failed condition (ReturnValuesOnConditionCheckFailure). */
+    public DynamoDbException withMember(String name, JsonNode value) {
+        members.put(name, value);
+        return this;
+    }
+
+    public Map<String, JsonNode> members() {
+        return Collections.unmodifiableMap(members);
     }
 
     public static DynamoDbException validation(String message) {

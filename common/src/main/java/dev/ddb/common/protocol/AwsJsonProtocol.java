@@ -41,6 +41,7 @@ public final class AwsJsonProtocol {
             // DynamoDB spells it "message" for most errors and "Message" for a few; SDKs read both.
             body.put("message", error.getMessage());
         }
+        error.members().forEach(body::set);
         return Json.write(body);
     }
 
