@@ -20,21 +20,28 @@ public final class GroupCommit implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
     private static final long ASYNC_INTERVAL_MILLIS = 1000;
+    /** With auto-commit off MVStore's own housekeeping thread does not run, so this thread compacts. */
+    static final long HOUSEKEEPING_INTERVAL_MILLIS = 30_000;
+    private static final int TARGET_FILL_RATE = 50;
+    private static final int COMPACTION_WRITE_BYTES = 16 * 1024 * 1024;
 
     private final MVStore store;
     private final Durability durability;
     private final LongSupplier lastSequence;
+    private final long housekeepingIntervalMillis;
     private volatile long durableSequence;
     private final ReadWriteLock commitLock = new ReentrantReadWriteLock();
     private final Object monitor = new Object();
     private final Thread committer;
+    private long lastHousekeeping = System.currentTimeMillis();
     private long requested;
     private long durable;
     private boolean closed;
     private RuntimeException failure;
 
     /** @param lastSequence the newest change sequence applied to the maps; read while no write is half applied */
-    public GroupCommit(MVStore store, Durability durability, LongSupplier lastSequence) {
+    public GroupCommit(MVStore store, Durability durability, LongSupplier lastSequence, long housekeepingIntervalMillis) {
+        this.housekeepingIntervalMillis = housekeepingIntervalMillis;
         this.store = store;
         this.durability = durability;
         this.lastSequence = lastSequence;
@@ -99,6 +106,7 @@ public final class GroupCommit implements AutoCloseable {
                     durable = Math.max(durable, target);
                     monitor.notifyAll();
                 }
+                compactWhenSparse();
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "Commit of the item store failed", e);
                 synchronized (monitor) {
@@ -126,6 +134,27 @@ public final class GroupCommit implements AutoCloseable {
         }
         store.sync();
         durableSequence = Math.max(durableSequence, sequence);
+    }
+
+    /**
+     * Rewrites sparse chunks now and then so the file does not grow with every overwrite; the
+     * rewrite is committed with the next group commit. Writers wait meanwhile, so it is bounded.
+     */
+    private void compactWhenSparse() {
+        long now = System.currentTimeMillis();
+        if (now - lastHousekeeping < housekeepingIntervalMillis) {
+            return;
+        }
+        lastHousekeeping = now;
+        if (store.getFillRate() >= TARGET_FILL_RATE) {
+            return;
+        }
+        commitLock.writeLock().lock();
+        try {
+            store.compact(TARGET_FILL_RATE, COMPACTION_WRITE_BYTES);
+        } finally {
+            commitLock.writeLock().unlock();
+        }
     }
 
     /** Every change with a sequence up to this one is on disk: the outbox relay may publish it. */

@@ -30,6 +30,9 @@ import dev.ddb.item.table.TableSchema;
 public final class ItemStore implements AutoCloseable {
 
     private static final String TABLES = "tables";
+    /** Smaller pages than MVStore's default: each commit rewrites the pages it touched. */
+    private static final int PAGE_SPLIT_BYTES = 8 * 1024;
+    private static final int RETENTION_MILLIS = 1000;
     private static final String OUTBOX = "outbox";
     private static final String META = "meta";
     private static final String LAST_SEQUENCE = "lastSequence";
@@ -44,6 +47,10 @@ public final class ItemStore implements AutoCloseable {
     private final Map<String, MVMap<byte[], byte[]>> itemMaps = new ConcurrentHashMap<>();
 
     public ItemStore(Path dataDir, Durability durability) {
+        this(dataDir, durability, GroupCommit.HOUSEKEEPING_INTERVAL_MILLIS);
+    }
+
+    ItemStore(Path dataDir, Durability durability, long housekeepingIntervalMillis) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -52,12 +59,17 @@ public final class ItemStore implements AutoCloseable {
         this.store = new MVStore.Builder()
                 .fileName(dataDir.resolve("items.mv.db").toString())
                 .autoCommitDisabled()
+                .pageSplitSize(PAGE_SPLIT_BYTES)
                 .open();
+        // Every commit is fsynced before it is acknowledged, so freed chunks need not be kept for
+        // MVStore's default 45 s "until the disk surely flushed": reuse them soon, or the file
+        // grows by a chunk per group commit.
+        store.setRetentionTime(RETENTION_MILLIS);
         this.tables = store.openMap(TABLES);
         this.outbox = store.openMap(OUTBOX);
         this.meta = store.openMap(META);
         this.sequence = new AtomicLong(meta.getOrDefault(LAST_SEQUENCE, 0L));
-        this.groupCommit = new GroupCommit(store, durability, sequence::get);
+        this.groupCommit = new GroupCommit(store, durability, sequence::get, housekeepingIntervalMillis);
         tables.values().forEach(bytes -> {
             TableSchema schema = TableSchema.fromJson(bytes);
             schemas.put(schema.tableName(), schema);
@@ -173,6 +185,11 @@ public final class ItemStore implements AutoCloseable {
         } finally {
             scope.unlock();
         }
+    }
+
+    /** Size of the store file in bytes (for housekeeping checks). */
+    long fileSize() {
+        return store.getFileStore().size();
     }
 
     public int outboxSize() {

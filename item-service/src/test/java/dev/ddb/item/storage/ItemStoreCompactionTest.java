@@ -1,0 +1,55 @@
+package dev.ddb.item.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.ddb.common.attribute.AttributeValue;
+import dev.ddb.common.event.ItemChange;
+import dev.ddb.common.key.KeyEncoding;
+import dev.ddb.common.table.KeySchema;
+import dev.ddb.common.table.ScalarAttributeType;
+import dev.ddb.item.table.TableSchema;
+
+/** Overwriting the same items again and again must not grow the store file without bound. */
+class ItemStoreCompactionTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void overwritesDoNotGrowTheFileWithoutBound() {
+        TableSchema table = new TableSchema("T", "t", KeySchema.hashOnly("id", ScalarAttributeType.N));
+        String payload = "x".repeat(1000);
+        long afterFirstPass = 0;
+        try (ItemStore store = new ItemStore(dir, Durability.SYNC, 200)) {
+            store.createTable(table);
+            for (int pass = 0; pass < 40; pass++) {
+                for (int i = 0; i < 200; i++) {
+                    AttributeValue id = new AttributeValue.N(BigDecimal.valueOf(i));
+                    Map<String, AttributeValue> item = Map.of("id", id, "p", new AttributeValue.S(payload + pass));
+                    store.write(table, KeyEncoding.encode(id, null), item, "k",
+                            seq -> new ItemChange("T", "t", seq, "MODIFY", Map.of("id", id), null, item, 0, 0, null));
+                    store.awaitDurable();
+                }
+                store.removeFromOutbox(store.durableOutbox(10_000));
+                if (pass == 0) {
+                    afterFirstPass = store.fileSize();
+                }
+            }
+            assertThat(store.outboxSize()).isZero();
+            assertThat(store.fileSize()).as("file after 40 passes vs after 1").isLessThan(afterFirstPass * 6);
+            assertThat(store.get(table, KeyEncoding.encode(new AttributeValue.N(BigDecimal.ONE), null)).get("p"))
+                    .isEqualTo(new AttributeValue.S(payload + 39));
+        }
+        try (ItemStore reopened = new ItemStore(dir, Durability.SYNC)) {
+            assertThat(reopened.schemas()).extracting(TableSchema::tableName).isEqualTo(List.of("T"));
+        }
+    }
+}
