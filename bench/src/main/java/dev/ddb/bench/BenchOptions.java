@@ -1,0 +1,220 @@
+package dev.ddb.bench;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The command line: what to run against which endpoints, for how long. */
+public record BenchOptions(
+        List<ExternalEndpoint> externalTargets,
+        List<String> ownDurabilities,
+        Path stackJar,
+        List<String> stackJvmOptions,
+        int items,
+        int jitWarmupSeconds,
+        int warmupSeconds,
+        int seconds,
+        int rounds,
+        int concurrency,
+        int loadConcurrency,
+        List<Workload> workloads,
+        boolean loadOnly,
+        List<Workload> jfrWorkloads,
+        Path outputDir,
+        boolean keepTables,
+        boolean skipLoad) {
+
+    /** An endpoint somebody else started, e.g. DynamoDB Local; with a pid its memory is measured too. */
+    public record ExternalEndpoint(String name, URI endpoint, Long pid) {
+    }
+
+    static final String USAGE = """
+            Usage: java -jar bench/target/ddb-bench.jar [options]
+
+            By default starts our stack twice from standalone/target/ddb-standalone.jar (DDB_DURABILITY=SYNC,
+            then ASYNC) on free ports with a temporary data directory, and runs every workload against both.
+
+              --target NAME=URL        also run against this endpoint (repeatable), e.g.
+                                       --target dynamodb-local=http://localhost:8001
+              --pid NAME=PID           the process id of an external target, to report its resident memory
+              --ours LIST              which of our stacks to start: SYNC,ASYNC (default), SYNC, ASYNC or none
+              --stack-jar PATH         the standalone jar (default standalone/target/ddb-standalone.jar)
+              --stack-jvm-opts "OPTS"  JVM options for our stack's process, e.g. "-Xmx1g"
+              --items N                key space: items loaded per table before the workloads (default 10000)
+              --seconds S              measured seconds per workload and round (default 10)
+              --jit-warmup S           before round 1, cycle through the workloads unmeasured on each target until
+                                       a cycle is < 10%% faster than the previous one, at most S s per target, so
+                                       round 1 does not measure a cold JIT (default 60; 0 = off)
+              --warmup S               warm-up seconds before each measurement (default 3)
+              --rounds R               rounds; targets alternate within each round (default 2)
+              --concurrency C          requests in flight (default 16)
+              --load-concurrency C     BatchWriteItem requests in flight while loading (default 32)
+              --workloads LIST         comma-separated subset of: %s
+              --load-only              load the items and report resident memory only (e.g. --items 1000000)
+              --jfr LIST               record a JFR profile (jcmd JFR.start, settings=profile) of each server with a
+                                       known pid during these workloads' warm-up + measurement in the last round
+              --out DIR                where results.md, logs and profiles go (default bench/target)
+              --keep-tables            do not delete the benchmark tables at the end
+              --skip-load              use the tables a run with --keep-tables left (same --items): no CreateTable,
+                                       no loading; e.g. to measure item-service's own port without the gateway
+            """;
+
+    private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("--target", "--pid", "--ours", "--stack-jar",
+            "--stack-jvm-opts", "--items", "--seconds", "--warmup", "--jit-warmup", "--rounds", "--concurrency",
+            "--load-concurrency", "--workloads", "--jfr", "--out");
+
+    static BenchOptions parse(String[] args) {
+        List<ExternalEndpoint> targets = new ArrayList<>();
+        Map<String, Long> pids = new LinkedHashMap<>();
+        List<String> durabilities = List.of("SYNC", "ASYNC");
+        Path stackJar = null;
+        List<String> jvmOptions = List.of();
+        int items = 10_000;
+        int jitWarmup = 60;
+        int warmup = 3;
+        int seconds = 10;
+        int rounds = 2;
+        int concurrency = 16;
+        int loadConcurrency = 32;
+        List<Workload> workloads = List.of(Workload.values());
+        boolean loadOnly = false;
+        List<Workload> jfr = List.of();
+        Path out = null;
+        boolean keepTables = false;
+        boolean skipLoad = false;
+
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "-h", "--help" -> throw new UsageException(null);
+                case "--load-only" -> loadOnly = true;
+                case "--keep-tables" -> keepTables = true;
+                case "--skip-load" -> {
+                    skipLoad = true;
+                    keepTables = true;
+                }
+                default -> {
+                    if (!VALUE_OPTIONS.contains(arg)) {
+                        throw new UsageException("Unknown option " + arg);
+                    }
+                    if (i + 1 >= args.length) {
+                        throw new UsageException("Missing value after " + arg);
+                    }
+                    String value = args[++i];
+                    switch (arg) {
+                        case "--target" -> {
+                            String[] nameUrl = nameValue(arg, value);
+                            targets.add(new ExternalEndpoint(nameUrl[0], URI.create(nameUrl[1]), null));
+                        }
+                        case "--pid" -> {
+                            String[] namePid = nameValue(arg, value);
+                            pids.put(namePid[0], Long.parseLong(namePid[1]));
+                        }
+                        case "--ours" -> durabilities = value.equalsIgnoreCase("none") ? List.of()
+                                : List.of(value.toUpperCase(Locale.ROOT).split(","));
+                        case "--stack-jar" -> stackJar = Path.of(value);
+                        case "--stack-jvm-opts" -> jvmOptions = value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
+                        case "--items" -> items = positive(arg, value);
+                        case "--seconds" -> seconds = positive(arg, value);
+                        case "--warmup" -> warmup = nonNegative(arg, value);
+                        case "--jit-warmup" -> jitWarmup = nonNegative(arg, value);
+                        case "--rounds" -> rounds = positive(arg, value);
+                        case "--concurrency" -> concurrency = positive(arg, value);
+                        case "--load-concurrency" -> loadConcurrency = positive(arg, value);
+                        case "--workloads" -> workloads = Workload.parseList(value);
+                        case "--jfr" -> jfr = Workload.parseList(value);
+                        case "--out" -> out = Path.of(value);
+                        default -> throw new UsageException("Unknown option " + arg);
+                    }
+                }
+            }
+        }
+        for (String d : durabilities) {
+            if (!d.equals("SYNC") && !d.equals("ASYNC")) {
+                throw new UsageException("--ours takes SYNC, ASYNC, SYNC,ASYNC or none, not " + d);
+            }
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        durabilities.forEach(d -> names.add("ours-" + d.toLowerCase(Locale.ROOT)));
+        for (ExternalEndpoint t : targets) {
+            if (!names.add(t.name())) {
+                throw new UsageException("Two targets are named " + t.name());
+            }
+        }
+        List<ExternalEndpoint> withPids = new ArrayList<>();
+        for (ExternalEndpoint t : targets) {
+            withPids.add(new ExternalEndpoint(t.name(), t.endpoint(), pids.remove(t.name())));
+        }
+        if (!pids.isEmpty()) {
+            throw new UsageException("--pid names no --target: " + pids.keySet());
+        }
+        if (withPids.isEmpty() && durabilities.isEmpty()) {
+            throw new UsageException("Nothing to run: --ours none and no --target");
+        }
+        if (stackJar == null) {
+            stackJar = firstExisting(Path.of("standalone/target/ddb-standalone.jar"),
+                    Path.of("../standalone/target/ddb-standalone.jar"));
+        }
+        if (out == null) {
+            Path cwd = Path.of("").toAbsolutePath();
+            if (Files.isDirectory(Path.of("bench"))) {
+                out = Path.of("bench/target");
+            } else if (cwd.getFileName() != null && cwd.getFileName().toString().equals("bench")) {
+                out = Path.of("target");
+            } else {
+                out = Path.of("bench-results");
+            }
+        }
+        return new BenchOptions(List.copyOf(withPids), durabilities, stackJar, jvmOptions, items, jitWarmup, warmup, seconds, rounds,
+                concurrency, loadConcurrency, workloads, loadOnly, jfr, out, keepTables, skipLoad);
+    }
+
+    private static Path firstExisting(Path... candidates) {
+        for (Path p : candidates) {
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        return candidates[0];
+    }
+
+    private static String[] nameValue(String option, String value) {
+        int eq = value.indexOf('=');
+        if (eq <= 0 || eq == value.length() - 1) {
+            throw new UsageException(option + " takes NAME=VALUE, not " + value);
+        }
+        return new String[] {value.substring(0, eq), value.substring(eq + 1)};
+    }
+
+    private static int positive(String option, String value) {
+        int n = nonNegative(option, value);
+        if (n == 0) {
+            throw new UsageException(option + " must be at least 1");
+        }
+        return n;
+    }
+
+    private static int nonNegative(String option, String value) {
+        try {
+            int n = Integer.parseInt(value.replace("_", ""));
+            if (n < 0) {
+                throw new UsageException(option + " must not be negative");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " takes a number, not " + value);
+        }
+    }
+
+    /** A bad command line; null message = just print the usage. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package dev.ddb.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Our stack as a child process: {@code java -jar ddb-standalone.jar} with a temporary data
+ * directory, every port free-picked and the given durability; ready once {@code GET /} on the
+ * gateway answers 200.
+ */
+final class OwnStack implements Target {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
+
+    private final String name;
+    private final String durability;
+    private final Process process;
+    private final Path dataDir;
+    private final Path log;
+    private final URI endpoint;
+    private final List<String> jvmOptions;
+    private Duration startup = Duration.ZERO;
+
+    private OwnStack(String name, String durability, Process process, Path dataDir, Path log, URI endpoint,
+                     List<String> jvmOptions) {
+        this.name = name;
+        this.durability = durability;
+        this.process = process;
+        this.dataDir = dataDir;
+        this.log = log;
+        this.endpoint = endpoint;
+        this.jvmOptions = jvmOptions;
+    }
+
+    static OwnStack start(Path jar, String durability, List<String> jvmOptions, Path logDir) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Our stack's jar " + jar.toAbsolutePath() + " is missing. Build it first: "
+                    + "mvn -B -ntp -q -pl standalone -am package -DskipTests (or pass --stack-jar, or --ours none)");
+        }
+        String name = "ours-" + durability.toLowerCase(Locale.ROOT);
+        Path dataDir = Files.createTempDirectory("ddb-bench-" + durability.toLowerCase(Locale.ROOT) + "-");
+        Files.createDirectories(logDir);
+        Path log = logDir.resolve(name + ".log");
+        int gatewayPort = freePort();
+
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> env = builder.environment();
+        env.put("DDB_DATA_DIR", dataDir.toString());
+        env.put("DDB_GATEWAY_PORT", Integer.toString(gatewayPort));
+        env.put("DDB_TABLE_SERVICE_PORT", Integer.toString(freePort()));
+        env.put("DDB_ITEM_SERVICE_PORT", Integer.toString(freePort()));
+        env.put("DDB_STREAM_SERVICE_PORT", Integer.toString(freePort()));
+        env.put("DDB_BACKUP_SERVICE_PORT", Integer.toString(freePort()));
+        env.put("DDB_KAFKA_PORT", Integer.toString(freePort()));
+        env.put("DDB_DURABILITY", durability);
+        env.remove("KAFKA_BOOTSTRAP_SERVERS"); // its own embedded broker, like a user's laptop
+        env.remove("JAVA_TOOL_OPTIONS"); // the benchmark's own JVM options are not the stack's
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+
+        long started = System.nanoTime();
+        Process process = builder.start();
+        URI endpoint = URI.create("http://localhost:" + gatewayPort);
+        OwnStack stack = new OwnStack(name, durability, process, dataDir, log, endpoint, List.copyOf(jvmOptions));
+        try {
+            stack.awaitHealthy();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        stack.startup = Duration.ofNanos(System.nanoTime() - started);
+        return stack;
+    }
+
+    private void awaitHealthy() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest health = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(2)).GET().build();
+        long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + " while starting; its log:\n" + tail());
+            }
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " did not answer GET / with 200 within " + STARTUP_TIMEOUT.toSeconds()
+                + " s; its log:\n" + tail());
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(no log at " + log + ")";
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public Optional<ProcessHandle> process() {
+        return Optional.of(process.toHandle());
+    }
+
+    @Override
+    public boolean external() {
+        return false;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    @Override
+    public String description() {
+        return "our stack, DDB_DURABILITY=" + durability + ", java -jar" + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions))
+                + " (pid " + process.pid() + ", started in " + String.format("%.1f s", startup.toMillis() / 1000.0)
+                + ", log " + log + ")";
+    }
+
+    /** SIGTERM (the launcher's shutdown hook closes the services and Kafka), SIGKILL after 30 s; then removes the data. */
+    @Override
+    public void close() {
+        try {
+            if (process.isAlive()) {
+                process.destroy();
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        deleteRecursively(dataDir);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort: a temp dir
+                }
+            });
+        } catch (IOException | UncheckedIOException ignored) {
+            // best effort
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

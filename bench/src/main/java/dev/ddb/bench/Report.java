@@ -1,0 +1,172 @@
+package dev.ddb.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The results as an aligned text table (console) and as markdown (results.md). */
+final class Report {
+
+    private final BenchOptions options;
+    private final List<Target> targets;
+    private final Target baseline;
+    private final Results results;
+    private final List<String> notes;
+
+    Report(BenchOptions options, List<Target> targets, Results results, List<String> notes) {
+        this.options = options;
+        this.targets = targets;
+        this.results = results;
+        this.notes = notes;
+        // the first external endpoint (e.g. DynamoDB Local), else our first stack (SYNC)
+        this.baseline = targets.stream().filter(Target::external).findFirst().orElse(targets.get(0));
+    }
+
+    List<String> performanceHeader() {
+        List<String> header = new ArrayList<>(List.of("workload", "target", "ops/s", "ops/s by round", "p50 ms", "p99 ms", "p99.9 ms", "errors",
+                "server CPU us/op", "other load (cores)"));
+        if (targets.size() > 1) {
+            header.add("ops/s vs " + baseline.name());
+            header.add("p99 vs " + baseline.name());
+        }
+        return header;
+    }
+
+    List<List<String>> performanceRows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (Workload workload : options.workloads()) {
+            Results.Cell base = results.cell(workload, baseline.name());
+            for (Target target : targets) {
+                Results.Cell cell = results.cell(workload, target.name());
+                List<String> row = new ArrayList<>(List.of(
+                        workload.title(),
+                        target.name(),
+                        String.format(Locale.ROOT, "%,.0f", cell.opsPerSecond()),
+                        cell.opsPerSecondByRound.stream().map(v -> String.format(Locale.ROOT, "%,.0f", v)).collect(Collectors.joining(" / ")),
+                        millis(cell.percentileMillis(50)),
+                        millis(cell.percentileMillis(99)),
+                        millis(cell.percentileMillis(99.9)),
+                        cell.failed == 0 ? "0" : cell.failed + " (" + cell.firstError + ")",
+                        Double.isNaN(cell.serverCpuMicrosPerOp()) ? "-" : String.format(Locale.ROOT, "%,.0f", cell.serverCpuMicrosPerOp()),
+                        Double.isNaN(cell.otherCores()) ? "-" : String.format(Locale.ROOT, "%.2f", cell.otherCores())));
+                if (targets.size() > 1) {
+                    row.add(target == baseline ? "1.00" : ratio(cell.opsPerSecond(), base.opsPerSecond()));
+                    row.add(target == baseline ? "1.00" : ratio(cell.percentileMillis(99), base.percentileMillis(99)));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    List<String> memoryHeader() {
+        return List.of("server", "items loaded", "load time", "load items/s", "RSS after load", "RSS after load + full GC",
+                options.loadOnly() ? "-" : "RSS after workloads", "peak RSS (VmHWM)", "processes");
+    }
+
+    List<List<String>> memoryRows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (Target target : targets) {
+            Results.Server server = results.server(target.name());
+            ResidentMemory.Usage last = server.afterWorkloads.or(() -> server.afterLoad).orElse(null);
+            rows.add(List.of(
+                    target.name(),
+                    String.format(Locale.ROOT, "%,d", server.itemsLoaded),
+                    String.format(Locale.ROOT, "%.1f s", server.loadSeconds),
+                    server.loadSeconds == 0 ? "-" : String.format(Locale.ROOT, "%,.0f", server.itemsLoaded / server.loadSeconds),
+                    server.afterLoad.map(u -> ResidentMemory.mib(u.rssKiB())).orElse("n/a (no pid)"),
+                    server.afterFullGc.map(u -> ResidentMemory.mib(u.rssKiB())).orElse("n/a"),
+                    options.loadOnly() ? "-" : server.afterWorkloads.map(u -> ResidentMemory.mib(u.rssKiB())).orElse("n/a"),
+                    last == null ? "n/a" : ResidentMemory.mib(last.peakKiB()),
+                    last == null ? "-" : Integer.toString(last.processes())));
+        }
+        return rows;
+    }
+
+    String text() {
+        StringBuilder out = new StringBuilder();
+        if (!options.loadOnly()) {
+            out.append(aligned(performanceHeader(), performanceRows())).append('\n');
+        }
+        out.append(aligned(memoryHeader(), memoryRows()));
+        return out.toString();
+    }
+
+    String markdown(String settings) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Benchmark results\n\n").append(settings).append('\n');
+        md.append("Targets:\n\n");
+        for (Target t : targets) {
+            md.append("- `").append(t.name()).append("`: ").append(t.description()).append('\n');
+        }
+        md.append('\n');
+        if (!options.loadOnly()) {
+            md.append("## Throughput and latency\n\n");
+            md.append(markdownTable(performanceHeader(), performanceRows())).append('\n');
+            md.append("Ratios: ops/s is target/").append(baseline.name()).append(" (higher is better), p99 is target/")
+                    .append(baseline.name()).append(" (lower is better). BatchWriteItem ops are requests of 25 puts each.\n"
+                    + "Server CPU us/op: CPU time of the server process tree per request (all its threads). Other load: CPU that "
+                    + "processes other than the benchmark and the servers used during the measurements, in cores: "
+                    + "figures taken while it is well above 0 come from a busy machine.\n\n");
+        }
+        md.append("## Resident memory\n\n");
+        md.append(markdownTable(memoryHeader(), memoryRows())).append('\n');
+        md.append("RSS is VmRSS from /proc summed over the server process and its children; peak is VmHWM. "
+                + "\"+ full GC\": measured again after `jcmd PID GC.run` (JVM servers only), which shows the footprint "
+                + "without garbage a large default heap lets pile up.\n");
+        if (!notes.isEmpty()) {
+            md.append("\n## Notes\n\n");
+            notes.forEach(n -> md.append("- ").append(n).append('\n'));
+        }
+        return md.toString();
+    }
+
+    private static String aligned(List<String> header, List<List<String>> rows) {
+        int[] widths = new int[header.size()];
+        for (int i = 0; i < header.size(); i++) {
+            widths[i] = header.get(i).length();
+            for (List<String> row : rows) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        appendAligned(out, header, widths);
+        out.append("-".repeat(java.util.Arrays.stream(widths).sum() + 2 * (widths.length - 1))).append('\n');
+        for (List<String> row : rows) {
+            appendAligned(out, row, widths);
+        }
+        return out.toString();
+    }
+
+    private static void appendAligned(StringBuilder out, List<String> cells, int[] widths) {
+        for (int i = 0; i < cells.size(); i++) {
+            String cell = cells.get(i);
+            boolean left = i < 2;
+            String pad = " ".repeat(widths[i] - cell.length());
+            out.append(left ? cell + pad : pad + cell);
+            if (i < cells.size() - 1) {
+                out.append("  ");
+            }
+        }
+        out.append('\n');
+    }
+
+    private static String markdownTable(List<String> header, List<List<String>> rows) {
+        StringBuilder md = new StringBuilder();
+        md.append("| ").append(String.join(" | ", header)).append(" |\n");
+        md.append("|").append(header.stream().map(h -> " --- ").collect(Collectors.joining("|"))).append("|\n");
+        for (List<String> row : rows) {
+            md.append("| ").append(row.stream().map(c -> c.replace("|", "\\|")).collect(Collectors.joining(" | "))).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static String millis(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String ratio(double value, double base) {
+        return base == 0 || Double.isNaN(base) || Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.2f", value / base);
+    }
+}
