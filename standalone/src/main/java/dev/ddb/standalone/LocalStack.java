@@ -7,14 +7,19 @@ import java.net.ServerSocket;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.client.ReactorResourceFactory;
 
 import dev.ddb.backup.BackupServiceApplication;
 import dev.ddb.gateway.GatewayServiceApplication;
@@ -33,6 +38,10 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    /** How each service was started, so that it can be stopped and started again on its port (tests). */
+    private final Map<String, String[]> arguments = new HashMap<>();
+    private final Map<String, Supplier<SpringApplicationBuilder>> builders = new HashMap<>();
+    private final Map<String, ConfigurableApplicationContext> services = new HashMap<>();
     private String kafkaBootstrapServers;
     private int gatewayPort;
 
@@ -70,19 +79,20 @@ public final class LocalStack implements AutoCloseable {
             LOG.info("kafka ready on {} (data in {})", kafkaBootstrapServers, broker.dataDir());
         }
         String dataDir = settings.dataDir().toAbsolutePath().normalize().toString();
-        int itemPort = startService("item-service", ItemServiceApplication.builder(), settings.itemServicePort(), p -> {
+        int itemPort = launch("item-service", ItemServiceApplication::builder, settings.itemServicePort(), p -> {
             p.add("ddb.item.data-dir=" + dataDir + "/item-service");
             p.add("ddb.item.durability=" + settings.durability());
         });
-        int tablePort = startService("table-service", TableServiceApplication.builder(), settings.tableServicePort(), p -> {
+        int tablePort = launch("table-service", TableServiceApplication::builder, settings.tableServicePort(), p -> {
             p.add("ddb.table.data-dir=" + dataDir + "/table-service");
             p.add("ddb.table.item-service-url=http://localhost:" + itemPort);
         });
-        int streamPort = startService("stream-service", StreamServiceApplication.builder(), settings.streamServicePort(), p -> {
+        int streamPort = launch("stream-service", StreamServiceApplication::builder, settings.streamServicePort(), p -> {
+            p.add("ddb.stream.data-dir=" + dataDir + "/stream-service");
         });
-        int backupPort = startService("backup-service", BackupServiceApplication.builder(), settings.backupServicePort(), p -> {
+        int backupPort = launch("backup-service", BackupServiceApplication::builder, settings.backupServicePort(), p -> {
         });
-        gatewayPort = startService("gateway-service", GatewayServiceApplication.builder(), settings.gatewayPort(), p -> {
+        gatewayPort = launch("gateway-service", GatewayServiceApplication::builder, settings.gatewayPort(), p -> {
             p.add("ddb.gateway.table-service-url=http://localhost:" + tablePort);
             p.add("ddb.gateway.item-service-url=http://localhost:" + itemPort);
             p.add("ddb.gateway.stream-service-url=http://localhost:" + streamPort);
@@ -90,7 +100,7 @@ public final class LocalStack implements AutoCloseable {
         });
     }
 
-    private int startService(String name, SpringApplicationBuilder builder, int port, Consumer<List<String>> extra) {
+    private int launch(String name, Supplier<SpringApplicationBuilder> builder, int port, Consumer<List<String>> extra) {
         List<String> properties = new ArrayList<>(List.of(
                 "server.port=" + port,
                 "spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
@@ -99,14 +109,60 @@ public final class LocalStack implements AutoCloseable {
                 "logging.level.kafka=WARN",
                 "logging.level.state.change.logger=WARN"));
         extra.accept(properties);
+        builders.put(name, builder);
+        arguments.put(name, properties.stream().map(p -> "--" + p).toArray(String[]::new));
+        int actualPort = run(name);
+        // Started again, a service must come back on the port the others were told.
+        arguments.get(name)[0] = "--server.port=" + actualPort;
+        return actualPort;
+    }
+
+    private int run(String name) {
         // As command-line arguments: they take precedence over each service's own yml.
-        ConfigurableApplicationContext context = builder
+        ConfigurableApplicationContext context = builders.get(name).get()
                 .registerShutdownHook(false) // this stack closes contexts itself, in order, before Kafka
-                .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+                .initializers(LocalStack::ownNettyResources)
+                .run(arguments.get(name));
         running.push(context);
+        services.put(name, context);
         int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
         LOG.info("{} ready on http://localhost:{}", name, actualPort);
         return actualPort;
+    }
+
+    /**
+     * Reactor Netty's event loops and connection pools are global by default, and closing (even
+     * stopping) a context disposes them: one service stopping would take the others' servers and
+     * clients down. So each service gets resources of its own.
+     */
+    private static void ownNettyResources(ConfigurableApplicationContext context) {
+        ((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class, () -> {
+            ReactorResourceFactory resources = new ReactorResourceFactory();
+            resources.setUseGlobalResources(false);
+            return resources;
+        });
+    }
+
+    /** Stops one service (e.g. "stream-service") as a shutdown would, leaving the rest running; for tests. */
+    public synchronized void stopService(String name) {
+        ConfigurableApplicationContext context = services.remove(name);
+        if (context == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        running.remove(context);
+        context.close();
+        LOG.info("{} stopped", name);
+    }
+
+    /** Starts a service stopped by {@link #stopService} again, on the same port and data directory. */
+    public synchronized void startService(String name) {
+        if (services.containsKey(name)) {
+            throw new IllegalStateException(name + " is already running");
+        }
+        if (!builders.containsKey(name)) {
+            throw new IllegalArgumentException("No service named " + name);
+        }
+        run(name);
     }
 
     /** Fails before starting anything, naming the port and service, rather than half-starting. */
@@ -137,6 +193,7 @@ public final class LocalStack implements AutoCloseable {
     /** Stops every service, newest first, then Kafka. */
     @Override
     public synchronized void close() {
+        services.clear();
         while (!running.isEmpty()) {
             AutoCloseable component = running.pop();
             try {

@@ -2,9 +2,15 @@ package dev.ddb.stream;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Stream-service: its operations arrive in a later issue; it already runs, answers health and joins the stack. */
+/**
+ * Stream-service: turns the change log ({@code ddb.item-changes}) into one DynamoDB Streams topic
+ * per table ({@code ddb.stream.<TableName>}), exactly once, and serves the DynamoDB Streams API
+ * (ListStreams, DescribeStream, GetShardIterator, GetRecords) from those topics.
+ */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class StreamServiceApplication {
 
     /** Reads stream-service.yml rather than application.yml, so several services can share one JVM. */

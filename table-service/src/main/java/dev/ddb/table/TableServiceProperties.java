@@ -14,11 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param itemServiceUrl      base URL of item-service, which provisions and drops table storage
  * @param region              the region named in table ARNs
  * @param provisioningTimeout how long a call to item-service may take before CreateTable/DeleteTable fail
+ * @param streamEventWait     how long CreateTable/UpdateTable wait for Kafka to acknowledge the event of a stream
+ *                            they enabled or disabled, so that stream-service knows of it before the next write
  */
 @ConfigurationProperties("ddb.table")
 public record TableServiceProperties(
         @DefaultValue("./data/table-service") Path dataDir,
         @DefaultValue("http://localhost:8102") URI itemServiceUrl,
         @DefaultValue("us-east-1") String region,
-        @DefaultValue("10s") Duration provisioningTimeout) {
+        @DefaultValue("10s") Duration provisioningTimeout,
+        @DefaultValue("5s") Duration streamEventWait) {
 }

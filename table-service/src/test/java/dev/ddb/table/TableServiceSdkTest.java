@@ -61,6 +61,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
         "spring.kafka.admin.operation-timeout=1s",
         "spring.kafka.admin.properties.default.api.timeout.ms=1000",
         "spring.kafka.admin.properties.request.timeout.ms=900",
+        // Kafka never acknowledges here: do not wait for it on stream changes
+        "ddb.table.stream-event-wait=50ms",
 })
 @Import(FakeItemService.class)
 @DirtiesContext
@@ -145,6 +147,35 @@ class TableServiceSdkTest {
             assertThat(index.indexArn()).isEqualTo(created.tableArn() + "/index/ByCustomer");
         });
         assertThat(created.streamSpecification().streamViewType()).isEqualTo(StreamViewType.NEW_IMAGE);
+        assertThat(created.latestStreamArn()).isEqualTo(created.tableArn() + "/stream/" + created.latestStreamLabel());
+    }
+
+    @Test
+    void updateTableEnablesAndDisablesStreamsAndChangesCapacity() {
+        String name = uniqueName("Updated");
+        dynamo.createTable(hashAndRangeTable(name));
+
+        TableDescription enabled = dynamo.updateTable(b -> b.tableName(name)
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
+                .tableDescription();
+        assertThat(enabled.streamSpecification().streamEnabled()).isTrue();
+        assertThat(enabled.latestStreamLabel()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}");
+        assertThat(dynamo.describeTable(b -> b.tableName(name)).table().latestStreamArn()).isEqualTo(enabled.latestStreamArn());
+
+        DynamoDbException twice = assertThrows(DynamoDbException.class, () -> dynamo.updateTable(b -> b.tableName(name)
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY))));
+        assertThat(twice.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+        assertThat(twice.awsErrorDetails().errorMessage()).isEqualTo("Table already has an enabled stream: TableName: " + name);
+
+        TableDescription disabled = dynamo.updateTable(b -> b.tableName(name).streamSpecification(s -> s.streamEnabled(false)))
+                .tableDescription();
+        assertThat(disabled.streamSpecification()).isNull();
+        assertThat(disabled.latestStreamArn()).isEqualTo(enabled.latestStreamArn());
+
+        TableDescription onDemand = dynamo.updateTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST))
+                .tableDescription();
+        assertThat(onDemand.billingModeSummary().billingMode()).isEqualTo(BillingMode.PAY_PER_REQUEST);
+        assertThat(onDemand.provisionedThroughput().readCapacityUnits()).isZero();
     }
 
     @Test

@@ -1,8 +1,6 @@
 package dev.ddb.stream.api;
 
-import java.util.Map;
-
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,29 +11,40 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.ddb.common.protocol.AwsJsonProtocol;
 import dev.ddb.common.protocol.OperationDispatcher;
 import dev.ddb.common.protocol.Response;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
-/**
- * The DynamoDB Streams API endpoint. No operation is implemented yet (the Streams issue), so every
- * target answers UnknownOperationException rather than pretending.
- */
+/** The DynamoDB Streams endpoint: {@code POST /} with {@code X-Amz-Target: DynamoDBStreams_20120810.<Operation>}. */
 @RestController
 class StreamsController {
 
-    private final OperationDispatcher dispatcher = new OperationDispatcher(Map.of());
+    private static final MediaType AWS_JSON = MediaType.parseMediaType(AwsJsonProtocol.CONTENT_TYPE);
+
+    private final OperationDispatcher dispatcher;
+
+    StreamsController(OperationDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
 
     @PostMapping("/")
-    ResponseEntity<byte[]> invoke(@RequestHeader(value = AwsJsonProtocol.TARGET_HEADER, required = false) String target,
-                                  @RequestBody(required = false) byte[] body) {
-        Response response = dispatcher.dispatch(target, body);
+    Mono<ResponseEntity<byte[]>> invoke(@RequestHeader(value = AwsJsonProtocol.TARGET_HEADER, required = false) String target,
+                                        @RequestBody(required = false) byte[] body) {
+        // Reads wait on Kafka: keep them off the event loop.
+        return Mono.fromCallable(() -> dispatcher.dispatch(target, body))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(StreamsController::toHttp);
+    }
+
+    @GetMapping(path = "/", produces = MediaType.TEXT_PLAIN_VALUE)
+    String health() {
+        return "healthy: stream-service";
+    }
+
+    private static ResponseEntity<byte[]> toHttp(Response response) {
         return ResponseEntity.status(response.status())
-                .header(HttpHeaders.CONTENT_TYPE, AwsJsonProtocol.CONTENT_TYPE)
+                .contentType(AWS_JSON)
                 .header(AwsJsonProtocol.REQUEST_ID_HEADER, response.requestId())
                 .header(AwsJsonProtocol.CRC32_HEADER, response.crc32())
                 .body(response.body());
-    }
-
-    @GetMapping("/")
-    String health() {
-        return "healthy: stream-service";
     }
 }

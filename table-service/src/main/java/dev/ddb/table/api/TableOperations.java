@@ -10,6 +10,7 @@ import dev.ddb.table.operation.CreateTableOperation;
 import dev.ddb.table.operation.DeleteTableOperation;
 import dev.ddb.table.operation.DescribeTableOperation;
 import dev.ddb.table.operation.ListTablesOperation;
+import dev.ddb.table.operation.UpdateTableOperation;
 
 /** The DynamoDB operations this service answers, by the name in {@code X-Amz-Target}. */
 @Configuration(proxyBeanMethods = false)
@@ -19,11 +20,13 @@ public class TableOperations {
     public OperationDispatcher tableOperationDispatcher(CreateTableOperation createTable,
                                                         DescribeTableOperation describeTable,
                                                         ListTablesOperation listTables,
+                                                        UpdateTableOperation updateTable,
                                                         DeleteTableOperation deleteTable) {
         return new OperationDispatcher(Map.of(
                 "CreateTable", createTable,
                 "DescribeTable", describeTable,
                 "ListTables", listTables,
+                "UpdateTable", updateTable,
                 "DeleteTable", deleteTable));
     }
 }

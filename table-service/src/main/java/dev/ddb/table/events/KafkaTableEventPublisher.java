@@ -1,5 +1,6 @@
 package dev.ddb.table.events;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -46,26 +47,33 @@ public class KafkaTableEventPublisher implements TableEventPublisher, SmartLifec
     }
 
     @Override
-    public void publish(TableEvent event) {
+    public CompletableFuture<Void> publish(TableEvent event) {
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         try {
-            sender.execute(() -> send(event));
+            sender.execute(() -> send(event, acknowledged));
         } catch (RejectedExecutionException e) {
             LOG.warn("Not publishing {} of table {}: shutting down", event.eventType(), event.tableName());
+            acknowledged.completeExceptionally(e);
         }
+        return acknowledged;
     }
 
-    private void send(TableEvent event) {
+    private void send(TableEvent event, CompletableFuture<Void> acknowledged) {
         createTopicOnce();
         try {
             kafka.send(Topics.TABLE_EVENTS, event.tableName(), event.toJson()).whenComplete((result, error) -> {
                 if (error != null) {
                     LOG.warn("Could not publish {} of table {} to {}: {}", event.eventType(), event.tableName(),
                             Topics.TABLE_EVENTS, error.toString());
+                    acknowledged.completeExceptionally(error);
+                } else {
+                    acknowledged.complete(null);
                 }
             });
         } catch (RuntimeException e) {
             LOG.warn("Could not publish {} of table {} to {}: {}", event.eventType(), event.tableName(),
                     Topics.TABLE_EVENTS, e.toString());
+            acknowledged.completeExceptionally(e);
         }
     }
 

@@ -79,9 +79,7 @@ public class TableDescriptionFactory {
         }
         StreamSpecification stream = request.streamSpecification();
         if (stream != null && stream.enabled()) {
-            table.putObject("StreamSpecification")
-                    .put("StreamEnabled", true)
-                    .put("StreamViewType", stream.streamViewType());
+            TableStreams.enable(table, stream.streamViewType(), clock.millis());
         }
         table.put("DeletionProtectionEnabled", Boolean.TRUE.equals(request.deletionProtectionEnabled()));
         return table;

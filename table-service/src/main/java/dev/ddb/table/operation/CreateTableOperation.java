@@ -1,5 +1,7 @@
 package dev.ddb.table.operation;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -8,11 +10,13 @@ import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.table.TableServiceProperties;
 import dev.ddb.table.events.TableEventPublisher;
 import dev.ddb.table.metadata.TableDescriptionFactory;
 import dev.ddb.table.metadata.TableDescriptions;
 import dev.ddb.table.metadata.TableMetadataStore;
 import dev.ddb.table.metadata.TableStatus;
+import dev.ddb.table.metadata.TableStreams;
 import dev.ddb.table.provisioning.TableStorageProvisioner;
 import dev.ddb.table.request.CreateTableRequest;
 import dev.ddb.table.validation.CreateTableValidator;
@@ -22,7 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * CreateTable. The table is recorded as CREATING (which reserves its name), item-service
  * provisions its storage, then it is recorded ACTIVE and announced. Creation is synchronous, so
- * unlike DynamoDB (which answers CREATING) the answer already says ACTIVE.
+ * unlike DynamoDB (which answers CREATING) the answer already says ACTIVE. A table created with a
+ * stream waits (briefly) for Kafka to acknowledge the event, so that stream-service knows of the
+ * stream before the first write reaches it.
  */
 @Component
 public class CreateTableOperation implements Operation {
@@ -33,13 +39,16 @@ public class CreateTableOperation implements Operation {
     private final TableMetadataStore store;
     private final TableStorageProvisioner provisioner;
     private final TableEventPublisher events;
+    private final Duration streamEventWait;
 
     public CreateTableOperation(TableDescriptionFactory descriptions, TableMetadataStore store,
-                                TableStorageProvisioner provisioner, TableEventPublisher events) {
+                                TableStorageProvisioner provisioner, TableEventPublisher events,
+                                TableServiceProperties properties) {
         this.descriptions = descriptions;
         this.store = store;
         this.provisioner = provisioner;
         this.events = events;
+        this.streamEventWait = properties.streamEventWait();
     }
 
     @Override
@@ -65,8 +74,13 @@ public class CreateTableOperation implements Operation {
         }
         store.compute(tableName, current -> active);
 
-        events.publish(new TableEvent(TableEvent.Type.CREATED, tableName, TableDescriptions.tableId(active),
-                System.currentTimeMillis(), active));
+        TableEvent created = new TableEvent(TableEvent.Type.CREATED, tableName, TableDescriptions.tableId(active),
+                System.currentTimeMillis(), active);
+        if (TableStreams.enabled(active)) {
+            events.publishAndWait(created, streamEventWait);
+        } else {
+            events.publish(created);
+        }
         ObjectNode response = Json.object();
         response.set("TableDescription", active);
         return response;

@@ -65,17 +65,7 @@ public class DeleteTableOperation implements Operation {
     }
 
     private static void refuseUnlessDeletable(String tableName, ObjectNode table) {
-        if (table == null) {
-            throw DynamoDbException.tableNotFound(tableName);
-        }
-        switch (TableDescriptions.status(table)) {
-            case CREATING -> throw DynamoDbException.resourceInUse(
-                    "Attempt to change a resource which is still in use: Table is being created: " + tableName);
-            case DELETING -> throw DynamoDbException.resourceInUse(
-                    "Attempt to change a resource which is still in use: Table is being deleted: " + tableName);
-            case ACTIVE -> {
-            }
-        }
+        ActiveTables.requireActive(tableName, table);
         if (TableDescriptions.deletionProtected(table)) {
             throw DynamoDbException.validation(
                     "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.");

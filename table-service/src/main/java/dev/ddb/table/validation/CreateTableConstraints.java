@@ -18,10 +18,10 @@ final class CreateTableConstraints {
 
     private static final List<String> ATTRIBUTE_TYPES = List.of("B", "N", "S");
     private static final List<String> KEY_TYPES = List.of(KeySchemaElement.HASH, KeySchemaElement.RANGE);
-    private static final List<String> BILLING_MODES =
+    static final List<String> BILLING_MODES =
             List.of(CreateTableRequest.PROVISIONED, CreateTableRequest.PAY_PER_REQUEST);
     private static final List<String> PROJECTION_TYPES = List.of("ALL", "INCLUDE", "KEYS_ONLY");
-    private static final List<String> STREAM_VIEW_TYPES =
+    static final List<String> STREAM_VIEW_TYPES =
             List.of("NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY");
 
     private final ConstraintViolations violations = new ConstraintViolations();

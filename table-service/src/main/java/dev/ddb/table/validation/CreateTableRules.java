@@ -13,6 +13,7 @@ import dev.ddb.table.request.KeySchemaElement;
 import dev.ddb.table.request.Projection;
 import dev.ddb.table.request.ProvisionedThroughput;
 import dev.ddb.table.request.SecondaryIndex;
+import dev.ddb.table.request.StreamSpecification;
 
 /**
  * The rules CreateTable enforces once every member satisfies its constraints: billing mode and
@@ -21,7 +22,7 @@ import dev.ddb.table.request.SecondaryIndex;
  */
 final class CreateTableRules {
 
-    private static final long MAX_CAPACITY_UNITS = 1_000_000_000_000L;
+    static final long MAX_CAPACITY_UNITS = 1_000_000_000_000L;
     private static final int MAX_LOCAL_INDEXES = 5;
     private static final int MAX_GLOBAL_INDEXES = 20;
 
@@ -188,10 +189,17 @@ final class CreateTableRules {
         }
     }
 
+    /** DynamoDB calls the view type "UpdateViewType" in these two messages. */
     private void stream() {
-        if (request.streamSpecification() != null && request.streamSpecification().enabled()
-                && request.streamSpecification().streamViewType() == null) {
-            throw invalid("You must specify a StreamViewType when enabling a stream");
+        StreamSpecification stream = request.streamSpecification();
+        if (stream == null) {
+            return;
+        }
+        if (stream.enabled() && stream.streamViewType() == null) {
+            throw invalid("Table is being created with a stream enabled, UpdateViewType is required");
+        }
+        if (!stream.enabled() && stream.streamViewType() != null) {
+            throw invalid("Table is being created with a stream disabled, UpdateViewType should not be specified");
         }
     }
 
@@ -215,7 +223,7 @@ final class CreateTableRules {
                 + ", AttributeDefinitions: " + definedAttributes);
     }
 
-    private static void withinBounds(String name, long units) {
+    static void withinBounds(String name, long units) {
         if (units > MAX_CAPACITY_UNITS) {
             throw DynamoDbException.validation("Given value " + units + " for " + name + " is out of bounds");
         }

@@ -44,9 +44,9 @@ class TableOperationsTest {
     @BeforeEach
     void start() {
         TableServiceProperties properties = new TableServiceProperties(dataDir, URI.create("http://localhost:1"),
-                "eu-west-1", Duration.ofSeconds(1));
+                "eu-west-1", Duration.ofSeconds(1), Duration.ofSeconds(1));
         store = new TableMetadataStore(dataDir);
-        createTable = new CreateTableOperation(new TableDescriptionFactory(properties), store, provisioner, events);
+        createTable = new CreateTableOperation(new TableDescriptionFactory(properties), store, provisioner, events, properties);
         deleteTable = new DeleteTableOperation(store, provisioner, events);
         describeTable = new DescribeTableOperation(store);
         listTables = new ListTablesOperation(store);

@@ -1,6 +1,7 @@
 package dev.ddb.table.support;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.ddb.common.event.TableEvent;
@@ -12,7 +13,8 @@ public class RecordingEventPublisher implements TableEventPublisher {
     public final List<TableEvent> events = new CopyOnWriteArrayList<>();
 
     @Override
-    public void publish(TableEvent event) {
+    public CompletableFuture<Void> publish(TableEvent event) {
         events.add(event);
+        return CompletableFuture.completedFuture(null);
     }
 }

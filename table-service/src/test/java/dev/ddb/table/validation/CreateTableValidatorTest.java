@@ -342,7 +342,23 @@ class CreateTableValidatorTest {
         @Test
         void enabledStreamNeedsAViewType() {
             assertValidation(table("abc", DEFINITIONS_A, HASH_A, THROUGHPUT, "'StreamSpecification':{'StreamEnabled':true}"),
-                    "One or more parameter values were invalid: You must specify a StreamViewType when enabling a stream");
+                    "One or more parameter values were invalid: Table is being created with a stream enabled, "
+                            + "UpdateViewType is required");
+        }
+
+        @Test
+        void disabledStreamMustNotHaveAViewType() {
+            assertValidation(table("abc", DEFINITIONS_A, HASH_A, THROUGHPUT,
+                            "'StreamSpecification':{'StreamEnabled':false,'StreamViewType':'KEYS_ONLY'}"),
+                    "One or more parameter values were invalid: Table is being created with a stream disabled, "
+                            + "UpdateViewType should not be specified");
+        }
+
+        @Test
+        void streamEnabledIsRequired() {
+            assertValidation(table("abc", DEFINITIONS_A, HASH_A, THROUGHPUT, "'StreamSpecification':{}"),
+                    "1 validation error detected: Value null at 'streamSpecification.streamEnabled' failed to satisfy "
+                            + "constraint: Member must not be null");
         }
 
         @Test

@@ -1,0 +1,91 @@
+package dev.ddb.stream.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.stereotype.Component;
+
+import dev.ddb.stream.StreamServiceProperties;
+
+/**
+ * Builds the Kafka clients of stream-service from the {@code spring.kafka.*} settings, with the
+ * settings exactly-once processing depends on forced on top.
+ */
+@Component
+public class KafkaClients {
+
+    /** Stream records carry both images of items of up to 400 KB each, in JSON. */
+    public static final int MAX_RECORD_BYTES = 4 * 1024 * 1024;
+    /** Bounds how long a call waits for an unreachable broker, so that a stop is never held up for long. */
+    private static final int API_TIMEOUT_MS = 10_000;
+
+    private final KafkaProperties kafka;
+    private final StreamServiceProperties properties;
+
+    public KafkaClients(KafkaProperties kafka, StreamServiceProperties properties) {
+        this.kafka = kafka;
+        this.properties = properties;
+    }
+
+    /** The producer of stream records: idempotent, acks=all, transactional under one fixed transactional.id. */
+    public KafkaProducer<byte[], byte[]> transactionalProducer() {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, properties.transactionalId());
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, API_TIMEOUT_MS);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "stream-service-producer");
+        return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /** The change-log consumer: offsets are only ever committed inside the producer's transactions. */
+    public KafkaConsumer<byte[], byte[]> changeLogConsumer() {
+        Map<String, Object> config = readerConfig("stream-service-change-log");
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.consumerGroup());
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** A consumer outside any group that reads only committed records: table events, shards. */
+    public KafkaConsumer<byte[], byte[]> reader(String clientId) {
+        Map<String, Object> config = readerConfig(clientId);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    public Admin admin() {
+        Map<String, Object> config = new HashMap<>(kafka.buildAdminProperties());
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, API_TIMEOUT_MS);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, API_TIMEOUT_MS / 2);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "stream-service-admin");
+        return Admin.create(config);
+    }
+
+    private Map<String, Object> readerConfig(String clientId) {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Where to start is always decided here; an offset out of range must surface, not silently move.
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+        // A missing topic must stay missing: auto-creation would give it the broker's defaults.
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_RECORD_BYTES);
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, API_TIMEOUT_MS);
+        config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, API_TIMEOUT_MS / 2);
+        return config;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.ddb.stream.operation;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+import dev.ddb.common.json.Json;
+import dev.ddb.common.protocol.Operation;
+import dev.ddb.stream.registry.Stream;
+import dev.ddb.stream.registry.StreamArn;
+import dev.ddb.stream.registry.StreamRegistry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * ListStreams: the streams of all tables, or of one, in ARN order; disabled streams stay listed
+ * until their records expire. Pages of at most Limit, continued after ExclusiveStartStreamArn.
+ */
+@Component
+public class ListStreamsOperation implements Operation {
+
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
+    private static final int MAX_LIMIT = 100;
+
+    private final StreamRegistry registry;
+
+    public ListStreamsOperation(StreamRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public JsonNode invoke(ObjectNode request) {
+        String tableName = RequestMembers.string(request, "TableName");
+        Integer limit = RequestMembers.integer(request, "Limit");
+        String exclusiveStart = RequestMembers.string(request, "ExclusiveStartStreamArn");
+        ConstraintViolations violations = new ConstraintViolations();
+        violations.pattern("tableName", tableName, TABLE_NAME);
+        violations.length("tableName", tableName, 3, 255);
+        violations.range("limit", limit, 1, MAX_LIMIT);
+        violations.length("exclusiveStartStreamArn", exclusiveStart, 37, 1024);
+        violations.throwIfAny();
+        if (exclusiveStart != null && StreamArn.parse(exclusiveStart).isEmpty()) {
+            throw StreamsErrors.invalidStreamArn();
+        }
+
+        List<Stream> streams = (tableName == null ? registry.all() : registry.ofTable(tableName)).stream()
+                .filter(stream -> exclusiveStart == null || stream.streamArn().compareTo(exclusiveStart) > 0)
+                .toList();
+        int pageSize = limit == null ? MAX_LIMIT : limit;
+        List<Stream> page = streams.subList(0, Math.min(pageSize, streams.size()));
+
+        ObjectNode response = Json.object();
+        ArrayNode listed = response.putArray("Streams");
+        for (Stream stream : page) {
+            listed.addObject()
+                    .put("StreamArn", stream.streamArn())
+                    .put("TableName", stream.tableName())
+                    .put("StreamLabel", stream.streamLabel());
+        }
+        if (streams.size() > pageSize) {
+            response.put("LastEvaluatedStreamArn", page.get(page.size() - 1).streamArn());
+        }
+        return response;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.ddb.stream.support;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.ddb.common.attribute.AttributeValue;
+import dev.ddb.common.event.ItemChange;
+import dev.ddb.common.event.TableEvent;
+import dev.ddb.common.json.Json;
+import dev.ddb.stream.registry.Stream;
+import dev.ddb.stream.registry.StreamArn;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Streams, table events and item changes for tests, of tables keyed by "pk" (S) and "sk" (N). */
+public final class Streams {
+
+    public static final String REGION = "eu-west-1";
+
+    private Streams() {
+    }
+
+    public static String arn(String tableName, String label) {
+        return "arn:aws:dynamodb:" + REGION + ":000000000000:table/" + tableName + "/stream/" + label;
+    }
+
+    public static Stream stream(String tableName, String label, String viewType, int shards) {
+        return Stream.create(StreamArn.parse(arn(tableName, label)).orElseThrow(), "id-" + tableName, viewType, keySchema(),
+                Collections.nCopies(shards, 0L));
+    }
+
+    public static ArrayNode keySchema() {
+        ArrayNode keySchema = Json.array();
+        keySchema.addObject().put("AttributeName", "pk").put("KeyType", "HASH");
+        keySchema.addObject().put("AttributeName", "sk").put("KeyType", "RANGE");
+        return keySchema;
+    }
+
+    /** A TableDescription as table-service publishes it; {@code streamLabel} null for a table without a stream. */
+    public static ObjectNode table(String tableName, String streamLabel, boolean enabled, String viewType) {
+        ObjectNode table = Json.object();
+        table.put("TableName", tableName);
+        table.set("KeySchema", keySchema());
+        table.put("TableArn", "arn:aws:dynamodb:" + REGION + ":000000000000:table/" + tableName);
+        if (streamLabel != null) {
+            if (enabled) {
+                table.putObject("StreamSpecification").put("StreamEnabled", true).put("StreamViewType", viewType);
+            }
+            table.put("LatestStreamLabel", streamLabel);
+            table.put("LatestStreamArn", arn(tableName, streamLabel));
+        }
+        return table;
+    }
+
+    public static TableEvent event(TableEvent.Type type, String tableName, String tableId, long millis, JsonNode table) {
+        return new TableEvent(type, tableName, tableId, millis, table);
+    }
+
+    public static ItemChange change(String eventName, long sequence, String pk, Map<String, AttributeValue> oldImage,
+                                    Map<String, AttributeValue> newImage) {
+        Map<String, AttributeValue> keys = new LinkedHashMap<>();
+        keys.put("pk", new AttributeValue.S(pk));
+        keys.put("sk", new AttributeValue.N(new BigDecimal("1")));
+        return new ItemChange("Music", "id-Music", sequence, eventName, keys, oldImage, newImage,
+                1_764_067_054_123L, 0, null);
+    }
+
+    public static Map<String, AttributeValue> item(String pk, String value) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put("pk", new AttributeValue.S(pk));
+        item.put("sk", new AttributeValue.N(new BigDecimal("1")));
+        item.put("v", new AttributeValue.S(value));
+        return item;
+    }
+
+    public static List<Long> offsets(long... offsets) {
+        return Arrays.stream(offsets).boxed().toList();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.ddb.table.request;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An UpdateTable request, read with DynamoDB's member types but not yet validated. Members this
+ * service does not act on are only noted by name, so that the request can be refused rather than
+ * half applied.
+ */
+public record UpdateTableRequest(
+        String tableName,
+        String billingMode,
+        ProvisionedThroughput provisionedThroughput,
+        StreamSpecification streamSpecification,
+        Boolean deletionProtectionEnabled,
+        List<String> unsupportedMembers) {
+
+    /** UpdateTable members that change something this service does not model yet. */
+    public static final List<String> UNSUPPORTED = List.of("GlobalSecondaryIndexUpdates", "SSESpecification",
+            "ReplicaUpdates", "TableClass", "OnDemandThroughput", "WarmThroughput", "MultiRegionConsistency",
+            "GlobalTableWitnessUpdates");
+
+    public static UpdateTableRequest read(JsonNode request) {
+        List<String> unsupported = new ArrayList<>();
+        for (String member : UNSUPPORTED) {
+            JsonNode value = request.get(member);
+            if (value != null && !value.isNull()) {
+                unsupported.add(member);
+            }
+        }
+        return new UpdateTableRequest(
+                RequestMembers.string(request, "TableName"),
+                RequestMembers.string(request, "BillingMode"),
+                ProvisionedThroughput.read(request),
+                StreamSpecification.read(request),
+                RequestMembers.bool(request, "DeletionProtectionEnabled"),
+                List.copyOf(unsupported));
+    }
+
+    public boolean changesStream() {
+        return streamSpecification != null;
+    }
+
+    public boolean changesCapacity() {
+        return billingMode != null || provisionedThroughput != null;
+    }
+}
