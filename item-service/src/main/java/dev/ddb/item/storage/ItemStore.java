@@ -47,10 +47,10 @@ public final class ItemStore implements AutoCloseable {
     private final Map<String, MVMap<byte[], byte[]>> itemMaps = new ConcurrentHashMap<>();
 
     public ItemStore(Path dataDir, Durability durability) {
-        this(dataDir, durability, GroupCommit.HOUSEKEEPING_INTERVAL_MILLIS);
+        this(dataDir, durability, GroupCommit.HOUSEKEEPING_INTERVAL_MILLIS, RETENTION_MILLIS);
     }
 
-    ItemStore(Path dataDir, Durability durability, long housekeepingIntervalMillis) {
+    ItemStore(Path dataDir, Durability durability, long housekeepingIntervalMillis, int retentionMillis) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -64,7 +64,7 @@ public final class ItemStore implements AutoCloseable {
         // Every commit is fsynced before it is acknowledged, so freed chunks need not be kept for
         // MVStore's default 45 s "until the disk surely flushed": reuse them soon, or the file
         // grows by a chunk per group commit.
-        store.setRetentionTime(RETENTION_MILLIS);
+        store.setRetentionTime(retentionMillis);
         this.tables = store.openMap(TABLES);
         this.outbox = store.openMap(OUTBOX);
         this.meta = store.openMap(META);
