@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -72,7 +73,8 @@ public final class LocalStack implements AutoCloseable {
         checkPortsFree();
         kafkaBootstrapServers = settings.kafkaBootstrapServers();
         if (kafkaBootstrapServers == null) {
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(settings.dataDir().resolve("kafka"), settings.kafkaPort(), 0);
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(
+                    settings.dataDir().toAbsolutePath().normalize().resolve("kafka"), settings.kafkaPort(), 0);
             running.push(broker);
             broker.start();
             kafkaBootstrapServers = broker.bootstrapServers();
@@ -105,6 +107,8 @@ public final class LocalStack implements AutoCloseable {
                 "server.port=" + port,
                 "spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
                 "spring.main.banner-mode=off",
+                // the contexts share one logging system, which would label every line with the first service's name
+                "logging.include-application-name=false",
                 "logging.level.org.apache.kafka=WARN",
                 "logging.level.kafka=WARN",
                 "logging.level.state.change.logger=WARN"));
@@ -139,6 +143,9 @@ public final class LocalStack implements AutoCloseable {
         ((GenericApplicationContext) context).registerBean(ReactorResourceFactory.class, () -> {
             ReactorResourceFactory resources = new ReactorResourceFactory();
             resources.setUseGlobalResources(false);
+            // Netty's default 2 s quiet period per service would add up to a slow Ctrl-C.
+            resources.setShutdownQuietPeriod(Duration.ZERO);
+            resources.setShutdownTimeout(Duration.ofSeconds(5));
             return resources;
         });
     }
