@@ -9,7 +9,7 @@ import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.event.ItemChange;
 import dev.ddb.common.key.KeyEncoding;
 import dev.ddb.common.table.KeySchema;
-import dev.ddb.item.key.ItemSize;
+import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.item.storage.ItemLocks;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.table.TableSchema;

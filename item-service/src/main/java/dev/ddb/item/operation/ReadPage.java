@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.table.KeySchema;
 import dev.ddb.item.expression.Condition;
-import dev.ddb.item.key.ItemSize;
+import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.item.storage.StoredItem;
 
 /**

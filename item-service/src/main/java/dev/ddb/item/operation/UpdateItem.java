@@ -12,7 +12,7 @@ import dev.ddb.item.expression.DocumentPath;
 import dev.ddb.item.expression.Projection;
 import dev.ddb.item.expression.UpdateExpression;
 import dev.ddb.item.expression.legacy.ParameterMixing;
-import dev.ddb.item.key.ItemSize;
+import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.item.key.PrimaryKeys;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.table.TableSchema;

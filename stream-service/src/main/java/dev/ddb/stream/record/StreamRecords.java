@@ -8,6 +8,7 @@ import java.util.HexFormat;
 
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.attribute.AttributeValueJson;
+import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.event.ItemChange;
 import dev.ddb.common.json.Json;
 import dev.ddb.stream.registry.Stream;
@@ -33,8 +34,8 @@ public final class StreamRecords {
         String viewType = stream.streamViewType();
         boolean newImage = (NEW_IMAGE.equals(viewType) || NEW_AND_OLD_IMAGES.equals(viewType)) && change.newImage() != null;
         boolean oldImage = (OLD_IMAGE.equals(viewType) || NEW_AND_OLD_IMAGES.equals(viewType)) && change.oldImage() != null;
-        long sizeBytes = RecordSize.of(change.keys()) + (newImage ? RecordSize.of(change.newImage()) : 0)
-                + (oldImage ? RecordSize.of(change.oldImage()) : 0);
+        long sizeBytes = ItemSize.of(change.keys()) + (newImage ? ItemSize.of(change.newImage()) : 0)
+                + (oldImage ? ItemSize.of(change.oldImage()) : 0);
 
         ObjectNode record = Json.object();
         record.put("eventID", eventId(stream, change));

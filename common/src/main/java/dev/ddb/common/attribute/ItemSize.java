@@ -1,10 +1,8 @@
-package dev.ddb.item.key;
+package dev.ddb.common.attribute;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
-import dev.ddb.common.attribute.AttributeValue;
 
 /**
  * An item's size counted DynamoDB's way: attribute names plus values, numbers about one byte per
