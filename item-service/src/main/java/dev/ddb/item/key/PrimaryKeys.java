@@ -1,6 +1,7 @@
 package dev.ddb.item.key;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.ddb.common.attribute.AttributeValue;
@@ -40,6 +41,16 @@ public final class PrimaryKeys {
         AttributeValue hash = keyAttribute(key, schema.hashKey(), schema.hashKeyType());
         AttributeValue range = schema.hasRangeKey() ? keyAttribute(key, schema.rangeKey(), schema.rangeKeyType()) : null;
         return KeyEncoding.encode(hash, range);
+    }
+
+    /** The key attributes of a stored item (a LastEvaluatedKey, a change record's Keys). */
+    public static Map<String, AttributeValue> attributesOf(KeySchema schema, Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> key = new LinkedHashMap<>();
+        key.put(schema.hashKey(), item.get(schema.hashKey()));
+        if (schema.hasRangeKey()) {
+            key.put(schema.rangeKey(), item.get(schema.rangeKey()));
+        }
+        return key;
     }
 
     private static AttributeValue itemKeyAttribute(Map<String, AttributeValue> item, String name, ScalarAttributeType type) {

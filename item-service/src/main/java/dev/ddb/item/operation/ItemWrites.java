@@ -1,15 +1,14 @@
 package dev.ddb.item.operation;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
 import dev.ddb.common.attribute.AttributeValue;
+import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.event.ItemChange;
 import dev.ddb.common.key.KeyEncoding;
-import dev.ddb.common.table.KeySchema;
-import dev.ddb.common.attribute.ItemSize;
+import dev.ddb.item.key.PrimaryKeys;
 import dev.ddb.item.storage.ItemLocks;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.table.TableSchema;
@@ -51,7 +50,7 @@ public final class ItemWrites {
             if (oldItem == null ? newItem == null : oldItem.equals(newItem)) {
                 return change; // nothing changed: nothing to write or to stream
             }
-            Map<String, AttributeValue> keys = keyAttributes(table.keySchema(), newItem != null ? newItem : oldItem);
+            Map<String, AttributeValue> keys = PrimaryKeys.attributesOf(table.keySchema(), newItem != null ? newItem : oldItem);
             long time = System.currentTimeMillis();
             String kafkaKey = ItemChange.kafkaKey(table.tableId(),
                     KeyEncoding.partitionPrefix(keys.get(table.keySchema().hashKey())));
@@ -69,14 +68,6 @@ public final class ItemWrites {
         return oldItem == null ? "INSERT" : newItem == null ? "REMOVE" : "MODIFY";
     }
 
-    private static Map<String, AttributeValue> keyAttributes(KeySchema schema, Map<String, AttributeValue> item) {
-        Map<String, AttributeValue> keys = new LinkedHashMap<>();
-        keys.put(schema.hashKey(), item.get(schema.hashKey()));
-        if (schema.hasRangeKey()) {
-            keys.put(schema.rangeKey(), item.get(schema.rangeKey()));
-        }
-        return keys;
-    }
 
     private static long recordSize(Map<String, AttributeValue> keys, Map<String, AttributeValue> oldItem,
                                    Map<String, AttributeValue> newItem) {

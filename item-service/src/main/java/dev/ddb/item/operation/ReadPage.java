@@ -2,15 +2,15 @@ package dev.ddb.item.operation;
 
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
 import dev.ddb.common.attribute.AttributeValue;
+import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.table.KeySchema;
 import dev.ddb.item.expression.Condition;
-import dev.ddb.common.attribute.ItemSize;
+import dev.ddb.item.key.PrimaryKeys;
 import dev.ddb.item.storage.StoredItem;
 
 /**
@@ -46,18 +46,9 @@ record ReadPage(List<Map<String, AttributeValue>> items, int scannedCount, Map<S
             }
             if ((limit != null && scanned >= limit) || bytes >= MAX_PAGE_BYTES) {
                 boolean more = candidates.hasNext();
-                return new ReadPage(items, scanned, more ? keyOf(last, keySchema) : null, bytes);
+                return new ReadPage(items, scanned, more ? PrimaryKeys.attributesOf(keySchema, last) : null, bytes);
             }
         }
         return new ReadPage(items, scanned, null, bytes);
-    }
-
-    private static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item, KeySchema keySchema) {
-        Map<String, AttributeValue> key = new LinkedHashMap<>();
-        key.put(keySchema.hashKey(), item.get(keySchema.hashKey()));
-        if (keySchema.hasRangeKey()) {
-            key.put(keySchema.rangeKey(), item.get(keySchema.rangeKey()));
-        }
-        return key;
     }
 }

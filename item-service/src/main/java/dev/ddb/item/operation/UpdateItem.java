@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.attribute.AttributeValueJson;
+import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
@@ -12,7 +13,6 @@ import dev.ddb.item.expression.DocumentPath;
 import dev.ddb.item.expression.Projection;
 import dev.ddb.item.expression.UpdateExpression;
 import dev.ddb.item.expression.legacy.ParameterMixing;
-import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.item.key.PrimaryKeys;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.table.TableSchema;
