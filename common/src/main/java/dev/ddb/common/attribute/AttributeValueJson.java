@@ -11,6 +11,7 @@ import java.util.Set;
 
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
+import dev.ddb.common.request.Base64Text;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -149,11 +150,7 @@ public final class AttributeValueJson {
     }
 
     private static byte[] binary(JsonNode value) {
-        try {
-            return Base64.getDecoder().decode(text(value));
-        } catch (IllegalArgumentException e) {
-            throw DynamoDbException.serialization("Base64 encoded value is not valid");
-        }
+        return Base64Text.decode(text(value));
     }
 
     private static JsonNode array(JsonNode value) {

@@ -21,12 +21,26 @@ public final class DynamoNumber {
     /** Parses and validates a number as sent on the wire, answering DynamoDB's errors. */
     public static BigDecimal parse(String text) {
         BigDecimal value;
+        if (!isAsciiNumberText(text)) {
+            // BigDecimal also reads other scripts' digits ("١٢٣"); DynamoDB does not.
+            throw DynamoDbException.validation("A value provided cannot be converted into a number");
+        }
         try {
             value = new BigDecimal(text);
         } catch (NumberFormatException e) {
             throw DynamoDbException.validation("A value provided cannot be converted into a number");
         }
         return validate(value);
+    }
+
+    private static boolean isAsciiNumberText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Validates an already computed number (e.g. the result of an ADD) against DynamoDB's limits. */

@@ -67,6 +67,12 @@ public class DynamoDbException extends RuntimeException {
         return new DynamoDbException(CORAL_SERVICE + "UnknownOperationException", null, 400);
     }
 
+    /** An operation DynamoDB has that this server does not implement yet (a typo gets {@link #unknownOperation()}). */
+    public static DynamoDbException notImplemented(String operation) {
+        return new DynamoDbException(CORAL_SERVICE + "UnknownOperationException",
+                "The operation " + operation + " is not implemented by this server yet", 400);
+    }
+
     public static DynamoDbException missingAuthenticationToken() {
         return new DynamoDbException(CORAL_SERVICE + "MissingAuthenticationTokenException",
                 "Request is missing Authentication Token", 400);

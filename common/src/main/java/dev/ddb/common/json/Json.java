@@ -8,6 +8,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.ddb.common.error.DynamoDbException;
+import dev.ddb.common.request.Unicode;
 
 /** The one JSON mapper the suite shares; request bodies that are not JSON get DynamoDB's SerializationException. */
 public final class Json {
@@ -22,6 +23,9 @@ public final class Json {
     public static ObjectNode parseRequest(byte[] body) {
         if (body == null || body.length == 0) {
             return NODES.objectNode();
+        }
+        if (!Unicode.isWellFormedUtf8(body)) {
+            throw DynamoDbException.serialization(Unicode.INVALID_MESSAGE);
         }
         JsonNode node;
         try {

@@ -6,7 +6,10 @@ import java.util.logging.Logger;
 
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
+import dev.ddb.common.request.RequestValidator;
+import dev.ddb.common.request.ServiceModel;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs the operation an {@code X-Amz-Target} names and turns every outcome into DynamoDB's
@@ -29,11 +32,18 @@ public final class OperationDispatcher {
 
     public Response dispatch(String target, byte[] body) {
         try {
-            Operation operation = operations.get(AwsJsonProtocol.operationOf(target));
+            String operationName = AwsJsonProtocol.operationOf(target);
+            Operation operation = operations.get(operationName);
             if (operation == null) {
-                throw DynamoDbException.unknownOperation();
+                ServiceModel model = ServiceModel.forTarget(target);
+                throw model != null && model.hasOperation(operationName)
+                        ? DynamoDbException.notImplemented(operationName)
+                        : DynamoDbException.unknownOperation();
             }
-            JsonNode result = operation.invoke(Json.parseRequest(body));
+            ObjectNode request = Json.parseRequest(body);
+            // Types and declared constraints of every member, before any operation code sees the request.
+            RequestValidator.validate(ServiceModel.owning(operationName), operationName, request);
+            JsonNode result = operation.invoke(request);
             return Response.of(200, Json.write(result == null ? Json.object() : result));
         } catch (DynamoDbException e) {
             return error(e);
