@@ -41,9 +41,22 @@ public final class RequestValidator {
         if (input == null) {
             return;
         }
+        if (model.checksTableNameFirst(input)) {
+            tableNameFirst(request.get("TableName"));
+        }
         RequestValidator validator = new RequestValidator(model);
         validator.structure(input, request, "");
         validator.throwIfViolated();
+    }
+
+    /** The control-plane operations' own checks of TableName, each answered alone. */
+    private static void tableNameFirst(JsonNode tableName) {
+        if (tableName == null || tableName.isNull()) {
+            throw DynamoDbException.validation("The parameter 'TableName' is required but was not present in the request");
+        }
+        if (tableName.isString() && (tableName.stringValue().length() < 3 || tableName.stringValue().length() > 255)) {
+            throw DynamoDbException.validation("TableName must be at least 3 characters long and at most 255 characters long");
+        }
     }
 
     private void value(Shape shape, JsonNode node, String path) {

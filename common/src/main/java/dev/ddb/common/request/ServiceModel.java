@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.ddb.common.json.Json;
@@ -23,15 +24,17 @@ import tools.jackson.databind.JsonNode;
  */
 public final class ServiceModel {
 
-    public static final ServiceModel DYNAMODB = load("dynamodb-2012-08-10.json");
-    public static final ServiceModel STREAMS = load("dynamodbstreams-2012-08-10.json");
+    public static final ServiceModel DYNAMODB = load("dynamodb-2012-08-10.json", "dynamodb-validation-order.json");
+    public static final ServiceModel STREAMS = load("dynamodbstreams-2012-08-10.json", "dynamodbstreams-validation-order.json");
 
     private final Map<String, String> inputShapes;
     private final Map<String, Shape> shapes;
+    private final Set<String> tableNameCheckedFirst;
 
-    private ServiceModel(Map<String, String> inputShapes, Map<String, Shape> shapes) {
+    private ServiceModel(Map<String, String> inputShapes, Map<String, Shape> shapes, Set<String> tableNameCheckedFirst) {
         this.inputShapes = inputShapes;
         this.shapes = shapes;
+        this.tableNameCheckedFirst = tableNameCheckedFirst;
     }
 
     /** The model of the service an {@code X-Amz-Target} header addresses, or null. */
@@ -72,34 +75,59 @@ public final class ServiceModel {
         return shape;
     }
 
-    private static ServiceModel load(String resource) {
-        JsonNode model;
-        try (InputStream in = ServiceModel.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing service model " + resource);
-            }
-            model = Json.read(in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * Input shapes whose TableName DynamoDB checks before everything else, with messages of its own
+     * ("The parameter 'TableName' is required ...", "TableName must be at least 3 characters ...").
+     */
+    boolean checksTableNameFirst(Shape input) {
+        return tableNameCheckedFirst.contains(input.name());
+    }
+
+    /**
+     * @param resource      the AWS API model
+     * @param orderResource where DynamoDB's messages list members in another order than the model
+     *                      declares them: the order per shape, and the inputs whose TableName is checked first
+     */
+    private static ServiceModel load(String resource, String orderResource) {
+        JsonNode model = readResource(resource);
+        JsonNode order = readResource(orderResource);
         Map<String, String> inputs = new HashMap<>();
         for (Map.Entry<String, JsonNode> op : model.get("operations").properties()) {
             JsonNode input = op.getValue().get("input");
             inputs.put(op.getKey(), input == null ? "" : input.get("shape").asString());
         }
         Map<String, Shape> shapes = new HashMap<>();
+        JsonNode memberOrder = order.path("memberOrder");
         for (Map.Entry<String, JsonNode> e : model.get("shapes").properties()) {
-            shapes.put(e.getKey(), shape(e.getKey(), e.getValue()));
+            shapes.put(e.getKey(), shape(e.getKey(), e.getValue(), strings(memberOrder.get(e.getKey()))));
         }
-        return new ServiceModel(Map.copyOf(inputs), Map.copyOf(shapes));
+        List<String> tableNameFirst = strings(order.get("tableNameCheckedFirst"));
+        return new ServiceModel(Map.copyOf(inputs), Map.copyOf(shapes),
+                tableNameFirst == null ? Set.of() : Set.copyOf(tableNameFirst));
     }
 
-    private static Shape shape(String name, JsonNode node) {
-        Map<String, String> members = new LinkedHashMap<>();
+    private static JsonNode readResource(String resource) {
+        try (InputStream in = ServiceModel.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing service model resource " + resource);
+            }
+            return Json.read(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Shape shape(String name, JsonNode node, List<String> reportedOrder) {
+        Map<String, String> declared = new LinkedHashMap<>();
         JsonNode memberNodes = node.get("members");
         if (memberNodes != null) {
-            memberNodes.properties().forEach(m -> members.put(m.getKey(), m.getValue().get("shape").asString()));
+            memberNodes.properties().forEach(m -> declared.put(m.getKey(), m.getValue().get("shape").asString()));
         }
+        Map<String, String> members = new LinkedHashMap<>();
+        if (reportedOrder != null) {
+            reportedOrder.stream().filter(declared::containsKey).forEach(m -> members.put(m, declared.get(m)));
+        }
+        members.putAll(declared);
         String patternText = text(node, "pattern");
         return new Shape(name, node.get("type").asString(), number(node, "min"), number(node, "max"),
                 patternText == null ? null : Pattern.compile(patternText), patternText,
