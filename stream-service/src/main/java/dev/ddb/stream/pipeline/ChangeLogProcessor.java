@@ -1,5 +1,6 @@
 package dev.ddb.stream.pipeline;
 
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.common.errors.WakeupException;
@@ -14,11 +15,13 @@ import dev.ddb.stream.kafka.StreamTopics;
 import dev.ddb.stream.registry.Stream;
 import dev.ddb.stream.registry.StreamRegistry;
 import dev.ddb.stream.registry.TableEventApplier;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Runs the change-log processing on a thread of its own: session after session, each starting
  * from the last committed transaction, with a pause after a failure (Kafka down, fenced, ...).
- * Also forgets disabled streams whose records are past retention.
+ * Also forgets disabled streams whose records are past retention. Partitions held at an undecodable
+ * record stay known across sessions (see {@link BlockedPartitions}).
  */
 @Component
 public class ChangeLogProcessor implements SmartLifecycle {
@@ -32,18 +35,20 @@ public class ChangeLogProcessor implements SmartLifecycle {
     private final StreamRegistry registry;
     private final TableEventApplier applier;
     private final StreamServiceProperties properties;
+    private final BlockedPartitions blocked;
     private volatile boolean running;
     private volatile ProcessingSession session;
     private Thread thread;
     private long nextPurge;
 
     public ChangeLogProcessor(KafkaClients clients, StreamTopics topics, StreamRegistry registry,
-                              TableEventApplier applier, StreamServiceProperties properties) {
+                              TableEventApplier applier, StreamServiceProperties properties, MeterRegistry meters) {
         this.clients = clients;
         this.topics = topics;
         this.registry = registry;
         this.applier = applier;
         this.properties = properties;
+        this.blocked = new BlockedPartitions(meters, Clock.systemUTC());
     }
 
     @Override
@@ -57,7 +62,7 @@ public class ChangeLogProcessor implements SmartLifecycle {
     private void run() {
         boolean reportedFailure = false;
         while (running) {
-            try (ProcessingSession current = ProcessingSession.open(clients, topics, registry, applier)) {
+            try (ProcessingSession current = ProcessingSession.open(clients, topics, registry, applier, blocked)) {
                 session = current;
                 if (reportedFailure) {
                     LOG.info("Processing the change log again");

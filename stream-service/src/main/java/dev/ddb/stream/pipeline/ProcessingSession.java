@@ -1,10 +1,12 @@
 package dev.ddb.stream.pipeline;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,8 +14,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.ddb.common.event.ItemChange;
 import dev.ddb.common.event.Topics;
@@ -26,17 +26,26 @@ import dev.ddb.stream.registry.TableEventApplier;
  * One run of consume-transform-produce: from the committed change-log offsets on, each polled
  * batch becomes one transaction of stream records plus the batch's offsets. Any failure ends the
  * session; the next one starts again from what was committed, so nothing is lost or doubled.
+ *
+ * <p>A change that cannot be decoded is never skipped: its partition is paused at it (see
+ * {@link BlockedPartitions}), the offset committed for that partition stays at it, and the other
+ * partitions go on. The record is polled again when its retry is due, and after a restart.
  */
 final class ProcessingSession implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ProcessingSession.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final String CHANGES_WAIT = "the changes after it on that partition are not turned into stream records";
 
     private final Consumer<byte[], byte[]> changeLog;
     private final TableEventsReader tableEvents;
     private final StreamRecordPublisher publisher;
     private final StreamRegistry registry;
+    private final BlockedPartitions blocked;
+    private final Function<byte[], ItemChange> decoder;
     private final SequenceDeduplicator deduplicator = new SequenceDeduplicator();
+
+    private record Decoded(TopicPartition partition, long offset, ItemChange change) {
+    }
 
     /** Thrown while {@code ddb.item-changes} does not exist yet (item-service creates it). */
     static final class ChangeLogMissingException extends IllegalStateException {
@@ -47,14 +56,14 @@ final class ProcessingSession implements AutoCloseable {
 
     /** Opening order matters: the publisher's initTransactions settles earlier transactions before offsets are read. */
     static ProcessingSession open(KafkaClients clients, StreamTopics topics, StreamRegistry registry,
-                                  TableEventApplier applier) {
+                                  TableEventApplier applier, BlockedPartitions blocked) {
         StreamRecordPublisher publisher = new StreamRecordPublisher(clients.transactionalProducer(), topics, registry);
         Consumer<byte[], byte[]> changeLog = null;
         TableEventsReader tableEvents = null;
         try {
             changeLog = clients.changeLogConsumer();
-            tableEvents = new TableEventsReader(clients.reader("stream-service-table-events"), registry, applier);
-            return new ProcessingSession(publisher, changeLog, tableEvents, registry);
+            tableEvents = new TableEventsReader(clients.reader("stream-service-table-events"), registry, applier, blocked);
+            return new ProcessingSession(publisher, changeLog, tableEvents, registry, blocked, ItemChange::fromJson);
         } catch (RuntimeException e) {
             publisher.close();
             if (changeLog != null) {
@@ -67,12 +76,16 @@ final class ProcessingSession implements AutoCloseable {
         }
     }
 
+    /** @param decoder reads a change-log value: {@code ItemChange::fromJson}, or in tests a version that reads more */
     ProcessingSession(StreamRecordPublisher publisher, Consumer<byte[], byte[]> changeLog,
-                      TableEventsReader tableEvents, StreamRegistry registry) {
+                      TableEventsReader tableEvents, StreamRegistry registry, BlockedPartitions blocked,
+                      Function<byte[], ItemChange> decoder) {
         this.publisher = publisher;
         this.changeLog = changeLog;
         this.tableEvents = tableEvents;
         this.registry = registry;
+        this.blocked = blocked;
+        this.decoder = decoder;
         List<PartitionInfo> partitions = changeLog.partitionsFor(Topics.ITEM_CHANGES);
         if (partitions.isEmpty()) {
             throw new ChangeLogMissingException();
@@ -94,35 +107,84 @@ final class ProcessingSession implements AutoCloseable {
 
     /** @return whether a batch of changes was processed */
     boolean processOnce() throws Exception {
-        tableEvents.catchUp();
+        resumeDueRetries();
+        if (!tableEvents.catchUp()) {
+            Thread.sleep(POLL.toMillis()); // no change may be routed before the stream it belongs to is known
+            return false;
+        }
         ConsumerRecords<byte[], byte[]> records = changeLog.poll(POLL);
         if (records.isEmpty()) {
             return false;
         }
         // A stream enabled just before these changes were written is published by now: learn of it first.
-        tableEvents.catchUp();
+        if (!tableEvents.catchUp()) {
+            rewind(records);
+            return false;
+        }
+        List<Decoded> changes = decodeUpToUndecodable(records);
+        if (changes.isEmpty()) {
+            return false; // no transaction for nothing
+        }
         publisher.begin();
         Map<TopicPartition, OffsetAndMetadata> consumed = new HashMap<>();
-        for (TopicPartition partition : records.partitions()) {
-            for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
-                route(partition.partition(), record);
-                consumed.put(partition, new OffsetAndMetadata(record.offset() + 1, deduplicator.metadata(partition.partition())));
-            }
+        for (Decoded decoded : changes) {
+            int partition = decoded.partition().partition();
+            route(partition, decoded.change());
+            consumed.put(decoded.partition(), new OffsetAndMetadata(decoded.offset() + 1, deduplicator.metadata(partition)));
         }
         publisher.commit(consumed, changeLog.groupMetadata());
         return true;
     }
 
-    private void route(int partition, ConsumerRecord<byte[], byte[]> record) {
+    /** The batch's changes, each partition's up to its first undecodable one (where that partition is held). */
+    private List<Decoded> decodeUpToUndecodable(ConsumerRecords<byte[], byte[]> records) {
+        List<Decoded> changes = new ArrayList<>();
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
+                ItemChange change = decode(partition, record);
+                if (change == null) {
+                    break; // what follows it on the partition waits
+                }
+                changes.add(new Decoded(partition, record.offset(), change));
+            }
+        }
+        return changes;
+    }
+
+    /** Lets a partition held at an undecodable record fetch it again once its retry is due. */
+    private void resumeDueRetries() {
+        for (TopicPartition partition : changeLog.paused()) {
+            if (blocked.retryDue(partition)) {
+                changeLog.resume(List.of(partition));
+            }
+        }
+    }
+
+    /** @return null when the record cannot be decoded; its partition is then paused and positioned at it */
+    private ItemChange decode(TopicPartition partition, ConsumerRecord<byte[], byte[]> record) {
         ItemChange change;
         try {
-            change = ItemChange.fromJson(record.value());
+            change = decoder.apply(record.value());
         } catch (RuntimeException e) {
-            LOG.warn("Skipping unreadable item change at {}-{}@{}: {}", record.topic(), partition, record.offset(), e.toString());
-            return;
+            blocked.block(partition, record.offset(), e, CHANGES_WAIT);
+            changeLog.seek(partition, record.offset());
+            changeLog.pause(List.of(partition));
+            return null;
         }
+        blocked.passed(partition, record.offset() + 1);
+        return change;
+    }
+
+    private void route(int partition, ItemChange change) {
         if (deduplicator.firstTime(partition, change.sequence())) {
             registry.streamFor(change.tableId(), change.timeMillis()).ifPresent(stream -> publisher.publish(stream, change));
+        }
+    }
+
+    /** Puts back a polled batch unprocessed: the next poll returns it again. */
+    private void rewind(ConsumerRecords<byte[], byte[]> records) {
+        for (TopicPartition partition : records.partitions()) {
+            changeLog.seek(partition, records.records(partition).get(0).offset());
         }
     }
 
