@@ -163,7 +163,7 @@ class ItemOperationsTest {
         assertValidation(() -> client.getItem(r -> r.tableName("Events").key(Map.of("pk", AttributeValue.fromB(SdkBytes.fromUtf8String("p"))))),
                 "The provided key element does not match the schema");
         assertValidation(() -> client.putItem(r -> r.tableName("Things").item(Map.of("id", AttributeValue.fromS("x".repeat(2049))))),
-                "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of 2048 bytes");
+                "One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes");
         assertValidation(() -> client.putItem(r -> r.tableName("Things").item(Map.of("id", AttributeValue.fromS("k"), "big", AttributeValue.fromS("x".repeat(410_000))))),
                 "Item size has exceeded the maximum allowed size");
         assertValidation(() -> client.putItem(r -> r.tableName("Things").returnValues(ReturnValue.ALL_NEW).item(Map.of("id", AttributeValue.fromS("k")))),

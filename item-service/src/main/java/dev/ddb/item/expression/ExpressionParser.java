@@ -3,6 +3,7 @@ package dev.ddb.item.expression;
 import dev.ddb.common.table.KeySchema;
 import dev.ddb.item.expression.parse.ConditionBuilder;
 import dev.ddb.item.expression.parse.KeyConditionBuilder;
+import dev.ddb.item.expression.parse.KeyConditionTerms;
 import dev.ddb.item.expression.parse.ProjectionBuilder;
 import dev.ddb.item.expression.parse.UpdateBuilder;
 
@@ -29,9 +30,14 @@ public final class ExpressionParser {
         return ProjectionBuilder.parse(text, orNone(attributes));
     }
 
+    /** A KeyConditionExpression as far as it can be checked without the table. */
+    public static KeyConditionTerms parseKeyConditionTerms(String text, ExpressionAttributes attributes) {
+        return KeyConditionBuilder.parse(text, orNone(attributes));
+    }
+
     /** @param keySchema the key schema of the table or index the Query reads */
     public static KeyCondition parseKeyCondition(String text, ExpressionAttributes attributes, KeySchema keySchema) {
-        return KeyConditionBuilder.parse(text, orNone(attributes), keySchema);
+        return parseKeyConditionTerms(text, attributes).resolve(keySchema);
     }
 
     private static ExpressionAttributes orNone(ExpressionAttributes attributes) {

@@ -21,6 +21,16 @@ public record UpdateExpression(List<UpdateAction> actions) {
         actions = List.copyOf(actions);
     }
 
+    /**
+     * Whether the update only takes attributes away (REMOVE, DELETE from a set, a legacy DELETE):
+     * DynamoDB creates no item for such an update of a missing item. An update without actions
+     * still creates one.
+     */
+    public boolean onlyRemoves() {
+        return !actions.isEmpty()
+                && actions.stream().allMatch(action -> action instanceof RemoveAction || action instanceof DeleteAction);
+    }
+
     /** The paths the update writes, for ReturnValues UPDATED_OLD / UPDATED_NEW. */
     public List<DocumentPath> paths() {
         return actions.stream().map(UpdateAction::path).toList();

@@ -2,6 +2,7 @@ package dev.ddb.item.key;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.ddb.common.attribute.AttributeValue;
@@ -10,7 +11,10 @@ import dev.ddb.common.key.KeyEncoding;
 import dev.ddb.common.table.KeySchema;
 import dev.ddb.common.table.ScalarAttributeType;
 
-/** Takes the primary key out of an item or a Key parameter, with DynamoDB's checks and messages. */
+/**
+ * Takes the primary key out of an item or a Key parameter, with DynamoDB's checks and messages.
+ * Reads check key values as writes do: a key DynamoDB could never store is an error, not a miss.
+ */
 public final class PrimaryKeys {
 
     public static final int MAX_PARTITION_KEY_BYTES = 2048;
@@ -22,15 +26,22 @@ public final class PrimaryKeys {
     /** The encoded key of an item being written (PutItem): key attributes must be present and typed right. */
     public static byte[] ofItem(KeySchema schema, Map<String, AttributeValue> item) {
         AttributeValue hash = itemKeyAttribute(item, schema.hashKey(), schema.hashKeyType());
-        checkSize(schema.hashKey(), hash, MAX_PARTITION_KEY_BYTES,
-                "Size of hashkey has exceeded the maximum size limit of 2048 bytes");
+        checkPartitionKeySize(hash);
         AttributeValue range = null;
         if (schema.hasRangeKey()) {
             range = itemKeyAttribute(item, schema.rangeKey(), schema.rangeKeyType());
-            checkSize(schema.rangeKey(), range, MAX_SORT_KEY_BYTES,
-                    "Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
+            checkSortKeySize(range);
         }
         return KeyEncoding.encode(hash, range);
+    }
+
+    /** A BatchWriteItem PutRequest's key: DynamoDB words a missing or mistyped key attribute there as a key mismatch. */
+    public static byte[] ofBatchItem(KeySchema schema, Map<String, AttributeValue> item) {
+        if (!hasType(item.get(schema.hashKey()), schema.hashKeyType())
+                || (schema.hasRangeKey() && !hasType(item.get(schema.rangeKey()), schema.rangeKeyType()))) {
+            throw mismatch();
+        }
+        return ofItem(schema, item);
     }
 
     /** The encoded key of a Key parameter (GetItem, DeleteItem, ...): exactly the key attributes. */
@@ -39,7 +50,12 @@ public final class PrimaryKeys {
             throw mismatch();
         }
         AttributeValue hash = keyAttribute(key, schema.hashKey(), schema.hashKeyType());
-        AttributeValue range = schema.hasRangeKey() ? keyAttribute(key, schema.rangeKey(), schema.rangeKeyType()) : null;
+        checkPartitionKeySize(hash);
+        AttributeValue range = null;
+        if (schema.hasRangeKey()) {
+            range = keyAttribute(key, schema.rangeKey(), schema.rangeKeyType());
+            checkSortKeySize(range);
+        }
         return KeyEncoding.encode(hash, range);
     }
 
@@ -53,12 +69,40 @@ public final class PrimaryKeys {
         return key;
     }
 
+    /** The key attribute names in key schema order, the order DynamoDB checks and reports them in. */
+    public static List<String> attributeNames(KeySchema schema) {
+        return schema.hasRangeKey() ? List.of(schema.hashKey(), schema.rangeKey()) : List.of(schema.hashKey());
+    }
+
+    /** A partition key value over 2048 bytes (the message's missing space is DynamoDB's). */
+    public static void checkPartitionKeySize(AttributeValue value) {
+        if (bytes(value) > MAX_PARTITION_KEY_BYTES) {
+            throw DynamoDbException.invalidParameter("Size of hashkey has exceeded the maximum size limit of2048 bytes");
+        }
+    }
+
+    public static void checkSortKeySize(AttributeValue value) {
+        if (bytes(value) > MAX_SORT_KEY_BYTES) {
+            throw DynamoDbException.invalidParameter(
+                    "Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
+        }
+    }
+
+    /** Whether a value can be the key attribute of the given type (numbers are at most 38 digits, always small). */
+    public static boolean hasType(AttributeValue value, ScalarAttributeType type) {
+        return value != null && value.type().equals(type.name());
+    }
+
+    public static DynamoDbException mismatch() {
+        return DynamoDbException.validation("The provided key element does not match the schema");
+    }
+
     private static AttributeValue itemKeyAttribute(Map<String, AttributeValue> item, String name, ScalarAttributeType type) {
         AttributeValue value = item.get(name);
         if (value == null) {
             throw DynamoDbException.invalidParameter("Missing the key " + name + " in the item");
         }
-        if (!value.type().equals(type.name())) {
+        if (!hasType(value, type)) {
             throw DynamoDbException.invalidParameter(
                     "Type mismatch for key " + name + " expected: " + type + " actual: " + value.type());
         }
@@ -68,7 +112,7 @@ public final class PrimaryKeys {
 
     private static AttributeValue keyAttribute(Map<String, AttributeValue> key, String name, ScalarAttributeType type) {
         AttributeValue value = key.get(name);
-        if (value == null || !value.type().equals(type.name())) {
+        if (!hasType(value, type)) {
             throw mismatch();
         }
         rejectEmpty(name, value);
@@ -86,21 +130,13 @@ public final class PrimaryKeys {
         }
     }
 
-    private static void checkSize(String name, AttributeValue value, int limit, String message) {
-        int size;
+    private static int bytes(AttributeValue value) {
         if (value instanceof AttributeValue.S s) {
-            size = s.value().getBytes(StandardCharsets.UTF_8).length;
-        } else if (value instanceof AttributeValue.B b) {
-            size = b.value().length;
-        } else {
-            return; // numbers are at most 38 digits
+            return s.value().getBytes(StandardCharsets.UTF_8).length;
         }
-        if (size > limit) {
-            throw DynamoDbException.invalidParameter(message);
+        if (value instanceof AttributeValue.B b) {
+            return b.value().length;
         }
-    }
-
-    private static DynamoDbException mismatch() {
-        return DynamoDbException.validation("The provided key element does not match the schema");
+        return 0; // numbers are at most 38 digits
     }
 }

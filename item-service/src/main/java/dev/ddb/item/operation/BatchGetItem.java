@@ -2,7 +2,6 @@ package dev.ddb.item.operation;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +22,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * BatchGetItem: up to 100 keys over several tables. Keys whose items would take the response past
- * 16 MB come back in UnprocessedKeys for the client to ask again.
+ * BatchGetItem: up to 100 keys over several tables. The whole request is checked before any
+ * table is looked up, then every table and key. Once the items would take the response past
+ * 16 MB, that key and all after it come back in UnprocessedKeys for the client to ask again.
  */
 public final class BatchGetItem implements Operation {
 
@@ -37,54 +37,67 @@ public final class BatchGetItem implements Operation {
         this.store = store;
     }
 
-    /** One table's part of the request, validated. */
-    private record TableRead(TableSchema table, JsonNode request, List<Map<String, AttributeValue>> keys,
-                             Projection projection, boolean consistentRead) {
+    /** One table's part of the request, as checked before the table is looked up. */
+    private record TableRequest(String tableName, ObjectNode request, List<Map<String, AttributeValue>> keys,
+                                Projection projection, boolean consistentRead) {
+    }
+
+    /** One table's keys, checked against its key schema. */
+    private record TableRead(TableSchema table, TableRequest request, List<byte[]> keys) {
     }
 
     @Override
     public JsonNode invoke(ObjectNode request) {
-        List<TableRead> reads = validate(request);
+        List<TableRequest> requests = read(request);
+        ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
+        List<TableRead> reads = new ArrayList<>();
+        for (TableRequest tableRequest : requests) {
+            reads.add(resolve(tableRequest));
+        }
+
         ObjectNode response = Json.object();
         ObjectNode responses = response.putObject("Responses");
         ObjectNode unprocessed = response.putObject("UnprocessedKeys");
-        ArrayNode capacity = Json.array();
+        ArrayNode consumed = Json.array();
         long responseBytes = 0;
+        boolean full = false;
         for (TableRead read : reads) {
             ArrayNode items = responses.putArray(read.table().tableName());
             List<Map<String, AttributeValue>> left = new ArrayList<>();
-            long tableBytes = 0;
-            for (Map<String, AttributeValue> key : read.keys()) {
-                if (responseBytes >= MAX_RESPONSE_BYTES) {
-                    left.add(key);
+            double units = 0;
+            for (int i = 0; i < read.keys().size(); i++) {
+                Map<String, AttributeValue> item = full ? null : store.get(read.table(), read.keys().get(i));
+                Map<String, AttributeValue> returned = item == null || read.request().projection() == null
+                        ? item : read.request().projection().project(item);
+                int returnedBytes = returned == null ? 0 : ItemSize.of(returned);
+                if (full || responseBytes + returnedBytes > MAX_RESPONSE_BYTES) {
+                    full = true;
+                    left.add(read.request().keys().get(i));
                     continue;
                 }
-                Map<String, AttributeValue> item = store.get(read.table(), PrimaryKeys.ofKey(read.table().keySchema(), key));
-                if (item != null) {
-                    int size = ItemSize.of(item);
-                    responseBytes += size;
-                    tableBytes += size;
-                    items.add(AttributeValueJson.writeItem(read.projection() == null ? item : read.projection().project(item)));
+                responseBytes += returnedBytes;
+                if (returned != null) {
+                    items.add(AttributeValueJson.writeItem(returned));
                 }
+                // a missing item costs a read as well
+                units += ConsumedCapacity.readUnits(item == null ? 0 : ItemSize.of(item), read.request().consistentRead());
             }
             if (!left.isEmpty()) {
-                ObjectNode again = ((ObjectNode) read.request()).deepCopy();
+                ObjectNode again = read.request().request().deepCopy();
                 ArrayNode keys = again.putArray("Keys");
-                left.forEach(k -> keys.add(AttributeValueJson.writeItem(k)));
+                left.forEach(key -> keys.add(AttributeValueJson.writeItem(key)));
                 unprocessed.set(read.table().tableName(), again);
             }
-            ObjectNode units = Json.object();
-            units.put("TableName", read.table().tableName());
-            units.put("CapacityUnits", ConsumedCapacity.readUnits((int) tableBytes, read.consistentRead()));
-            capacity.add(units);
+            consumed.add(ConsumedCapacity.of(capacity, read.table().tableName(), units));
         }
-        if (wantsCapacity(request)) {
-            response.set("ConsumedCapacity", capacity);
+        if (capacity.wanted()) {
+            response.set("ConsumedCapacity", consumed);
         }
         return response;
     }
 
-    private List<TableRead> validate(ObjectNode request) {
+    /** Everything DynamoDB checks before it looks at the tables. */
+    private static List<TableRequest> read(ObjectNode request) {
         JsonNode requestItems = request.get("RequestItems");
         if (requestItems == null || requestItems.isNull()) {
             throw DynamoDbException.validation("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must not be null");
@@ -92,40 +105,48 @@ public final class BatchGetItem implements Operation {
         if (requestItems.isEmpty()) {
             throw DynamoDbException.validation("1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1");
         }
-        List<TableRead> reads = new ArrayList<>();
+        List<TableRequest> requests = new ArrayList<>();
         int total = 0;
         for (Map.Entry<String, JsonNode> entry : requestItems.properties()) {
-            JsonNode tableRequest = entry.getValue();
-            JsonNode keys = tableRequest.path("Keys");
-            total += keys.size();
-            if (total > MAX_KEYS) {
-                throw DynamoDbException.validation("Too many items requested for the BatchGetItem call");
+            if (!entry.getValue().isObject()) {
+                throw DynamoDbException.serialization("Unexpected value type in payload");
             }
-            TableSchema table = Tables.require(store, entry.getKey());
-            RequestExpressions expressions = RequestExpressions.of((ObjectNode) tableRequest, ParameterMixing.GET_ITEM);
-            Projection projection = expressions.projection();
-            expressions.assertAllUsed();
+            ObjectNode tableRequest = (ObjectNode) entry.getValue();
+            RequestExpressions expressions = RequestExpressions.of(tableRequest, ParameterMixing.GET_ITEM);
+            JsonNode keys = tableRequest.path("Keys");
             if (keys.isEmpty()) {
                 throw DynamoDbException.validation("1 validation error detected: Value '[]' at 'requestItems." + entry.getKey()
                         + ".member.keys' failed to satisfy constraint: Member must have length greater than or equal to 1");
             }
             List<Map<String, AttributeValue>> parsed = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
+            Set<Map<String, AttributeValue>> seen = new HashSet<>();
             for (JsonNode key : keys) {
-                Map<String, AttributeValue> attributes = new LinkedHashMap<>(AttributeValueJson.readItem(key));
-                byte[] encoded = PrimaryKeys.ofKey(table.keySchema(), attributes);
-                if (!seen.add(java.util.Base64.getEncoder().encodeToString(encoded))) {
+                Map<String, AttributeValue> attributes = AttributeValueJson.readItem(key);
+                if (!seen.add(attributes)) {
                     throw DynamoDbException.validation("Provided list of item keys contains duplicates");
+                }
+                if (++total > MAX_KEYS) {
+                    throw DynamoDbException.validation("Too many items requested for the BatchGetItem call");
                 }
                 parsed.add(attributes);
             }
-            reads.add(new TableRead(table, tableRequest, parsed, projection, tableRequest.path("ConsistentRead").asBoolean(false)));
+            Projection projection = expressions.projection();
+            expressions.assertAllUsed();
+            requests.add(new TableRequest(entry.getKey(), tableRequest, parsed, projection,
+                    RequestParameters.flag(tableRequest, "ConsistentRead")));
         }
-        return reads;
+        return requests;
     }
 
-    private static boolean wantsCapacity(ObjectNode request) {
-        String mode = request.path("ReturnConsumedCapacity").asString("NONE");
-        return mode.equals("TOTAL") || mode.equals("INDEXES");
+    private TableRead resolve(TableRequest request) {
+        TableSchema table = Tables.require(store, request.tableName());
+        List<byte[]> keys = new ArrayList<>();
+        for (Map<String, AttributeValue> key : request.keys()) {
+            keys.add(PrimaryKeys.ofKey(table.keySchema(), key));
+        }
+        if (request.projection() != null) {
+            ScalarKeyPaths.check(request.projection().paths(), table.keySchema());
+        }
+        return new TableRead(table, request, keys);
     }
 }

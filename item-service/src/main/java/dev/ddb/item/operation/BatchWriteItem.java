@@ -3,6 +3,7 @@ package dev.ddb.item.operation;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,8 +22,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * BatchWriteItem: up to 25 puts and deletes over several tables. The whole request is validated
- * before anything is written; each write is then atomic on its own, as in DynamoDB.
+ * BatchWriteItem: up to 25 puts and deletes over several tables. The whole request is checked
+ * before any table is looked up, then every table and key, and only then is anything written;
+ * each write is then atomic on its own, as in DynamoDB.
  */
 public final class BatchWriteItem implements Operation {
 
@@ -36,14 +38,21 @@ public final class BatchWriteItem implements Operation {
         this.writes = writes;
     }
 
-    /** One validated put (item != null) or delete. */
+    /** One put (item != null) or delete (key != null), as checked before the table is looked up. */
+    private record WriteRequest(String tableName, Map<String, AttributeValue> item, Map<String, AttributeValue> key) {
+    }
+
+    /** One write checked against its table: a put (item != null) or a delete. */
     private record Write(TableSchema table, byte[] key, Map<String, AttributeValue> item) {
     }
 
     @Override
     public JsonNode invoke(ObjectNode request) {
-        List<Write> batch = validate(request);
-        Map<String, Double> units = new java.util.LinkedHashMap<>();
+        List<WriteRequest> requests = read(request);
+        ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
+        List<Write> batch = resolve(requests);
+
+        Map<String, Double> units = new LinkedHashMap<>();
         for (Write write : batch) {
             ItemWrites.Change change = writes.write(write.table(), write.key(), old -> write.item());
             int size = Math.max(write.item() == null ? 0 : ItemSize.of(write.item()),
@@ -52,15 +61,15 @@ public final class BatchWriteItem implements Operation {
         }
         ObjectNode response = Json.object();
         response.putObject("UnprocessedItems");
-        String mode = request.path("ReturnConsumedCapacity").asString("NONE");
-        if (mode.equals("TOTAL") || mode.equals("INDEXES")) {
-            ArrayNode capacity = response.putArray("ConsumedCapacity");
-            units.forEach((table, total) -> capacity.addObject().put("TableName", table).put("CapacityUnits", total));
+        if (capacity.wanted()) {
+            ArrayNode consumed = response.putArray("ConsumedCapacity");
+            units.forEach((table, total) -> consumed.add(ConsumedCapacity.of(capacity, table, total)));
         }
         return response;
     }
 
-    private List<Write> validate(ObjectNode request) {
+    /** Everything DynamoDB checks before it looks at the tables. */
+    private static List<WriteRequest> read(ObjectNode request) {
         JsonNode requestItems = request.get("RequestItems");
         if (requestItems == null || requestItems.isNull()) {
             throw DynamoDbException.validation("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must not be null");
@@ -69,32 +78,26 @@ public final class BatchWriteItem implements Operation {
             throw DynamoDbException.validation("1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1");
         }
         int total = 0;
-        for (JsonNode writes : requestItems.values()) {
-            total += writes.size();
+        for (JsonNode tableWrites : requestItems.values()) {
+            total += tableWrites.size();
         }
         if (total > MAX_REQUESTS) {
             throw DynamoDbException.validation("Too many items requested for the BatchWriteItem call");
         }
-        List<Write> batch = new ArrayList<>();
+        List<WriteRequest> requests = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : requestItems.properties()) {
-            TableSchema table = Tables.require(store, entry.getKey());
-            Set<String> seen = new HashSet<>();
             if (entry.getValue().isEmpty()) {
                 throw DynamoDbException.validation("1 validation error detected: Value '[]' at 'requestItems." + entry.getKey()
                         + "' failed to satisfy constraint: Member must have length greater than or equal to 1");
             }
             for (JsonNode writeRequest : entry.getValue()) {
-                Write write = parse(table, writeRequest);
-                if (!seen.add(Base64.getEncoder().encodeToString(write.key()))) {
-                    throw DynamoDbException.validation("Provided list of item keys contains duplicates");
-                }
-                batch.add(write);
+                requests.add(readWrite(entry.getKey(), writeRequest));
             }
         }
-        return batch;
+        return requests;
     }
 
-    private static Write parse(TableSchema table, JsonNode writeRequest) {
+    private static WriteRequest readWrite(String tableName, JsonNode writeRequest) {
         JsonNode put = writeRequest.get("PutRequest");
         JsonNode delete = writeRequest.get("DeleteRequest");
         boolean hasPut = put != null && !put.isNull();
@@ -104,12 +107,29 @@ public final class BatchWriteItem implements Operation {
         }
         if (hasPut) {
             Map<String, AttributeValue> item = AttributeValueJson.readItem(put.get("Item"));
-            byte[] key = PrimaryKeys.ofItem(table.keySchema(), item);
             if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) {
                 throw DynamoDbException.validation("Item size has exceeded the maximum allowed size");
             }
-            return new Write(table, key, item);
+            return new WriteRequest(tableName, item, null);
         }
-        return new Write(table, PrimaryKeys.ofKey(table.keySchema(), AttributeValueJson.readItem(delete.get("Key"))), null);
+        return new WriteRequest(tableName, null, AttributeValueJson.readItem(delete.get("Key")));
+    }
+
+    /** Every table and key, before the first write. */
+    private List<Write> resolve(List<WriteRequest> requests) {
+        Map<String, TableSchema> tables = new LinkedHashMap<>();
+        Map<String, Set<String>> seen = new LinkedHashMap<>();
+        List<Write> batch = new ArrayList<>();
+        for (WriteRequest request : requests) {
+            TableSchema table = tables.computeIfAbsent(request.tableName(), name -> Tables.require(store, name));
+            byte[] key = request.item() != null
+                    ? PrimaryKeys.ofBatchItem(table.keySchema(), request.item())
+                    : PrimaryKeys.ofKey(table.keySchema(), request.key());
+            if (!seen.computeIfAbsent(table.tableName(), name -> new HashSet<>()).add(Base64.getEncoder().encodeToString(key))) {
+                throw DynamoDbException.validation("Provided list of item keys contains duplicates");
+            }
+            batch.add(new Write(table, key, request.item()));
+        }
+        return batch;
     }
 }

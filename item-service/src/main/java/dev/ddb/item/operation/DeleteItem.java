@@ -14,7 +14,10 @@ import dev.ddb.item.table.TableSchema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** DeleteItem: removes one item by its primary key (a missing item is fine), optionally only if a condition holds. */
+/**
+ * DeleteItem: removes one item by its primary key (a missing item is fine), optionally only if a
+ * condition holds. Checked completely before the table is looked up, the key after.
+ */
 public final class DeleteItem implements Operation {
 
     private final ItemStore store;
@@ -27,24 +30,27 @@ public final class DeleteItem implements Operation {
 
     @Override
     public JsonNode invoke(ObjectNode request) {
-        TableSchema table = Tables.require(store, RequestParameters.tableName(request));
+        String tableName = RequestParameters.tableName(request);
+        RequestExpressions expressions = RequestExpressions.of(request, ParameterMixing.DELETE_ITEM);
         Map<String, AttributeValue> keyAttributes = RequestParameters.attributeMap(request, "Key");
         ReturnValues returnValues = ReturnValues.ofPutOrDelete(request);
-        RequestExpressions expressions = RequestExpressions.of(request, ParameterMixing.DELETE_ITEM);
         ConditionCheck check = ConditionCheck.of(expressions.condition(), request);
         expressions.assertAllUsed();
+        ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
+
+        TableSchema table = Tables.require(store, tableName);
         byte[] key = PrimaryKeys.ofKey(table.keySchema(), keyAttributes);
+
         ItemWrites.Change change = writes.write(table, key, old -> {
             check.verify(old);
             return null;
         });
-
         ObjectNode response = Json.object();
         if (returnValues == ReturnValues.ALL_OLD && change.oldItem() != null) {
             response.set("Attributes", AttributeValueJson.writeItem(change.oldItem()));
         }
         int size = change.oldItem() == null ? 0 : ItemSize.of(change.oldItem());
-        ConsumedCapacity.report(request, response, table.tableName(), ConsumedCapacity.writeUnits(size));
+        ConsumedCapacity.report(capacity, response, table.tableName(), ConsumedCapacity.writeUnits(size));
         return response;
     }
 }

@@ -15,7 +15,11 @@ import dev.ddb.item.table.TableSchema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** GetItem: one item by its primary key, optionally projected; every read is strongly consistent here. */
+/**
+ * GetItem: one item by its primary key, optionally projected; every read is strongly consistent
+ * here. The request is checked completely before the table is looked up, the key (with its size
+ * limits, as for a write) after.
+ */
 public final class GetItem implements Operation {
 
     private final ItemStore store;
@@ -26,21 +30,27 @@ public final class GetItem implements Operation {
 
     @Override
     public JsonNode invoke(ObjectNode request) {
-        TableSchema table = Tables.require(store, RequestParameters.tableName(request));
-        Map<String, AttributeValue> keyAttributes = RequestParameters.attributeMap(request, "Key");
-        boolean consistentRead = RequestParameters.flag(request, "ConsistentRead");
+        String tableName = RequestParameters.tableName(request);
         RequestExpressions expressions = RequestExpressions.of(request, ParameterMixing.GET_ITEM);
+        Map<String, AttributeValue> keyAttributes = RequestParameters.attributeMap(request, "Key");
         Projection projection = expressions.projection();
         expressions.assertAllUsed();
-        byte[] key = PrimaryKeys.ofKey(table.keySchema(), keyAttributes);
-        Map<String, AttributeValue> item = store.get(table, key);
+        boolean consistentRead = RequestParameters.flag(request, "ConsistentRead");
+        ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
 
+        TableSchema table = Tables.require(store, tableName);
+        byte[] key = PrimaryKeys.ofKey(table.keySchema(), keyAttributes);
+        if (projection != null) {
+            ScalarKeyPaths.check(projection.paths(), table.keySchema());
+        }
+
+        Map<String, AttributeValue> item = store.get(table, key);
         ObjectNode response = Json.object();
         if (item != null) {
             response.set("Item", AttributeValueJson.writeItem(projection == null ? item : projection.project(item)));
         }
         int size = item == null ? 0 : ItemSize.of(item);
-        ConsumedCapacity.report(request, response, table.tableName(), ConsumedCapacity.readUnits(size, consistentRead));
+        ConsumedCapacity.report(capacity, response, table.tableName(), ConsumedCapacity.readUnits(size, consistentRead));
         return response;
     }
 }

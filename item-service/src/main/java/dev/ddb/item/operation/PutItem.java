@@ -15,7 +15,11 @@ import dev.ddb.item.table.TableSchema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** PutItem: creates or replaces a whole item, optionally only if a condition holds. */
+/**
+ * PutItem: creates or replaces a whole item, optionally only if a condition holds. Every
+ * parameter is checked before the table is looked up, the item's key against the table after;
+ * nothing is written until all of it passed.
+ */
 public final class PutItem implements Operation {
 
     private final ItemStore store;
@@ -28,28 +32,31 @@ public final class PutItem implements Operation {
 
     @Override
     public JsonNode invoke(ObjectNode request) {
-        TableSchema table = Tables.require(store, RequestParameters.tableName(request));
+        String tableName = RequestParameters.tableName(request);
+        RequestExpressions expressions = RequestExpressions.of(request, ParameterMixing.PUT_ITEM);
         Map<String, AttributeValue> item = RequestParameters.attributeMap(request, "Item");
         ReturnValues returnValues = ReturnValues.ofPutOrDelete(request);
-        RequestExpressions expressions = RequestExpressions.of(request, ParameterMixing.PUT_ITEM);
-        ConditionCheck check = ConditionCheck.of(expressions.condition(), request);
-        expressions.assertAllUsed();
-        byte[] key = PrimaryKeys.ofItem(table.keySchema(), item);
         int size = ItemSize.of(item);
         if (size > ItemSize.MAX_ITEM_BYTES) {
             throw DynamoDbException.validation("Item size has exceeded the maximum allowed size");
         }
+        ConditionCheck check = ConditionCheck.of(expressions.condition(), request);
+        expressions.assertAllUsed();
+        ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
+
+        TableSchema table = Tables.require(store, tableName);
+        byte[] key = PrimaryKeys.ofItem(table.keySchema(), item);
+
         ItemWrites.Change change = writes.write(table, key, old -> {
             check.verify(old);
             return item;
         });
-
         ObjectNode response = Json.object();
         if (returnValues == ReturnValues.ALL_OLD && change.oldItem() != null) {
             response.set("Attributes", AttributeValueJson.writeItem(change.oldItem()));
         }
         int written = Math.max(size, change.oldItem() == null ? 0 : ItemSize.of(change.oldItem()));
-        ConsumedCapacity.report(request, response, table.tableName(), ConsumedCapacity.writeUnits(written));
+        ConsumedCapacity.report(capacity, response, table.tableName(), ConsumedCapacity.writeUnits(written));
         return response;
     }
 }

@@ -1,23 +1,29 @@
 package dev.ddb.item.operation;
 
-import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.table.KeySchema;
 import dev.ddb.item.expression.Condition;
 import dev.ddb.item.expression.ConditionPaths;
 import dev.ddb.item.expression.DocumentPath;
 import dev.ddb.item.expression.KeyCondition;
 import dev.ddb.item.expression.Projection;
 import dev.ddb.item.expression.legacy.ParameterMixing;
+import dev.ddb.item.expression.parse.KeyConditionTerms;
 import dev.ddb.item.key.PrimaryKeys;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.table.TableSchema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Query: the items of one partition in sort key order (a range scan of the encoded keys), filtered and paged. */
+/**
+ * Query: the items of one partition in sort key order (a range scan of the encoded keys),
+ * filtered and paged. As in DynamoDB, the request is checked completely before the table is
+ * looked up; only the checks against the key schema come after.
+ */
 public final class Query implements Operation {
 
     private final ItemStore store;
@@ -26,44 +32,63 @@ public final class Query implements Operation {
         this.store = store;
     }
 
-    /** DynamoDB filters only what the key condition does not already decide. */
-    private static void rejectKeyAttributesIn(Condition filter, TableSchema table, boolean expression) {
-        if (filter == null) {
-            return;
-        }
-        for (DocumentPath path : ConditionPaths.of(filter)) {
-            if (table.keySchema().isKeyAttribute(path.topLevelName())) {
-                throw DynamoDbException.validation(expression
-                        ? "Filter Expression can only contain non-primary key attributes: Primary key attribute: " + path.topLevelName()
-                        : "QueryFilter can only contain non-key attributes: Primary key attribute: " + path.topLevelName());
-            }
-        }
-    }
-
     @Override
     public JsonNode invoke(ObjectNode request) {
-        TableSchema table = Tables.require(store, RequestParameters.tableName(request));
-        if (request.hasNonNull("IndexName")) {
-            throw DynamoDbException.validation("The table does not have the specified index: " + request.get("IndexName").asString());
-        }
+        String tableName = RequestParameters.tableName(request);
         RequestExpressions expressions = RequestExpressions.of(request, ParameterMixing.QUERY);
-        KeyCondition keyCondition = expressions.keyCondition(table.keySchema());
-        if (keyCondition == null) {
+        ExclusiveStartKey startKey = ExclusiveStartKey.read(request);
+        if (!request.hasNonNull("KeyConditions") && !request.hasNonNull("KeyConditionExpression")) {
             throw DynamoDbException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
+        KeyConditionTerms keyConditions = expressions.keyConditionTerms();
         Condition filter = expressions.filter("QueryFilter");
-        rejectKeyAttributesIn(filter, table, request.hasNonNull("FilterExpression"));
         Projection projection = expressions.projection();
         expressions.assertAllUsed();
         Select select = Select.of(request, projection, false);
         Integer limit = RequestParameters.positiveInt(request, "Limit");
         boolean forward = RequestParameters.flag(request, "ScanIndexForward", true);
-        Map<String, AttributeValue> startKey = RequestParameters.optionalAttributeMap(request, "ExclusiveStartKey");
-        byte[] exclusiveStart = startKey == null ? null : PrimaryKeys.ofKey(table.keySchema(), startKey);
+        boolean consistentRead = RequestParameters.flag(request, "ConsistentRead");
+        ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
 
-        ReadPage page = ReadPage.read(store.range(table, KeyRanges.of(keyCondition), forward, exclusiveStart),
-                limit, filter, null, table.keySchema());
-        return ReadResponse.of(request, table.tableName(), page, select, projection,
-                RequestParameters.flag(request, "ConsistentRead"));
+        TableSchema table = Tables.require(store, tableName);
+        if (request.hasNonNull("IndexName")) {
+            throw DynamoDbException.validation("The table does not have the specified index: " + request.get("IndexName").asString());
+        }
+        KeySchema schema = table.keySchema();
+        KeyCondition keyCondition = resolve(keyConditions, startKey, schema);
+        if (projection != null) {
+            ScalarKeyPaths.check(projection.paths(), schema);
+        }
+        rejectKeyAttributesIn(filter, schema, request.hasNonNull("FilterExpression"));
+
+        ReadPage page = ReadPage.read(store.range(table, KeyRanges.of(keyCondition), forward,
+                        startKey == null ? null : startKey.encoded(schema)),
+                limit, filter, null, schema);
+        return ReadResponse.of(capacity, table.tableName(), page, select, projection, consistentRead);
+    }
+
+    /** DynamoDB checks the ExclusiveStartKey and the key condition together, key attribute by key attribute. */
+    private static KeyCondition resolve(KeyConditionTerms keyConditions, ExclusiveStartKey startKey, KeySchema schema) {
+        if (startKey == null) {
+            return keyConditions.resolve(schema);
+        }
+        startKey.checkQueryKeyCount(schema);
+        KeyCondition keyCondition = keyConditions.resolve(schema, attribute -> startKey.checkQueryKeyAttribute(schema, attribute));
+        startKey.checkWithin(keyCondition);
+        return keyCondition;
+    }
+
+    /** DynamoDB filters only what the key condition does not already decide; it names the first key attribute in schema order. */
+    private static void rejectKeyAttributesIn(Condition filter, KeySchema schema, boolean expression) {
+        if (filter == null) {
+            return;
+        }
+        Set<String> read = ConditionPaths.of(filter).stream().map(DocumentPath::topLevelName).collect(Collectors.toSet());
+        for (String key : PrimaryKeys.attributeNames(schema)) {
+            if (read.contains(key)) {
+                throw DynamoDbException.validation((expression ? "Filter Expression" : "QueryFilter")
+                        + " can only contain non-primary key attributes: Primary key attribute: " + key);
+            }
+        }
     }
 }

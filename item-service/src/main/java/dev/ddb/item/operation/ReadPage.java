@@ -14,9 +14,11 @@ import dev.ddb.item.key.PrimaryKeys;
 import dev.ddb.item.storage.StoredItem;
 
 /**
- * One page of a Query or Scan, read as DynamoDB reads it: up to {@code Limit} items evaluated or
- * 1 MB of items read, whichever comes first; the filter applies after that, so a page may hold
- * fewer items than it scanned. {@code lastEvaluatedKey} is set when more items may follow.
+ * One page of a Query or Scan, read as DynamoDB reads it: items are evaluated until {@code Limit}
+ * items were evaluated or the data read reaches 1 MB (the item that reaches it is part of the
+ * page); the filter applies after that, so a page may hold fewer items than it scanned. A read
+ * that stops for either reason answers a LastEvaluatedKey, even when no item follows (DynamoDB
+ * does not look ahead); one that runs out of items does not.
  */
 record ReadPage(List<Map<String, AttributeValue>> items, int scannedCount, Map<String, AttributeValue> lastEvaluatedKey,
                 long bytesRead) {
@@ -32,7 +34,6 @@ record ReadPage(List<Map<String, AttributeValue>> items, int scannedCount, Map<S
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         int scanned = 0;
         long bytes = 0;
-        Map<String, AttributeValue> last = null;
         while (candidates.hasNext()) {
             Map<String, AttributeValue> item = candidates.next().item();
             if (include != null && !include.test(item)) {
@@ -40,13 +41,11 @@ record ReadPage(List<Map<String, AttributeValue>> items, int scannedCount, Map<S
             }
             scanned++;
             bytes += ItemSize.of(item);
-            last = item;
             if (filter == null || filter.test(item)) {
                 items.add(item);
             }
             if ((limit != null && scanned >= limit) || bytes >= MAX_PAGE_BYTES) {
-                boolean more = candidates.hasNext();
-                return new ReadPage(items, scanned, more ? PrimaryKeys.attributesOf(keySchema, last) : null, bytes);
+                return new ReadPage(items, scanned, PrimaryKeys.attributesOf(keySchema, item), bytes);
             }
         }
         return new ReadPage(items, scanned, null, bytes);

@@ -15,8 +15,8 @@ final class ReadResponse {
     private ReadResponse() {
     }
 
-    static ObjectNode of(ObjectNode request, String tableName, ReadPage page, Select select, Projection projection,
-                         boolean consistentRead) {
+    static ObjectNode of(ReturnConsumedCapacity capacity, String tableName, ReadPage page, Select select,
+                         Projection projection, boolean consistentRead) {
         ObjectNode response = Json.object();
         if (select != Select.COUNT) {
             ArrayNode items = response.putArray("Items");
@@ -29,7 +29,7 @@ final class ReadResponse {
         if (page.lastEvaluatedKey() != null) {
             response.set("LastEvaluatedKey", AttributeValueJson.writeItem(page.lastEvaluatedKey()));
         }
-        ConsumedCapacity.report(request, response, tableName,
+        ConsumedCapacity.report(capacity, response, tableName,
                 ConsumedCapacity.readUnits((int) Math.min(Integer.MAX_VALUE, page.bytesRead()), consistentRead));
         return response;
     }

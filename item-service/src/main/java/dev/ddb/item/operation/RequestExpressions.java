@@ -1,31 +1,31 @@
 package dev.ddb.item.operation;
 
-import dev.ddb.common.table.KeySchema;
 import dev.ddb.item.expression.Condition;
 import dev.ddb.item.expression.ExpressionAttributes;
 import dev.ddb.item.expression.ExpressionParser;
-import dev.ddb.item.expression.KeyCondition;
 import dev.ddb.item.expression.Projection;
 import dev.ddb.item.expression.UpdateExpression;
 import dev.ddb.item.expression.legacy.LegacyConditions;
 import dev.ddb.item.expression.legacy.LegacyProjection;
 import dev.ddb.item.expression.legacy.LegacyUpdates;
 import dev.ddb.item.expression.legacy.ParameterMixing;
+import dev.ddb.item.expression.parse.KeyConditionTerms;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The expressions of one request, from the expression parameters or their legacy equivalents
- * (DynamoDB's mixing rules checked first, unused names and values checked once all are parsed).
+ * The expressions of one request, from the expression parameters or their legacy equivalents.
+ * DynamoDB's mixing rules are checked first; ExpressionAttributeNames and Values are read with
+ * the first expression (DynamoDB checks them there, after the request's other members), unused
+ * ones are reported once all expressions are parsed. None of this needs the table.
  */
 final class RequestExpressions {
 
     private final ObjectNode request;
-    private final ExpressionAttributes attributes;
+    private ExpressionAttributes attributes;
 
     private RequestExpressions(ObjectNode request) {
         this.request = request;
-        this.attributes = ExpressionAttributes.fromRequest(request);
     }
 
     static RequestExpressions of(ObjectNode request, ParameterMixing rules) {
@@ -37,7 +37,7 @@ final class RequestExpressions {
     Condition condition() {
         String text = text("ConditionExpression");
         if (text != null) {
-            return ExpressionParser.parseCondition(text, attributes, "ConditionExpression");
+            return ExpressionParser.parseCondition(text, attributes(), "ConditionExpression");
         }
         JsonNode expected = member("Expected");
         return expected == null ? null : LegacyConditions.fromExpected(expected, text("ConditionalOperator"));
@@ -47,7 +47,7 @@ final class RequestExpressions {
     Condition filter(String legacyMember) {
         String text = text("FilterExpression");
         if (text != null) {
-            return ExpressionParser.parseCondition(text, attributes, "FilterExpression");
+            return ExpressionParser.parseCondition(text, attributes(), "FilterExpression");
         }
         JsonNode filter = member(legacyMember);
         return filter == null ? null : LegacyConditions.fromFilter(filter, text("ConditionalOperator"), legacyMember);
@@ -57,7 +57,7 @@ final class RequestExpressions {
     UpdateExpression update() {
         String text = text("UpdateExpression");
         if (text != null) {
-            return ExpressionParser.parseUpdate(text, attributes);
+            return ExpressionParser.parseUpdate(text, attributes());
         }
         JsonNode updates = member("AttributeUpdates");
         return updates == null ? null : LegacyUpdates.fromAttributeUpdates(updates);
@@ -67,25 +67,32 @@ final class RequestExpressions {
     Projection projection() {
         String text = text("ProjectionExpression");
         if (text != null) {
-            return ExpressionParser.parseProjection(text, attributes);
+            return ExpressionParser.parseProjection(text, attributes());
         }
         JsonNode attributesToGet = member("AttributesToGet");
         return attributesToGet == null ? null : LegacyProjection.fromAttributesToGet(attributesToGet);
     }
 
-    /** KeyConditionExpression or KeyConditions; null when neither. */
-    KeyCondition keyCondition(KeySchema keySchema) {
+    /** KeyConditionExpression or KeyConditions, not yet matched to the key schema; null when neither. */
+    KeyConditionTerms keyConditionTerms() {
         String text = text("KeyConditionExpression");
         if (text != null) {
-            return ExpressionParser.parseKeyCondition(text, attributes, keySchema);
+            return ExpressionParser.parseKeyConditionTerms(text, attributes());
         }
         JsonNode keyConditions = member("KeyConditions");
-        return keyConditions == null ? null : LegacyConditions.keyCondition(keyConditions, keySchema);
+        return keyConditions == null ? null : LegacyConditions.keyConditionTerms(keyConditions);
     }
 
     /** Call after parsing every expression of the request. */
     void assertAllUsed() {
-        attributes.assertAllUsed();
+        attributes().assertAllUsed();
+    }
+
+    private ExpressionAttributes attributes() {
+        if (attributes == null) {
+            attributes = ExpressionAttributes.fromRequest(request);
+        }
+        return attributes;
     }
 
     private String text(String member) {

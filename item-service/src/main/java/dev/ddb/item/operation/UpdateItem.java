@@ -20,8 +20,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * UpdateItem: changes attributes of one item, creating it when missing, atomically with its
- * condition (the item is locked from read to write, so concurrent ADDs all count).
+ * UpdateItem: changes attributes of one item, creating it when missing (unless the update only
+ * removes attributes), atomically with its condition (the item is locked from read to write, so
+ * concurrent ADDs all count). Checked completely before the table is looked up, the key after.
  */
 public final class UpdateItem implements Operation {
 
@@ -35,24 +36,24 @@ public final class UpdateItem implements Operation {
 
     @Override
     public JsonNode invoke(ObjectNode request) {
-        TableSchema table = Tables.require(store, RequestParameters.tableName(request));
+        String tableName = RequestParameters.tableName(request);
+        RequestExpressions expressions = RequestExpressions.of(request, ParameterMixing.UPDATE_ITEM);
         Map<String, AttributeValue> keyAttributes = RequestParameters.attributeMap(request, "Key");
         ReturnValues returnValues = ReturnValues.of(request);
-        RequestExpressions expressions = RequestExpressions.of(request, ParameterMixing.UPDATE_ITEM);
         UpdateExpression update = expressions.update();
         ConditionCheck check = ConditionCheck.of(expressions.condition(), request);
         expressions.assertAllUsed();
+        ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
+
+        TableSchema table = Tables.require(store, tableName);
         byte[] key = PrimaryKeys.ofKey(table.keySchema(), keyAttributes);
-        if (update != null) {
-            for (DocumentPath path : update.paths()) {
-                if (table.keySchema().isKeyAttribute(path.topLevelName())) {
-                    throw DynamoDbException.invalidParameter("Cannot update attribute " + path.topLevelName()
-                            + ". This attribute is part of the key");
-                }
-            }
-        }
+        rejectKeyUpdates(update, table);
+
         ItemWrites.Change change = writes.write(table, key, old -> {
             check.verify(old);
+            if (old == null && update != null && update.onlyRemoves()) {
+                return null; // nothing to remove from: DynamoDB creates no item (and no stream record)
+            }
             Map<String, AttributeValue> base = old != null ? old : new LinkedHashMap<>(keyAttributes);
             Map<String, AttributeValue> updated = update == null ? base : update.apply(base);
             if (ItemSize.of(updated) > ItemSize.MAX_ITEM_BYTES) {
@@ -66,9 +67,25 @@ public final class UpdateItem implements Operation {
         if (attributes != null && !attributes.isEmpty()) {
             response.set("Attributes", AttributeValueJson.writeItem(attributes));
         }
-        int size = Math.max(ItemSize.of(change.newItem()), change.oldItem() == null ? 0 : ItemSize.of(change.oldItem()));
-        ConsumedCapacity.report(request, response, table.tableName(), ConsumedCapacity.writeUnits(size));
+        int size = Math.max(sizeOf(change.newItem()), sizeOf(change.oldItem()));
+        ConsumedCapacity.report(capacity, response, table.tableName(), ConsumedCapacity.writeUnits(size));
         return response;
+    }
+
+    private static void rejectKeyUpdates(UpdateExpression update, TableSchema table) {
+        if (update == null) {
+            return;
+        }
+        for (DocumentPath path : update.paths()) {
+            if (table.keySchema().isKeyAttribute(path.topLevelName())) {
+                throw DynamoDbException.invalidParameter("Cannot update attribute " + path.topLevelName()
+                        + ". This attribute is part of the key");
+            }
+        }
+    }
+
+    private static int sizeOf(Map<String, AttributeValue> item) {
+        return item == null ? 0 : ItemSize.of(item);
     }
 
     private static Map<String, AttributeValue> returned(ReturnValues returnValues, UpdateExpression update,
@@ -81,7 +98,7 @@ public final class UpdateItem implements Operation {
             case UPDATED_OLD:
                 return change.oldItem() == null || update == null ? null : updated(update).project(change.oldItem());
             case UPDATED_NEW:
-                return update == null ? null : updated(update).project(change.newItem());
+                return change.newItem() == null || update == null ? null : updated(update).project(change.newItem());
             default:
                 return null;
         }

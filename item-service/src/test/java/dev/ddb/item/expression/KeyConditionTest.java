@@ -149,4 +149,33 @@ class KeyConditionTest {
                 + "expression is not defined; attribute value: :nope");
         assertThat(error("pk = :p AND")).isEqualTo("Invalid KeyConditionExpression: Syntax error; token: \"<EOF>\", near: \"AND\"");
     }
+
+    @Test
+    void onlyWhatNeedsNoKeySchemaIsCheckedBeforeTheTableIsKnown() {
+        assertThat(validationError(() -> ExpressionParser.parseKeyConditionTerms("a = :p AND b = :p AND c = :p", attributes())))
+                .isEqualTo("Conditions can be of length 1 or 2 only");
+        assertThat(validationError(() -> ExpressionParser.parseKeyConditionTerms("a = :p OR b = :p", attributes())))
+                .isEqualTo("Invalid operator used in KeyConditionExpression: OR");
+        assertThat(ExpressionParser.parseKeyConditionTerms("z = :a AND y > :s", attributes()).terms()).hasSize(2);
+    }
+
+    @Test
+    void keyAttributesAreCheckedInDynamoDbsOrder() {
+        // the value's type before the partition key's operator
+        assertThat(error(":a > pk")).isEqualTo("One or more parameter values were invalid: Condition parameter type does not match schema type");
+        // two conditions on a table without sort key, before naming a missing partition key
+        KeySchema hashOnly = KeySchema.hashOnly("pk", ScalarAttributeType.S);
+        assertThat(validationError(() -> ExpressionParser.parseKeyCondition("y = :p AND z = :p", attributes(), hashOnly)))
+                .isEqualTo("Query key condition not supported");
+    }
+
+    @Test
+    void keyValuesHaveTheKeySizeLimits() {
+        KeySchema stringSort = new KeySchema("pk", ScalarAttributeType.S, "sk", ScalarAttributeType.S);
+        assertThat(validationError(() -> ExpressionParser.parseKeyCondition("pk = :p", values(":p", s("x".repeat(2049))), stringSort)))
+                .isEqualTo("One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes");
+        assertThat(validationError(() -> ExpressionParser.parseKeyCondition("pk = :q AND begins_with(sk, :s)",
+                values(":q", s("p"), ":s", s("x".repeat(1025))), stringSort)))
+                .isEqualTo("One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes");
+    }
 }

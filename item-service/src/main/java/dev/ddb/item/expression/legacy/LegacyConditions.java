@@ -115,6 +115,11 @@ public final class LegacyConditions {
 
     /** KeyConditions of a Query, matched against the key schema of the table or index read. */
     public static KeyCondition keyCondition(JsonNode keyConditions, KeySchema keySchema) {
+        return keyConditionTerms(keyConditions).resolve(keySchema);
+    }
+
+    /** KeyConditions of a Query as far as DynamoDB checks them before it looks at the table. */
+    public static KeyConditionTerms keyConditionTerms(JsonNode keyConditions) {
         List<KeyConditionTerms.Term> terms = new ArrayList<>();
         if (!LegacyParameters.isAbsent(keyConditions)) {
             for (Map.Entry<String, JsonNode> entry : LegacyParameters.entries(keyConditions)) {
@@ -124,12 +129,12 @@ public final class LegacyConditions {
                 terms.add(new KeyConditionTerms.Term(entry.getKey(), keyOperator(operator), values));
             }
         }
-        return KeyConditionTerms.resolve(terms, keySchema);
+        return new KeyConditionTerms(terms);
     }
 
+    /** Null for an operator that cannot read a key (see {@link KeyConditionTerms.Term}). */
     private static SortKeyCondition.Operator keyOperator(ComparisonOperator operator) {
-        return KEY_OPERATORS.stream().filter(op -> op.name().equals(operator.name())).findFirst()
-                .orElseThrow(() -> DynamoDbException.validation("Attempted conditional constraint is not an indexable operation"));
+        return KEY_OPERATORS.stream().filter(op -> op.name().equals(operator.name())).findFirst().orElse(null);
     }
 
     private static ComparisonOperator operator(JsonNode condition, String member) {

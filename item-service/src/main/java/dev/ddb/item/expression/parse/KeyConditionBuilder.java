@@ -7,7 +7,6 @@ import java.util.Set;
 
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.error.DynamoDbException;
-import dev.ddb.common.table.KeySchema;
 import dev.ddb.item.expression.And;
 import dev.ddb.item.expression.AttributeExists;
 import dev.ddb.item.expression.AttributeNotExists;
@@ -20,7 +19,6 @@ import dev.ddb.item.expression.Condition;
 import dev.ddb.item.expression.Contains;
 import dev.ddb.item.expression.ExpressionAttributes;
 import dev.ddb.item.expression.In;
-import dev.ddb.item.expression.KeyCondition;
 import dev.ddb.item.expression.Not;
 import dev.ddb.item.expression.Operand;
 import dev.ddb.item.expression.Or;
@@ -42,11 +40,12 @@ public final class KeyConditionBuilder {
     private KeyConditionBuilder() {
     }
 
-    public static KeyCondition parse(String text, ExpressionAttributes attributes, KeySchema schema) {
+    /** The expression's conditions, checked as far as DynamoDB checks them before it looks at the table. */
+    public static KeyConditionTerms parse(String text, ExpressionAttributes attributes) {
         Condition condition = ConditionBuilder.parse(text, attributes, "KeyConditionExpression");
         KeyConditionBuilder builder = new KeyConditionBuilder();
         builder.collect(condition);
-        return KeyConditionTerms.resolve(builder.terms, schema);
+        return new KeyConditionTerms(builder.terms);
     }
 
     private void collect(Condition condition) {

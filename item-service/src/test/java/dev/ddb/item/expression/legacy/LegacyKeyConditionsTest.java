@@ -12,6 +12,7 @@ import dev.ddb.common.table.KeySchema;
 import dev.ddb.common.table.ScalarAttributeType;
 import dev.ddb.item.expression.KeyCondition;
 import dev.ddb.item.expression.SortKeyCondition;
+import dev.ddb.item.expression.parse.KeyConditionTerms;
 import tools.jackson.databind.JsonNode;
 
 class LegacyKeyConditionsTest {
@@ -54,5 +55,15 @@ class LegacyKeyConditionsTest {
         assertThat(validationError(() -> keyCondition("{'p':{'ComparisonOperator':'EQ','AttributeValueList':[{'S':'x'}]},"
                 + "'c':{'ComparisonOperator':'NE','AttributeValueList':[{'N':'1'}]}}")))
                 .isEqualTo("Attempted conditional constraint is not an indexable operation");
+    }
+
+    @Test
+    void aNonIndexableOperatorIsRejectedOnlyOnceTheKeySchemaSaysItIsOnAKey() {
+        KeyConditionTerms onSortKey = LegacyConditions.keyConditionTerms(json(
+                "{'p':{'ComparisonOperator':'EQ','AttributeValueList':[{'S':'x'}]},'c':{'ComparisonOperator':'NULL'}}"));
+        assertThat(validationError(() -> onSortKey.resolve(SCHEMA)))
+                .isEqualTo("Attempted conditional constraint is not an indexable operation");
+        KeyConditionTerms elsewhere = LegacyConditions.keyConditionTerms(json("{'z':{'ComparisonOperator':'NULL'}}"));
+        assertThat(validationError(() -> elsewhere.resolve(SCHEMA))).isEqualTo("Query condition missed key schema element: p");
     }
 }

@@ -1,0 +1,24 @@
+package dev.ddb.item.operation;
+
+import java.util.List;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The ReturnConsumedCapacity parameter. Read with the rest of the request, before anything is
+ * written: an invalid value must not leave a write behind.
+ */
+enum ReturnConsumedCapacity {
+    INDEXES, TOTAL, NONE;
+
+    private static final List<String> NAMES = List.of("INDEXES", "TOTAL", "NONE");
+
+    static ReturnConsumedCapacity of(ObjectNode request) {
+        String value = RequestParameters.enumValue(request, "ReturnConsumedCapacity", NAMES);
+        return value == null ? NONE : valueOf(value);
+    }
+
+    boolean wanted() {
+        return this != NONE;
+    }
+}
