@@ -98,26 +98,14 @@ public final class BatchGetItem implements Operation {
 
     /** Everything DynamoDB checks before it looks at the tables. */
     private static List<TableRequest> read(ObjectNode request) {
+        // Presence and sizes of RequestItems and each Keys list are the API model's constraints, checked already.
         JsonNode requestItems = request.get("RequestItems");
-        if (requestItems == null || requestItems.isNull()) {
-            throw DynamoDbException.validation("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must not be null");
-        }
-        if (requestItems.isEmpty()) {
-            throw DynamoDbException.validation("1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1");
-        }
         List<TableRequest> requests = new ArrayList<>();
         int total = 0;
         for (Map.Entry<String, JsonNode> entry : requestItems.properties()) {
-            if (!entry.getValue().isObject()) {
-                throw DynamoDbException.serialization("Unexpected value type in payload");
-            }
             ObjectNode tableRequest = (ObjectNode) entry.getValue();
             RequestExpressions expressions = RequestExpressions.of(tableRequest, ParameterMixing.GET_ITEM);
             JsonNode keys = tableRequest.path("Keys");
-            if (keys.isEmpty()) {
-                throw DynamoDbException.validation("1 validation error detected: Value '[]' at 'requestItems." + entry.getKey()
-                        + ".member.keys' failed to satisfy constraint: Member must have length greater than or equal to 1");
-            }
             List<Map<String, AttributeValue>> parsed = new ArrayList<>();
             Set<Map<String, AttributeValue>> seen = new HashSet<>();
             for (JsonNode key : keys) {

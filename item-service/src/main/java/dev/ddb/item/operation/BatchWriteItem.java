@@ -70,13 +70,8 @@ public final class BatchWriteItem implements Operation {
 
     /** Everything DynamoDB checks before it looks at the tables. */
     private static List<WriteRequest> read(ObjectNode request) {
+        // Presence and sizes of RequestItems and of each table's list are the API model's constraints, checked already.
         JsonNode requestItems = request.get("RequestItems");
-        if (requestItems == null || requestItems.isNull()) {
-            throw DynamoDbException.validation("1 validation error detected: Value null at 'requestItems' failed to satisfy constraint: Member must not be null");
-        }
-        if (requestItems.isEmpty()) {
-            throw DynamoDbException.validation("1 validation error detected: Value '{}' at 'requestItems' failed to satisfy constraint: Member must have length greater than or equal to 1");
-        }
         int total = 0;
         for (JsonNode tableWrites : requestItems.values()) {
             total += tableWrites.size();
@@ -86,10 +81,6 @@ public final class BatchWriteItem implements Operation {
         }
         List<WriteRequest> requests = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : requestItems.properties()) {
-            if (entry.getValue().isEmpty()) {
-                throw DynamoDbException.validation("1 validation error detected: Value '[]' at 'requestItems." + entry.getKey()
-                        + "' failed to satisfy constraint: Member must have length greater than or equal to 1");
-            }
             for (JsonNode writeRequest : entry.getValue()) {
                 requests.add(readWrite(entry.getKey(), writeRequest));
             }

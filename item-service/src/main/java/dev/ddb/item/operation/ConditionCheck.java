@@ -1,6 +1,5 @@
 package dev.ddb.item.operation;
 
-import java.util.List;
 import java.util.Map;
 
 import dev.ddb.common.attribute.AttributeValue;
@@ -13,8 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 record ConditionCheck(Condition condition, boolean returnOldItemOnFailure) {
 
     static ConditionCheck of(Condition condition, ObjectNode request) {
-        String onFailure = RequestParameters.enumValue(request, "ReturnValuesOnConditionCheckFailure",
-                List.of("ALL_OLD", "NONE"));
+        String onFailure = RequestParameters.optionalString(request, "ReturnValuesOnConditionCheckFailure");
         return new ConditionCheck(condition, "ALL_OLD".equals(onFailure));
     }
 

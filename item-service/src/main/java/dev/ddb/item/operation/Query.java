@@ -45,7 +45,7 @@ public final class Query implements Operation {
         Projection projection = expressions.projection();
         expressions.assertAllUsed();
         Select select = Select.of(request, projection, false);
-        Integer limit = RequestParameters.positiveInt(request, "Limit");
+        Integer limit = RequestParameters.optionalInt(request, "Limit");
         boolean forward = RequestParameters.flag(request, "ScanIndexForward", true);
         boolean consistentRead = RequestParameters.flag(request, "ConsistentRead");
         ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);

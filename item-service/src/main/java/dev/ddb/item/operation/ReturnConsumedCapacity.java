@@ -1,7 +1,5 @@
 package dev.ddb.item.operation;
 
-import java.util.List;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -11,10 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 enum ReturnConsumedCapacity {
     INDEXES, TOTAL, NONE;
 
-    private static final List<String> NAMES = List.of("INDEXES", "TOTAL", "NONE");
-
     static ReturnConsumedCapacity of(ObjectNode request) {
-        String value = RequestParameters.enumValue(request, "ReturnConsumedCapacity", NAMES);
+        String value = RequestParameters.optionalString(request, "ReturnConsumedCapacity");
         return value == null ? NONE : valueOf(value);
     }
 

@@ -1,7 +1,5 @@
 package dev.ddb.item.operation;
 
-import java.util.List;
-
 import dev.ddb.common.error.DynamoDbException;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -9,10 +7,8 @@ import tools.jackson.databind.node.ObjectNode;
 enum ReturnValues {
     NONE, ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATED_NEW;
 
-    private static final List<String> NAMES = List.of("ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW");
-
     static ReturnValues of(ObjectNode request) {
-        String value = RequestParameters.enumValue(request, "ReturnValues", NAMES);
+        String value = RequestParameters.optionalString(request, "ReturnValues");
         return value == null ? NONE : valueOf(value);
     }
 

@@ -39,7 +39,7 @@ public final class Scan implements Operation {
         Projection projection = expressions.projection();
         expressions.assertAllUsed();
         Select select = Select.of(request, projection, false);
-        Integer limit = RequestParameters.positiveInt(request, "Limit");
+        Integer limit = RequestParameters.optionalInt(request, "Limit");
         boolean consistentRead = RequestParameters.flag(request, "ConsistentRead");
         ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
 

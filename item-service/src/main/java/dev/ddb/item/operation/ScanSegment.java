@@ -15,8 +15,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 record ScanSegment(int segment, int totalSegments) {
 
-    private static final int MAX_TOTAL_SEGMENTS = 1_000_000;
-
     /** Null for a whole-table scan. */
     static ScanSegment of(ObjectNode request) {
         boolean hasSegment = request.hasNonNull("Segment");
@@ -32,17 +30,9 @@ record ScanSegment(int segment, int totalSegments) {
             throw DynamoDbException.validation(
                     "The Segment parameter is required but was not present in the request when parameter TotalSegments is present");
         }
-        int total = request.get("TotalSegments").asInt();
-        int segment = request.get("Segment").asInt();
-        if (total < 1 || total > MAX_TOTAL_SEGMENTS) {
-            throw DynamoDbException.validation("1 validation error detected: Value '" + total
-                    + "' at 'totalSegments' failed to satisfy constraint: Member must have value "
-                    + (total < 1 ? "greater than or equal to 1" : "less than or equal to 1000000"));
-        }
-        if (segment < 0) {
-            throw DynamoDbException.validation("1 validation error detected: Value '" + segment
-                    + "' at 'segment' failed to satisfy constraint: Member must have value greater than or equal to 0");
-        }
+        // Their ranges are the API model's constraints, checked already.
+        int total = request.get("TotalSegments").intValue();
+        int segment = request.get("Segment").intValue();
         if (segment >= total) {
             throw DynamoDbException.validation("The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: "
                     + segment + " is not less than TotalSegments: " + total);

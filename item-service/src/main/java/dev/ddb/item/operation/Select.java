@@ -1,7 +1,5 @@
 package dev.ddb.item.operation;
 
-import java.util.List;
-
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.item.expression.Projection;
 import tools.jackson.databind.node.ObjectNode;
@@ -10,10 +8,8 @@ import tools.jackson.databind.node.ObjectNode;
 enum Select {
     ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES, SPECIFIC_ATTRIBUTES, COUNT;
 
-    private static final List<String> NAMES = List.of("ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT");
-
     static Select of(ObjectNode request, Projection projection, boolean onIndex) {
-        String value = RequestParameters.enumValue(request, "Select", NAMES);
+        String value = RequestParameters.optionalString(request, "Select");
         String projectionMember = request.has("AttributesToGet") ? "AttributesToGet" : "ProjectionExpression";
         if (value == null) {
             return projection == null ? ALL_ATTRIBUTES : SPECIFIC_ATTRIBUTES;

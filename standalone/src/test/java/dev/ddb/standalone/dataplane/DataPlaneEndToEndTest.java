@@ -329,10 +329,20 @@ class DataPlaneEndToEndTest {
 
         List<WriteRequest> tooMany = IntStream.range(0, 26).mapToObj(i -> WriteRequest.builder()
                 .putRequest(PutRequest.builder().item(Map.of("id", s("t" + i))).build()).build()).toList();
-        assertValidation(() -> client.batchWriteItem(r -> r.requestItems(Map.of("BatchA", tooMany))), "Too many items requested");
+        // More than 25 writes for one table break the API model's constraint on the map's values.
+        assertValidation(() -> client.batchWriteItem(r -> r.requestItems(Map.of("BatchA", tooMany))),
+                "1 validation error detected: Value '{BatchA=");
+        List<WriteRequest> thirteen = tooMany.subList(0, 13);
+        assertValidation(() -> client.batchWriteItem(r -> r.requestItems(Map.of("BatchA", thirteen, "Counters", thirteen))),
+                "Too many items requested for the BatchWriteItem call");
         List<Map<String, AttributeValue>> hundredOne = IntStream.range(0, 101).mapToObj(i -> Map.of("id", s("k" + i))).toList();
         assertValidation(() -> client.batchGetItem(r -> r.requestItems(Map.of("BatchA",
-                KeysAndAttributes.builder().keys(hundredOne).build()))), "Too many items requested");
+                KeysAndAttributes.builder().keys(hundredOne).build()))),
+                "1 validation error detected: Value '[");
+        assertValidation(() -> client.batchGetItem(r -> r.requestItems(Map.of(
+                "BatchA", KeysAndAttributes.builder().keys(hundredOne.subList(0, 60)).build(),
+                "Counters", KeysAndAttributes.builder().keys(hundredOne.subList(0, 60)).build()))),
+                "Too many items requested for the BatchGetItem call");
         assertValidation(() -> client.batchGetItem(r -> r.requestItems(Map.of("BatchA",
                 KeysAndAttributes.builder().keys(Map.of("id", s("k1")), Map.of("id", s("k1"))).build()))),
                 "Provided list of item keys contains duplicates");
