@@ -14,7 +14,7 @@ import dev.ddb.gateway.routing.DownstreamService;
  *
  * @param requestTimeout  how long one downstream call may take before the client gets InternalServerError
  * @param connectTimeout  how long to wait for a TCP connection to a downstream service
- * @param maxRequestSize  the largest request body accepted (DynamoDB's own limit is 16 MB)
+ * @param maxRequestSize  the largest request body accepted, DynamoDB's 16 MB; a larger one gets 413, chunked or not
  * @param maxResponseSize the largest downstream answer buffered (BatchGetItem/Query answers reach 16 MB)
  */
 @ConfigurationProperties("ddb.gateway")

@@ -1,5 +1,7 @@
 package dev.ddb.gateway.api;
 
+import java.util.Optional;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,8 +21,9 @@ import dev.ddb.gateway.routing.OperationRoutes;
 import dev.ddb.gateway.routing.Route;
 
 /**
- * {@code POST /}: the AWS JSON 1.0 endpoint. Checks that the target names an operation, then that
- * the request is signed, then that the body is a JSON object, and relays the owning service's answer.
+ * {@code POST /}: the AWS JSON 1.0 endpoint. Checks the body's size and content type (first, as
+ * DynamoDB does), that the target names an operation, that the request is signed, that the body is
+ * a JSON object, and that a service implements the operation; then relays that service's answer.
  * Errors of its own are written exactly like the services' errors.
  */
 @Component
@@ -53,16 +56,25 @@ class DynamoDbRequestHandler {
     }
 
     private Mono<Response> answer(ServerRequest request, byte[] body) {
+        RequestContentType.check(request.headers(), body);
         String target = request.headers().firstHeader(AwsJsonProtocol.TARGET_HEADER);
-        Route route = routes.routeOf(target).orElseThrow(DynamoDbException::unknownOperation);
+        Optional<Route> route = routes.routeOf(target);
+        if (route.isEmpty() && !routes.isDynamoDbOperation(target)) {
+            throw DynamoDbException.unknownOperation();
+        }
         authenticator.authenticate(request.headers().asHttpHeaders(), request.queryParams());
         // Parsed only to reject what is not a JSON object; the original bytes are what gets forwarded.
         Json.parseRequest(body);
-        return forwarder.forward(route, target, body).map(DynamoDbRequestHandler::relay);
+        String operation = AwsJsonProtocol.operationOf(target);
+        Route owner = route.orElseThrow(() -> DynamoDbException.notImplemented(operation));
+        return forwarder.forward(owner, target, body).map(answer -> relay(operation, answer));
     }
 
     /** The downstream answer as the client gets it; the checksum is computed here, on the bytes actually sent. */
-    private static Response relay(DownstreamResponse answer) {
+    private static Response relay(String operation, DownstreamResponse answer) {
+        if (UnimplementedOperations.isUnknownTo(answer)) {
+            return OperationDispatcher.error(DynamoDbException.notImplemented(operation));
+        }
         String requestId = answer.requestId() != null ? answer.requestId() : Response.newRequestId();
         return new Response(answer.status(), answer.body(), requestId, AwsJsonProtocol.crc32(answer.body()));
     }

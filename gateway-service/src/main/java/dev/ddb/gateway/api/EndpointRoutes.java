@@ -2,6 +2,7 @@ package dev.ddb.gateway.api;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
+import static org.springframework.web.reactive.function.server.RequestPredicates.all;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
 import org.springframework.context.annotation.Bean;
@@ -9,13 +10,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** The public endpoint's two routes; Actuator adds /actuator/health beside them. */
+/**
+ * The public endpoint's routes. Actuator's /actuator/health is matched before these; every other
+ * method and path gets DynamoDB's answer to a request that is no operation, not Spring's error page.
+ */
 @Configuration(proxyBeanMethods = false)
 class EndpointRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> dynamoDbEndpoint(DynamoDbRequestHandler requests, HealthCheckHandler health) {
+    RouterFunction<ServerResponse> dynamoDbEndpoint(DynamoDbRequestHandler requests, HealthCheckHandler health,
+            NoSuchEndpointHandler noSuchEndpoint) {
         return route(POST("/"), requests::handle)
-                .andRoute(GET("/"), health::handle);
+                .andRoute(GET("/"), health::handle)
+                .andRoute(all(), noSuchEndpoint::handle);
     }
 }

@@ -1,5 +1,7 @@
 package dev.ddb.gateway.auth;
 
+import java.util.List;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
@@ -7,33 +9,51 @@ import org.springframework.util.MultiValueMap;
 import dev.ddb.common.error.DynamoDbException;
 
 /**
- * Decides whether a request is signed. For now any AWS Signature Version 4 signature with any key
- * is accepted, as DynamoDB Local does; real signature verification will replace this class.
+ * Decides whether a request is signed, with DynamoDB's errors for each way it is not. For now any
+ * well-formed AWS Signature Version 4 signature with any key is accepted, as DynamoDB Local does;
+ * real signature verification will come here.
  */
 @Component
 public class RequestAuthenticator {
 
-    static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    /** The query parameters of a presigned URL, in the order DynamoDB names the missing ones. */
+    private static final List<String> PRESIGNED_PARAMETERS =
+            List.of("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date");
 
-    /** @throws DynamoDbException MissingAuthenticationTokenException when the request carries no signature */
+    /**
+     * @throws DynamoDbException MissingAuthenticationTokenException when the request carries no AWS
+     *         Signature Version 4 at all (no Authorization header, or one of another scheme);
+     *         IncompleteSignatureException when its signature is malformed;
+     *         InvalidSignatureException when it is signed both in the header and in the query
+     */
     public void authenticate(HttpHeaders headers, MultiValueMap<String, String> queryParams) {
-        if (!signedInHeader(headers) && !presigned(queryParams)) {
+        String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+        boolean presigned = queryParams.containsKey("X-Amz-Algorithm");
+        if (authorization != null && presigned) {
+            throw SignatureErrors.invalidSignature(
+                    "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.");
+        }
+        if (presigned) {
+            checkPresignedQuery(queryParams);
+        } else if (authorization != null && authorization.trim().startsWith("AWS4-")) {
+            boolean hasDate = headers.containsHeader("X-Amz-Date") || headers.containsHeader(HttpHeaders.DATE);
+            AuthorizationHeader.check(authorization, hasDate);
+        } else {
             throw DynamoDbException.missingAuthenticationToken();
         }
     }
 
-    /** {@code Authorization: AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=...} */
-    private static boolean signedInHeader(HttpHeaders headers) {
-        String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
-        return authorization != null
-                && authorization.startsWith(ALGORITHM + " ")
-                && authorization.contains("Credential=");
-    }
-
-    /** A presigned URL: {@code ?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=...}. */
-    private static boolean presigned(MultiValueMap<String, String> queryParams) {
-        String credential = queryParams.getFirst("X-Amz-Credential");
-        return ALGORITHM.equals(queryParams.getFirst("X-Amz-Algorithm"))
-                && credential != null && !credential.isEmpty();
+    /** A presigned URL: {@code ?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=...&X-Amz-Signature=...}. */
+    private static void checkPresignedQuery(MultiValueMap<String, String> queryParams) {
+        StringBuilder message = new StringBuilder();
+        for (String name : PRESIGNED_PARAMETERS) {
+            String value = queryParams.getFirst(name);
+            if (value == null || value.isEmpty()) {
+                message.append("AWS query-string parameters must include '").append(name).append("'. ");
+            }
+        }
+        if (!message.isEmpty()) {
+            throw SignatureErrors.incompleteSignature(message.append("Re-examine the query-string parameters.").toString());
+        }
     }
 }

@@ -50,9 +50,9 @@ public class DownstreamResilience {
                 .minimumNumberOfCalls(settings.minimumNumberOfCalls())
                 .failureRateThreshold(settings.failureRateThreshold())
                 .waitDurationInOpenState(settings.waitDurationInOpenState())
-                // Errors (connection failures, timeouts) count; so do 5xx answers. A 4xx answer is the
-                // client's mistake (ValidationException, ResourceNotFoundException...) and says the service works.
-                .recordResult(result -> result instanceof DownstreamResponse response && response.isServerError())
+                // Only unavailability counts, never a client's mistake: see Unavailability.
+                .recordException(Unavailability::isUnavailable)
+                .recordResult(result -> result instanceof DownstreamResponse answer && Unavailability.isUnavailable(answer))
                 .build();
     }
 }

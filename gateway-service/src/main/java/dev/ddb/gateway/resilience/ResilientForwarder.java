@@ -1,11 +1,13 @@
 package dev.ddb.gateway.resilience;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -17,13 +19,16 @@ import dev.ddb.gateway.routing.Route;
 
 /**
  * Forwards a request under its service's time limit and circuit breaker. When the service cannot be
- * reached, is too slow, or its circuit is open, the client gets DynamoDB's InternalServerError,
- * which every AWS SDK retries with back-off.
+ * reached or is too slow, the client gets DynamoDB's InternalServerError; while its circuit is open,
+ * ServiceUnavailableException at once, without a call. Every AWS SDK retries both with back-off.
  */
 @Component
 public class ResilientForwarder {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResilientForwarder.class);
+
+    /** The developer guide's description of ServiceUnavailable (HTTP 503): it should be temporary. */
+    static final String SERVICE_UNAVAILABLE = "DynamoDB is currently unavailable. (This should be a temporary state.)";
 
     private final DownstreamClient client;
     private final DownstreamResilience resilience;
@@ -44,7 +49,13 @@ public class ResilientForwarder {
             call = call.retryWhen(Retry.max(1).filter(WebClientRequestException.class::isInstance));
         }
         return call.onErrorMap(error -> {
-            LOG.warn("{} to {} failed: {}", route.operation(), service.serviceName(), error.toString());
+            if (error instanceof CallNotPermittedException) {
+                LOG.debug("{} to {} not sent: its circuit is open", route.operation(), service.serviceName());
+                return DynamoDbException.serviceUnavailable(SERVICE_UNAVAILABLE);
+            }
+            // After a retry, the last attempt's error is the cause of Reactor's RetryExhaustedException.
+            Throwable failure = Exceptions.isRetryExhausted(error) && error.getCause() != null ? error.getCause() : error;
+            LOG.warn("{} to {} failed: {}", route.operation(), service.serviceName(), failure.toString());
             return DynamoDbException.internalServerError("Internal server error");
         });
     }

@@ -7,8 +7,12 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import dev.ddb.common.protocol.AwsJsonProtocol;
+import dev.ddb.common.request.ServiceModel;
 
-/** The routing table: which service owns each {@code X-Amz-Target}. Targets not listed are unknown operations. */
+/**
+ * The routing table: which service owns each {@code X-Amz-Target}. A target not listed is either an
+ * operation of DynamoDB's API no service owns yet, or no operation at all.
+ */
 @Component
 public class OperationRoutes {
 
@@ -39,9 +43,15 @@ public class OperationRoutes {
         byTarget = Map.copyOf(table);
     }
 
-    /** The route for an {@code X-Amz-Target} value; empty when the header is missing or names no known operation. */
+    /** The route for an {@code X-Amz-Target} value; empty when the header is missing or names no routed operation. */
     public Optional<Route> routeOf(String target) {
         return target == null ? Optional.empty() : Optional.ofNullable(byTarget.get(target));
+    }
+
+    /** Whether DynamoDB or DynamoDB Streams has the operation a target names, routed here or not. */
+    public boolean isDynamoDbOperation(String target) {
+        ServiceModel model = ServiceModel.forTarget(target);
+        return model != null && model.hasOperation(AwsJsonProtocol.operationOf(target));
     }
 
     private static void reads(Map<String, Route> table, String prefix, DownstreamService service, String... operations) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import dev.ddb.common.protocol.AwsJsonProtocol;
+import dev.ddb.gateway.support.FakeDownstream.Answer;
 import dev.ddb.gateway.support.GatewayTestBase;
 import dev.ddb.gateway.support.RawRequests;
 
@@ -125,11 +126,94 @@ class ProtocolErrorsTest extends GatewayTestBase {
         assertThat(RawRequests.json(response).get("status").asString()).isEqualTo("UP");
     }
 
+    @Test
+    void malformedSignatureIsIncompleteWithDynamoDbsMessage() {
+        HttpResponse<byte[]> response = raw().post("/", "DynamoDB_20120810.ListTables", "{}", "AWS4-");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        // Byte for byte what DynamoDB answers (its x-amz-crc32 for this body is 1828866742).
+        assertThat(RawRequests.text(response)).isEqualTo("{\"__type\":\"com.amazon.coral.service#IncompleteSignatureException\","
+                + "\"message\":\"Authorization header requires 'Credential' parameter. "
+                + "Authorization header requires 'Signature' parameter. "
+                + "Authorization header requires 'SignedHeaders' parameter. "
+                + "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. "
+                + "Authorization=AWS4-\"}");
+        assertThat(response.headers().firstValue(AwsJsonProtocol.CRC32_HEADER)).contains("1828866742");
+        assertHasDynamoDbHeaders(response);
+        assertNothingForwarded();
+        assertStillServesAGoodRequest();
+    }
+
+    @Test
+    void signatureWithTooShortACredentialIsIncomplete() {
+        HttpResponse<byte[]> response = raw().post("/", "DynamoDB_20120810.ListTables", "{}",
+                "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20250101, SignedHeaders=host, Signature=00");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = RawRequests.json(response);
+        assertThat(error.get("__type").asString()).isEqualTo("com.amazon.coral.service#IncompleteSignatureException");
+        assertThat(error.get("message").asString()).startsWith("Credential must have exactly 5 slash-delimited elements");
+        assertNothingForwarded();
+    }
+
+    @Test
+    void operationNoServiceOwnsYetIsNamedAsNotImplemented() {
+        HttpResponse<byte[]> response = raw().post("DynamoDB_20120810.DescribeGlobalTable", "{\"GlobalTableName\":\"Music\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = RawRequests.json(response);
+        assertThat(error.get("__type").asString()).isEqualTo("com.amazon.coral.service#UnknownOperationException");
+        assertThat(error.get("message").asString()).contains("DescribeGlobalTable").contains("not implemented");
+        assertHasDynamoDbHeaders(response);
+        assertNothingForwarded();
+    }
+
+    @Test
+    void operationItsServiceDoesNotImplementYetIsNamedAsNotImplemented() {
+        // What a service's dispatcher answers an operation it does not have: the bare error a typo gets.
+        ITEMS.answerAlways(Answer.json(400, "{\"__type\":\"com.amazon.coral.service#UnknownOperationException\"}"));
+
+        HttpResponse<byte[]> response = raw().post("DynamoDB_20120810.TransactWriteItems", "{\"TransactItems\":[]}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = RawRequests.json(response);
+        assertThat(error.get("__type").asString()).isEqualTo("com.amazon.coral.service#UnknownOperationException");
+        assertThat(error.get("message").asString()).contains("TransactWriteItems").contains("not implemented");
+        assertHasDynamoDbHeaders(response);
+        assertThat(ITEMS.lastReceived().target()).isEqualTo("DynamoDB_20120810.TransactWriteItems");
+    }
+
+    @Test
+    void unimplementedOperationStillNeedsASignature() {
+        HttpResponse<byte[]> response = raw().post("/", "DynamoDB_20120810.DescribeGlobalTable", "{}", null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(RawRequests.json(response).get("__type").asString())
+                .isEqualTo("com.amazon.coral.service#MissingAuthenticationTokenException");
+    }
+
+    @Test
+    void operationOfTheOtherApiIsAnUnknownOperation() {
+        HttpResponse<byte[]> response = raw().post("DynamoDBStreams_20120810.PutItem", "{}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(RawRequests.text(response))
+                .isEqualTo("{\"__type\":\"com.amazon.coral.service#UnknownOperationException\"}");
+        assertNothingForwarded();
+    }
+
     private static void assertHasDynamoDbHeaders(HttpResponse<byte[]> response) {
         assertThat(response.headers().firstValue("Content-Type")).contains(AwsJsonProtocol.CONTENT_TYPE);
         assertThat(response.headers().firstValue(AwsJsonProtocol.REQUEST_ID_HEADER)).isPresent();
         assertThat(response.headers().firstValue(AwsJsonProtocol.CRC32_HEADER))
                 .contains(AwsJsonProtocol.crc32(response.body()));
+    }
+
+    private void assertStillServesAGoodRequest() {
+        TABLES.answerAlways(Answer.json(200, "{\"TableNames\":[]}"));
+        HttpResponse<byte[]> good = raw().post("DynamoDB_20120810.ListTables", "{}");
+        assertThat(good.statusCode()).isEqualTo(200);
+        assertThat(RawRequests.text(good)).isEqualTo("{\"TableNames\":[]}");
     }
 
     private static void assertNothingForwarded() {

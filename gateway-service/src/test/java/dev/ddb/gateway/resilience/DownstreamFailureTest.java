@@ -35,6 +35,8 @@ class DownstreamFailureTest {
 
     private static final String INTERNAL_SERVER_ERROR =
             "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"Internal server error\"}";
+    private static final String SERVICE_UNAVAILABLE = "{\"__type\":\"com.amazon.coral.service#ServiceUnavailableException\","
+            + "\"message\":\"DynamoDB is currently unavailable. (This should be a temporary state.)\"}";
 
     private static final FakeDownstream TABLES = FakeDownstream.start();
     private static final FakeDownstream ITEMS = FakeDownstream.start();
@@ -56,10 +58,14 @@ class DownstreamFailureTest {
     }
 
     @BeforeEach
-    void resetDownstreams() {
+    void resetDownstreamsAndBreakers() {
         TABLES.reset();
         ITEMS.reset();
         STREAMS.reset();
+        // An open circuit answers 503 instead of 500: each test starts from closed circuits.
+        for (DownstreamService service : DownstreamService.values()) {
+            resilience.circuitBreaker(service).reset();
+        }
     }
 
     @Test
@@ -87,6 +93,7 @@ class DownstreamFailureTest {
     @Test
     void slowServiceTimesOutWithInternalServerError() {
         ITEMS.answerNext(Answer.json(200, "{}").after(Duration.ofSeconds(4)));
+        CircuitBreaker breaker = resilience.circuitBreaker(DownstreamService.ITEM);
 
         long start = System.nanoTime();
         HttpResponse<byte[]> response = raw().post("DynamoDB_20120810.PutItem", "{\"TableName\":\"Music\"}");
@@ -95,10 +102,11 @@ class DownstreamFailureTest {
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(RawRequests.text(response)).isEqualTo(INTERNAL_SERVER_ERROR);
         assertThat(took).isBetween(Duration.ofMillis(900), Duration.ofMillis(3500));
+        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).as("a timeout counts against the service").isEqualTo(1);
     }
 
     @Test
-    void circuitOpensAfterRepeatedFailuresAndThenShortCircuits() {
+    void circuitOpensAfterRepeatedFailuresAndThenAnswersServiceUnavailableWithoutACall() {
         CircuitBreaker breaker = resilience.circuitBreaker(DownstreamService.BACKUP);
         for (int i = 0; i < 20 && breaker.getState() != CircuitBreaker.State.OPEN; i++) {
             raw().post("DynamoDB_20120810.DeleteBackup", "{\"BackupArn\":\"arn\"}");
@@ -108,8 +116,9 @@ class DownstreamFailureTest {
 
         HttpResponse<byte[]> response = raw().post("DynamoDB_20120810.DeleteBackup", "{\"BackupArn\":\"arn\"}");
 
-        assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(RawRequests.text(response)).isEqualTo(INTERNAL_SERVER_ERROR);
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(RawRequests.text(response)).isEqualTo(SERVICE_UNAVAILABLE);
+        assertThat(response.headers().firstValue(AwsJsonProtocol.REQUEST_ID_HEADER)).isPresent();
         assertThat(breaker.getMetrics().getNumberOfNotPermittedCalls()).isEqualTo(notPermittedBefore + 1);
     }
 
@@ -129,7 +138,7 @@ class DownstreamFailureTest {
     }
 
     @Test
-    void serverErrorOfTheServiceIsRelayedAndCountedAsAFailure() {
+    void internalServerErrorOfTheServiceIsRelayedButNotCounted() {
         String answer = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"disk on fire\"}";
         ITEMS.answerNext(Answer.json(500, answer));
         CircuitBreaker breaker = resilience.circuitBreaker(DownstreamService.ITEM);
@@ -138,6 +147,20 @@ class DownstreamFailureTest {
         HttpResponse<byte[]> response = raw().post("DynamoDB_20120810.UpdateItem", "{\"TableName\":\"Music\"}");
 
         assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(RawRequests.text(response)).isEqualTo(answer);
+        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(failuresBefore);
+    }
+
+    @Test
+    void serviceUnavailableAnswerIsRelayedAndCountedAsAFailure() {
+        String answer = "{\"__type\":\"com.amazon.coral.service#ServiceUnavailableException\",\"message\":\"shutting down\"}";
+        ITEMS.answerNext(Answer.json(503, answer));
+        CircuitBreaker breaker = resilience.circuitBreaker(DownstreamService.ITEM);
+        int failuresBefore = breaker.getMetrics().getNumberOfFailedCalls();
+
+        HttpResponse<byte[]> response = raw().post("DynamoDB_20120810.UpdateItem", "{\"TableName\":\"Music\"}");
+
+        assertThat(response.statusCode()).isEqualTo(503);
         assertThat(RawRequests.text(response)).isEqualTo(answer);
         assertThat(breaker.getMetrics().getNumberOfFailedCalls()).isEqualTo(failuresBefore + 1);
     }
@@ -157,12 +180,15 @@ class DownstreamFailureTest {
     @Test
     void writeIsNotRetriedWhenTheConnectionDrops() {
         ITEMS.answerNext(Answer.hangUpWithoutAnswer());
+        CircuitBreaker breaker = resilience.circuitBreaker(DownstreamService.ITEM);
 
         HttpResponse<byte[]> response = raw().post("DynamoDB_20120810.PutItem", "{\"TableName\":\"Music\"}");
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(RawRequests.text(response)).isEqualTo(INTERNAL_SERVER_ERROR);
         assertThat(ITEMS.received()).hasSize(1);
+        assertThat(breaker.getMetrics().getNumberOfFailedCalls()).as("a dropped connection counts against the service")
+                .isEqualTo(1);
     }
 
     private RawRequests raw() {

@@ -53,4 +53,19 @@ class OperationRoutesTest {
     void targetNamingNoKnownOperationHasNoRoute(String target) {
         assertThat(routes.routeOf(target)).isEmpty();
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DynamoDB_20120810.DescribeGlobalTable", "DynamoDB_20120810.ExecuteStatement",
+            "DynamoDB_20120810.ListContributorInsights", "DynamoDB_20120810.GetItem", "DynamoDBStreams_20120810.GetRecords"})
+    void operationsOfDynamoDbsApisAreKnownWhetherRoutedOrNot(String target) {
+        assertThat(routes.isDynamoDbOperation(target)).isTrue();
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(strings = {"", "GetItem", "DynamoDB_20120810.", "DynamoDB_20120810.getitem", "DynamoDB_20120810.Frobnicate",
+            "DynamoDB_20120810.GetRecords", "DynamoDBStreams_20120810.GetItem", "DynamoDB_20111205.GetItem"})
+    void targetsNamingNoOperationOfDynamoDbsApisAreNotKnown(String target) {
+        assertThat(routes.isDynamoDbOperation(target)).isFalse();
+    }
 }

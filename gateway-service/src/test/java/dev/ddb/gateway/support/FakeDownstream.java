@@ -10,15 +10,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real HTTP server standing in for a downstream service: it records every request and answers
- * what the test scripted (a status and JSON body, optionally late, or by dropping the connection).
+ * what the test scripted (a status and JSON body, optionally late, or by dropping the connection);
+ * it can also go down and come back on the same port.
  */
 public final class FakeDownstream implements AutoCloseable {
 
@@ -50,25 +53,47 @@ public final class FakeDownstream implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
+    /** An answer for the requests that match a condition, e.g. on their body. */
+    private record Rule(Predicate<Received> condition, Answer answer) {
+    }
+
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final ConcurrentLinkedDeque<Received> received = new ConcurrentLinkedDeque<>();
     private final ConcurrentLinkedDeque<Answer> scripted = new ConcurrentLinkedDeque<>();
+    private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private volatile Answer standing = Answer.json(200, "{}");
+    private final int port;
+    private volatile HttpServer server;
 
-    private FakeDownstream(HttpServer server) {
-        this.server = server;
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+    private FakeDownstream(int port) {
+        this.server = listen(port);
+        this.port = server.getAddress().getPort();
     }
 
     public static FakeDownstream start() {
+        return new FakeDownstream(0);
+    }
+
+    private HttpServer listen(int onPort) {
         try {
-            return new FakeDownstream(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0));
+            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 0);
+            http.setExecutor(executor);
+            http.createContext("/", this::handle);
+            http.start();
+            return http;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Stops listening, as a service that went down: connections are refused until {@link #startAgain()}. */
+    public void stop() {
+        server.stop(0);
+    }
+
+    /** Listens again on the same port, as the service coming back. */
+    public void startAgain() {
+        server = listen(port);
     }
 
     /** A URL where nothing listens: a service that is down. */
@@ -81,12 +106,17 @@ public final class FakeDownstream implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + port;
     }
 
     /** Answer every request from now on with this. */
     public void answerAlways(Answer answer) {
         standing = answer;
+    }
+
+    /** Answer every request that meets the condition with this, before anything scripted or standing. */
+    public void answerWhen(Predicate<Received> condition, Answer answer) {
+        rules.add(new Rule(condition, answer));
     }
 
     /** Answer the next requests with these, in order, then go back to the standing answer. */
@@ -106,6 +136,7 @@ public final class FakeDownstream implements AutoCloseable {
     public void reset() {
         received.clear();
         scripted.clear();
+        rules.clear();
         standing = Answer.json(200, "{}");
     }
 
@@ -117,13 +148,11 @@ public final class FakeDownstream implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
-        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+        Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 exchange.getRequestHeaders().getFirst("X-Amz-Target"),
-                exchange.getRequestHeaders().getFirst("Content-Type"), body));
-        Answer answer = scripted.pollFirst();
-        if (answer == null) {
-            answer = standing;
-        }
+                exchange.getRequestHeaders().getFirst("Content-Type"), body);
+        received.add(request);
+        Answer answer = answerTo(request);
         sleep(answer.delay());
         if (answer.hangUp()) {
             // The JDK server closes the connection without answering when a handler fails.
@@ -138,6 +167,16 @@ public final class FakeDownstream implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    private Answer answerTo(Received request) {
+        for (Rule rule : rules) {
+            if (rule.condition().test(request)) {
+                return rule.answer();
+            }
+        }
+        Answer next = scripted.pollFirst();
+        return next != null ? next : standing;
     }
 
     private static void sleep(Duration delay) {

@@ -1,5 +1,6 @@
 package dev.ddb.gateway.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import dev.ddb.common.json.Json;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +46,36 @@ public final class RawRequests {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
+        return send(request.build());
+    }
+
+    /** The headers of a good signed request for {@code target}, to change before {@link #send}. */
+    public static Map<String, String> signedHeaders(String target) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/x-amz-json-1.0");
+        headers.put("X-Amz-Target", target);
+        headers.put("Authorization", SIGNATURE);
+        return headers;
+    }
+
+    /** Any method and path with exactly these headers; {@code body} null sends none. */
+    public HttpResponse<byte[]> send(String method, String pathAndQuery, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                .timeout(Duration.ofSeconds(20))
+                .method(method, body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
+    /** A POST of {@code body} without a Content-Length, in chunks. */
+    public HttpResponse<byte[]> postChunked(Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/"))
+                .timeout(Duration.ofSeconds(20))
+                // A stream of unknown length is sent with Transfer-Encoding: chunked.
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+        headers.forEach(request::header);
         return send(request.build());
     }
 
