@@ -31,7 +31,7 @@ public final class Json {
         try {
             node = MAPPER.readTree(body);
         } catch (JacksonException e) {
-            throw DynamoDbException.serialization("Start of structure or map found where not expected.");
+            throw DynamoDbException.serialization("Start of structure or map found where not expected");
         }
         if (node == null || node.isMissingNode()) {
             return NODES.objectNode();

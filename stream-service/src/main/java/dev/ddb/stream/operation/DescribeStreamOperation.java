@@ -29,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class DescribeStreamOperation implements Operation {
 
-    private static final int MAX_LIMIT = 100;
+    /** The page size without a Limit: the most Limit may be. */
+    private static final int DEFAULT_LIMIT = 100;
 
     private final StreamLookup streams;
     private final ShardLog log;
@@ -53,12 +54,6 @@ public class DescribeStreamOperation implements Operation {
         String streamArn = RequestMembers.string(request, "StreamArn");
         Integer limit = RequestMembers.integer(request, "Limit");
         String exclusiveStart = RequestMembers.string(request, "ExclusiveStartShardId");
-        ConstraintViolations violations = new ConstraintViolations();
-        violations.notNull("streamArn", streamArn);
-        violations.length("streamArn", streamArn, 37, 1024);
-        violations.range("limit", limit, 1, MAX_LIMIT);
-        violations.length("exclusiveStartShardId", exclusiveStart, 28, 65);
-        violations.throwIfAny();
         Stream stream = streams.find(streamArn);
         long now = clock.millis();
         boolean closed = stream.closedAt(now, closeDelayMillis);
@@ -70,7 +65,7 @@ public class DescribeStreamOperation implements Operation {
                 shards.add(shard);
             }
         }
-        int pageSize = limit == null ? MAX_LIMIT : limit;
+        int pageSize = limit == null ? DEFAULT_LIMIT : limit;
         List<Integer> page = shards.subList(0, Math.min(pageSize, shards.size()));
 
         ObjectNode description = Json.object();

@@ -26,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class GetRecordsOperation implements Operation {
 
-    private static final int MAX_LIMIT = 1000;
+    /** The page size without a Limit: the most Limit may be. */
+    private static final int DEFAULT_LIMIT = 1000;
 
     private final StreamRegistry registry;
     private final ShardLog log;
@@ -53,11 +54,6 @@ public class GetRecordsOperation implements Operation {
     public JsonNode invoke(ObjectNode request) {
         String text = RequestMembers.string(request, "ShardIterator");
         Integer limit = RequestMembers.integer(request, "Limit");
-        ConstraintViolations violations = new ConstraintViolations();
-        violations.notNull("shardIterator", text);
-        violations.length("shardIterator", text, 1, 2048);
-        violations.range("limit", limit, 1, MAX_LIMIT);
-        violations.throwIfAny();
         ShardIterator iterator = ShardIterator.decode(text).orElseThrow(StreamsErrors::invalidShardIterator);
         Stream stream = registry.find(iterator.streamArn())
                 .orElseThrow(() -> StreamsErrors.streamNotFound(iterator.streamArn()));
@@ -80,7 +76,7 @@ public class GetRecordsOperation implements Operation {
         ShardLog.ShardPage page;
         try {
             page = iterator.offset() < until
-                    ? log.read(partition, iterator.offset(), until, limit == null ? MAX_LIMIT : limit, stream.streamArn())
+                    ? log.read(partition, iterator.offset(), until, limit == null ? DEFAULT_LIMIT : limit, stream.streamArn())
                     : new ShardLog.ShardPage(List.of(), iterator.offset());
         } catch (ShardLog.TrimmedException e) {
             throw StreamsErrors.trimmed();

@@ -30,7 +30,6 @@ public class GetShardIteratorOperation implements Operation {
     static final String LATEST = "LATEST";
     static final String AT_SEQUENCE_NUMBER = "AT_SEQUENCE_NUMBER";
     static final String AFTER_SEQUENCE_NUMBER = "AFTER_SEQUENCE_NUMBER";
-    private static final List<String> TYPES = List.of(TRIM_HORIZON, LATEST, AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER);
 
     private final StreamLookup streams;
     private final ShardLog log;
@@ -53,15 +52,6 @@ public class GetShardIteratorOperation implements Operation {
         String shardId = RequestMembers.string(request, "ShardId");
         String type = RequestMembers.string(request, "ShardIteratorType");
         String sequenceNumber = RequestMembers.string(request, "SequenceNumber");
-        ConstraintViolations violations = new ConstraintViolations();
-        violations.notNull("streamArn", streamArn);
-        violations.length("streamArn", streamArn, 37, 1024);
-        violations.notNull("shardId", shardId);
-        violations.length("shardId", shardId, 28, 65);
-        violations.notNull("shardIteratorType", type);
-        violations.oneOf("shardIteratorType", type, TYPES);
-        violations.length("sequenceNumber", sequenceNumber, 21, 40);
-        violations.throwIfAny();
         boolean atSequenceNumber = AT_SEQUENCE_NUMBER.equals(type) || AFTER_SEQUENCE_NUMBER.equals(type);
         if (atSequenceNumber && sequenceNumber == null) {
             throw DynamoDbException.validation("A SequenceNumber is required when ShardIteratorType is " + type);

@@ -1,7 +1,6 @@
 package dev.ddb.stream.operation;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
@@ -21,8 +20,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class ListStreamsOperation implements Operation {
 
-    private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
-    private static final int MAX_LIMIT = 100;
+    /** The page size without a Limit: the most Limit may be. */
+    private static final int DEFAULT_LIMIT = 100;
 
     private final StreamRegistry registry;
 
@@ -35,12 +34,6 @@ public class ListStreamsOperation implements Operation {
         String tableName = RequestMembers.string(request, "TableName");
         Integer limit = RequestMembers.integer(request, "Limit");
         String exclusiveStart = RequestMembers.string(request, "ExclusiveStartStreamArn");
-        ConstraintViolations violations = new ConstraintViolations();
-        violations.pattern("tableName", tableName, TABLE_NAME);
-        violations.length("tableName", tableName, 3, 255);
-        violations.range("limit", limit, 1, MAX_LIMIT);
-        violations.length("exclusiveStartStreamArn", exclusiveStart, 37, 1024);
-        violations.throwIfAny();
         if (exclusiveStart != null && StreamArn.parse(exclusiveStart).isEmpty()) {
             throw StreamsErrors.invalidStreamArn();
         }
@@ -48,7 +41,7 @@ public class ListStreamsOperation implements Operation {
         List<Stream> streams = (tableName == null ? registry.all() : registry.ofTable(tableName)).stream()
                 .filter(stream -> exclusiveStart == null || stream.streamArn().compareTo(exclusiveStart) > 0)
                 .toList();
-        int pageSize = limit == null ? MAX_LIMIT : limit;
+        int pageSize = limit == null ? DEFAULT_LIMIT : limit;
         List<Stream> page = streams.subList(0, Math.min(pageSize, streams.size()));
 
         ObjectNode response = Json.object();

@@ -22,6 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
+import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.request.RequestValidator;
+import dev.ddb.common.request.ServiceModel;
 import dev.ddb.stream.read.ShardIterator;
 import dev.ddb.stream.record.SequenceNumbers;
 import dev.ddb.stream.record.ShardIds;
@@ -76,13 +79,13 @@ class StreamsApiTest {
             registry.save(Streams.stream("Books", LABEL, "KEYS_ONLY", 1));
             registry.save(Streams.stream("Music", "2026-11-25T10:38:00.000", "NEW_IMAGE", 1));
 
-            JsonNode first = listStreams.invoke(request("{'Limit':2}"));
+            JsonNode first = call(listStreams, "ListStreams", "{'Limit':2}");
             assertThat(first.get("Streams")).hasSize(2);
             assertThat(first.get("Streams").get(0).get("TableName").stringValue()).isEqualTo("Books");
             assertThat(first.get("Streams").get(1).get("StreamLabel").stringValue()).isEqualTo(LABEL);
             assertThat(first.get("LastEvaluatedStreamArn").stringValue()).isEqualTo(music.streamArn());
 
-            JsonNode rest = listStreams.invoke(request("{'ExclusiveStartStreamArn':'" + music.streamArn() + "'}"));
+            JsonNode rest = call(listStreams, "ListStreams", "{'ExclusiveStartStreamArn':'" + music.streamArn() + "'}");
             assertThat(rest.get("Streams")).singleElement().satisfies(stream ->
                     assertThat(stream.get("StreamArn").stringValue()).isEqualTo(Streams.arn("Music", "2026-11-25T10:38:00.000")));
             assertThat(rest.has("LastEvaluatedStreamArn")).isFalse();
@@ -92,18 +95,18 @@ class StreamsApiTest {
         void tableNameFilters() {
             registry.save(Streams.stream("Books", LABEL, "KEYS_ONLY", 1));
 
-            assertThat(listStreams.invoke(request("{'TableName':'Music'}")).get("Streams")).hasSize(1);
-            assertThat(json(listStreams.invoke(request("{'TableName':'Other'}")))).isEqualTo("{\"Streams\":[]}");
+            assertThat(call(listStreams, "ListStreams", "{'TableName':'Music'}").get("Streams")).hasSize(1);
+            assertThat(json(call(listStreams, "ListStreams", "{'TableName':'Other'}"))).isEqualTo("{\"Streams\":[]}");
         }
 
         @Test
         void membersFollowTheirConstraints() {
-            assertValidation(() -> listStreams.invoke(request("{'Limit':101,'TableName':'a;'}")),
+            assertValidation(() -> call(listStreams, "ListStreams", "{'Limit':101,'TableName':'a;'}"),
                     "3 validation errors detected: Value 'a;' at 'tableName' failed to satisfy constraint: Member must "
                             + "satisfy regular expression pattern: [a-zA-Z0-9_.-]+; Value 'a;' at 'tableName' failed to satisfy "
                             + "constraint: Member must have length greater than or equal to 3; Value '101' at 'limit' failed "
                             + "to satisfy constraint: Member must have value less than or equal to 100");
-            assertValidation(() -> listStreams.invoke(request("{'ExclusiveStartStreamArn':'kossaapaaasdafsdaasdasdasdasasdasfadfadfasdasdas'}")),
+            assertValidation(() -> call(listStreams, "ListStreams", "{'ExclusiveStartStreamArn':'kossaapaaasdafsdaasdasdasdasasdasfadfadfasdasdas'}"),
                     "Invalid StreamArn");
         }
     }
@@ -222,9 +225,9 @@ class StreamsApiTest {
 
         @Test
         void unknownShardIsNotFound() {
-            DynamoDbException e = assertThrows(DynamoDbException.class, () -> getShardIterator.invoke(request(
+            DynamoDbException e = assertThrows(DynamoDbException.class, () -> call(getShardIterator, "GetShardIterator",
                     "{'StreamArn':'" + music.streamArn() + "','ShardId':'semprinidfaasdasfsdvacsdcfsdsvsdvsdvsdvsdvsdv',"
-                            + "'ShardIteratorType':'LATEST'}")));
+                            + "'ShardIteratorType':'LATEST'}"));
             assertThat(e.code()).isEqualTo("ResourceNotFoundException");
             assertThat(e.getMessage()).isEqualTo("Requested resource not found: Shard does not exist");
         }
@@ -296,8 +299,9 @@ class StreamsApiTest {
             assertValidation(() -> records(iterator, 0), "1 validation error detected: Value '0' at 'limit' failed "
                     + "to satisfy constraint: Member must have value greater than or equal to 1");
             DynamoDbException serialization = assertThrows(DynamoDbException.class,
-                    () -> getRecords.invoke(request("{'ShardIterator':'" + iterator + "','Limit':'10'}")));
-            assertThat(serialization.getMessage()).isEqualTo("STRING_VALUE can not be converted to an Integer");
+                    () -> call(getRecords, "GetRecords", "{'ShardIterator':'" + iterator + "','Limit':'10'}"));
+            // dynalite test/helpers.js, assertType 'Integer'
+            assertThat(serialization.getMessage()).isEqualTo("STRING_VALUE cannot be converted to Integer");
         }
 
         @Test
@@ -310,17 +314,17 @@ class StreamsApiTest {
     }
 
     private JsonNode describe(String arnOrRequest) {
-        return describeStream.invoke(request(arnOrRequest.startsWith("{") ? arnOrRequest : "{'StreamArn':'" + arnOrRequest + "'}"));
+        return call(describeStream, "DescribeStream", arnOrRequest.startsWith("{") ? arnOrRequest : "{'StreamArn':'" + arnOrRequest + "'}");
     }
 
     private ShardIterator iterator(String type, int shard, String sequenceNumber) {
         String request = "{'StreamArn':'" + music.streamArn() + "','ShardId':'" + ShardIds.of(music, shard)
                 + "','ShardIteratorType':'" + type + "'" + (sequenceNumber == null ? "" : ",'SequenceNumber':'" + sequenceNumber + "'") + "}";
-        return ShardIterator.decode(getShardIterator.invoke(request(request)).get("ShardIterator").stringValue()).orElseThrow();
+        return ShardIterator.decode(call(getShardIterator, "GetShardIterator", request).get("ShardIterator").stringValue()).orElseThrow();
     }
 
     private JsonNode records(String iterator, Integer limit) {
-        return getRecords.invoke(request("{'ShardIterator':'" + iterator + "'" + (limit == null ? "" : ",'Limit':" + limit) + "}"));
+        return call(getRecords, "GetRecords", "{'ShardIterator':'" + iterator + "'" + (limit == null ? "" : ",'Limit':" + limit) + "}");
     }
 
     private TopicPartition partition(int shard) {
@@ -341,6 +345,13 @@ class StreamsApiTest {
 
     private static String json(JsonNode node) {
         return Json.MAPPER.writeValueAsString(node);
+    }
+
+    /** As the dispatcher runs an operation: the request validator (types, member constraints) first. */
+    private static JsonNode call(Operation operation, String name, String json) {
+        ObjectNode body = request(json);
+        RequestValidator.validate(ServiceModel.STREAMS, name, body);
+        return operation.invoke(body);
     }
 
     private static ObjectNode request(String json) {

@@ -14,7 +14,7 @@ import dev.ddb.table.metadata.TableMetadataStore;
 import dev.ddb.table.metadata.TableStatus;
 import dev.ddb.table.provisioning.TableStorageProvisioner;
 import dev.ddb.table.request.RequestMembers;
-import dev.ddb.table.validation.TableNames;
+import dev.ddb.table.request.TableNames;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,8 +40,7 @@ public class DeleteTableOperation implements Operation {
 
     @Override
     public JsonNode invoke(ObjectNode body) {
-        String tableName = RequestMembers.string(body, "TableName");
-        TableNames.validateTableName(tableName);
+        String tableName = TableNames.of(RequestMembers.string(body, "TableName"));
 
         ObjectNode deleting = store.compute(tableName, current -> {
             refuseUnlessDeletable(tableName, current);

@@ -7,7 +7,7 @@ import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.table.metadata.TableMetadataStore;
 import dev.ddb.table.request.RequestMembers;
-import dev.ddb.table.validation.TableNames;
+import dev.ddb.table.request.TableNames;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,8 +23,7 @@ public class DescribeTableOperation implements Operation {
 
     @Override
     public JsonNode invoke(ObjectNode body) {
-        String tableName = RequestMembers.string(body, "TableName");
-        TableNames.validateTableName(tableName);
+        String tableName = TableNames.of(RequestMembers.string(body, "TableName"));
         ObjectNode table = store.find(tableName).orElseThrow(() -> DynamoDbException.tableNotFound(tableName));
         ObjectNode response = Json.object();
         response.set("Table", table);

@@ -8,8 +8,6 @@ import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.table.metadata.TableMetadataStore;
 import dev.ddb.table.request.RequestMembers;
-import dev.ddb.table.validation.ConstraintViolations;
-import dev.ddb.table.validation.TableNames;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -17,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 public class ListTablesOperation implements Operation {
 
-    private static final int MAX_LIMIT = 100;
+    /** The page size without a Limit: the most Limit may be. */
+    private static final int DEFAULT_LIMIT = 100;
 
     private final TableMetadataStore store;
 
@@ -29,13 +28,8 @@ public class ListTablesOperation implements Operation {
     public JsonNode invoke(ObjectNode body) {
         String exclusiveStart = RequestMembers.string(body, "ExclusiveStartTableName");
         Integer limit = RequestMembers.integer(body, "Limit");
-        ConstraintViolations violations = new ConstraintViolations();
-        TableNames.check(violations, "exclusiveStartTableName", exclusiveStart);
-        violations.atLeast("limit", limit == null ? null : limit.longValue(), 1);
-        violations.atMost("limit", limit == null ? null : limit.longValue(), MAX_LIMIT);
-        violations.throwIfAny();
 
-        int pageSize = limit == null ? MAX_LIMIT : limit;
+        int pageSize = limit == null ? DEFAULT_LIMIT : limit;
         // One name more than the page tells whether another page follows.
         List<String> names = store.tableNames(exclusiveStart, pageSize + 1);
         List<String> page = names.subList(0, Math.min(pageSize, names.size()));

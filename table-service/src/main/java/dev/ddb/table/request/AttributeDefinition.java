@@ -2,7 +2,7 @@ package dev.ddb.table.request;
 
 import tools.jackson.databind.JsonNode;
 
-/** One element of AttributeDefinitions, as sent (unvalidated). */
+/** One element of AttributeDefinitions, as sent (types and member constraints already checked). */
 public record AttributeDefinition(String attributeName, String attributeType) {
 
     static AttributeDefinition read(JsonNode element) {

@@ -5,8 +5,9 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A CreateTable request, read with DynamoDB's member types but not yet validated: members the
- * caller left out are null. Tags, SSESpecification, TableClass and other members are not read.
+ * A CreateTable request, read once the request validator has checked its members' types and
+ * constraints: members the caller left out are null. Tags, SSESpecification, TableClass and other
+ * members are not read.
  */
 public record CreateTableRequest(
         String tableName,

@@ -2,7 +2,7 @@ package dev.ddb.table.request;
 
 import tools.jackson.databind.JsonNode;
 
-/** One element of a KeySchema, as sent (unvalidated). */
+/** One element of a KeySchema, as sent (types and member constraints already checked). */
 public record KeySchemaElement(String attributeName, String keyType) {
 
     public static final String HASH = "HASH";
@@ -12,11 +12,5 @@ public record KeySchemaElement(String attributeName, String keyType) {
         JsonNode node = RequestMembers.structureElement(element);
         return new KeySchemaElement(RequestMembers.string(node, "AttributeName"),
                 RequestMembers.string(node, "KeyType"));
-    }
-
-    /** How DynamoDB prints a KeySchema list in a constraint message. */
-    @Override
-    public String toString() {
-        return "KeySchemaElement(attributeName=" + attributeName + ", keyType=" + keyType + ")";
     }
 }

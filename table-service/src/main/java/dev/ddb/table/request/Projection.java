@@ -4,7 +4,7 @@ import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 
-/** The Projection of a secondary index, as sent (unvalidated). */
+/** The Projection of a secondary index, as sent (types and member constraints already checked). */
 public record Projection(String projectionType, List<String> nonKeyAttributes) {
 
     public static final String INCLUDE = "INCLUDE";

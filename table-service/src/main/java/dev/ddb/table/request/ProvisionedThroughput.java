@@ -2,7 +2,7 @@ package dev.ddb.table.request;
 
 import tools.jackson.databind.JsonNode;
 
-/** ProvisionedThroughput of a table or global secondary index, as sent (unvalidated). */
+/** ProvisionedThroughput of a table or global secondary index, as sent (types and member constraints already checked). */
 public record ProvisionedThroughput(Long readCapacityUnits, Long writeCapacityUnits) {
 
     static ProvisionedThroughput read(JsonNode parent) {

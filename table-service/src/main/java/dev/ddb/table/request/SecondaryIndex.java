@@ -5,7 +5,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One element of LocalSecondaryIndexes or GlobalSecondaryIndexes, as sent (unvalidated).
+ * One element of LocalSecondaryIndexes or GlobalSecondaryIndexes, as sent (types and member constraints already checked).
  * A local index never has ProvisionedThroughput: it shares the table's.
  */
 public record SecondaryIndex(String indexName, List<KeySchemaElement> keySchema, Projection projection,

@@ -2,7 +2,7 @@ package dev.ddb.table.request;
 
 import tools.jackson.databind.JsonNode;
 
-/** The StreamSpecification of a table, as sent (unvalidated). */
+/** The StreamSpecification of a table, as sent (types and member constraints already checked). */
 public record StreamSpecification(Boolean streamEnabled, String streamViewType) {
 
     static StreamSpecification read(JsonNode parent) {

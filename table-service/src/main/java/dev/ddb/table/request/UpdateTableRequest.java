@@ -6,9 +6,9 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An UpdateTable request, read with DynamoDB's member types but not yet validated. Members this
- * service does not act on are only noted by name, so that the request can be refused rather than
- * half applied.
+ * An UpdateTable request, read once the request validator has checked its members' types and
+ * constraints. Members this service does not act on are only noted by name, so that the request
+ * can be refused rather than half applied. A table ARN given as TableName is read as its name.
  */
 public record UpdateTableRequest(
         String tableName,
@@ -32,7 +32,7 @@ public record UpdateTableRequest(
             }
         }
         return new UpdateTableRequest(
-                RequestMembers.string(request, "TableName"),
+                TableNames.of(RequestMembers.string(request, "TableName")),
                 RequestMembers.string(request, "BillingMode"),
                 ProvisionedThroughput.read(request),
                 StreamSpecification.read(request),

@@ -2,16 +2,18 @@ package dev.ddb.table.validation;
 
 import dev.ddb.table.request.CreateTableRequest;
 
-/** Validates a CreateTable request in DynamoDB's order: TableName, member constraints, then the rules. */
+/**
+ * Validates what CreateTable's rules say about a request whose members already satisfy their
+ * types and constraints (checked by the request validator before the operation runs): billing,
+ * key schemas against AttributeDefinitions, secondary indexes, streams.
+ */
 public final class CreateTableValidator {
 
     private CreateTableValidator() {
     }
 
-    /** Throws the DynamoDbException DynamoDB answers for the first problem found. */
+    /** Throws the DynamoDbException DynamoDB answers for the first broken rule. */
     public static void validate(CreateTableRequest request) {
-        TableNames.requireValidLength(request.tableName());
-        CreateTableConstraints.check(request);
         CreateTableRules.check(request);
     }
 }

@@ -10,9 +10,10 @@ import dev.ddb.table.request.StreamSpecification;
 import dev.ddb.table.request.UpdateTableRequest;
 
 /**
- * Validates what an UpdateTable request says on its own, before the table is looked at: TableName,
- * member constraints, that it asks for some change, and the combinations DynamoDB refuses.
- * Rules that depend on the table's current state are the operation's.
+ * Validates what an UpdateTable request says on its own, before the table is looked at, once its
+ * members satisfy their types and constraints (checked by the request validator before the
+ * operation runs): that it asks for some change, and the combinations DynamoDB refuses. Rules that
+ * depend on the table's current state are the operation's.
  */
 public final class UpdateTableValidator {
 
@@ -27,37 +28,11 @@ public final class UpdateTableValidator {
 
     /** Throws the DynamoDbException DynamoDB answers for the first problem found. */
     public static void validate(UpdateTableRequest request) {
-        TableNames.requireValidLength(request.tableName());
-        constraints(request);
         somethingToChange(request);
         supported(request);
         deletionProtectionAlone(request);
         stream(request);
         throughput(request);
-    }
-
-    private static void constraints(UpdateTableRequest request) {
-        ConstraintViolations violations = new ConstraintViolations();
-        violations.pattern("tableName", request.tableName(), TableNames.PATTERN);
-        ProvisionedThroughput throughput = request.provisionedThroughput();
-        if (throughput != null) {
-            units(violations, "provisionedThroughput.writeCapacityUnits", throughput.writeCapacityUnits());
-            units(violations, "provisionedThroughput.readCapacityUnits", throughput.readCapacityUnits());
-        }
-        violations.oneOf("billingMode", request.billingMode(), CreateTableConstraints.BILLING_MODES);
-        StreamSpecification stream = request.streamSpecification();
-        if (stream != null) {
-            violations.notNull("streamSpecification.streamEnabled", stream.streamEnabled());
-            violations.oneOf("streamSpecification.streamViewType", stream.streamViewType(),
-                    CreateTableConstraints.STREAM_VIEW_TYPES);
-        }
-        violations.throwIfAny();
-    }
-
-    private static void units(ConstraintViolations violations, String path, Long units) {
-        if (violations.notNull(path, units)) {
-            violations.atLeast(path, units, 1);
-        }
     }
 
     private static void somethingToChange(UpdateTableRequest request) {

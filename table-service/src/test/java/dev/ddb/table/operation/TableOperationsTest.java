@@ -17,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.json.Json;
+import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.request.RequestValidator;
+import dev.ddb.common.request.ServiceModel;
 import dev.ddb.table.TableServiceProperties;
 import dev.ddb.table.metadata.TableDescriptionFactory;
 import dev.ddb.table.metadata.TableDescriptions;
@@ -179,9 +182,23 @@ class TableOperationsTest {
     }
 
     @Test
+    void tablesAreNamedByTheirArnAsWellAsByName() {
+        JsonNode created = createTable.invoke(musicTable()).get("TableDescription");
+        String arn = created.get("TableArn").stringValue();
+
+        assertThat(json(dispatched(describeTable, "DescribeTable", "{'TableName':'" + arn + "'}").get("Table")))
+                .isEqualTo(json(created));
+        assertThat(dispatched(deleteTable, "DeleteTable", "{'TableName':'" + arn + "'}").get("TableDescription")
+                .get("TableStatus").stringValue()).isEqualTo("DELETING");
+        assertThat(store.find("Music")).isEmpty();
+    }
+
+    @Test
     void describeTableChecksTheTableName() {
-        DynamoDbException missing = assertThrows(DynamoDbException.class, () -> describeTable.invoke(request("{}")));
-        DynamoDbException pattern = assertThrows(DynamoDbException.class, () -> describeTable.invoke(request("{'TableName':'a b c'}")));
+        DynamoDbException missing = assertThrows(DynamoDbException.class,
+                () -> dispatched(describeTable, "DescribeTable", "{}"));
+        DynamoDbException pattern = assertThrows(DynamoDbException.class,
+                () -> dispatched(describeTable, "DescribeTable", "{'TableName':'a b c'}"));
 
         assertThat(missing.getMessage()).isEqualTo("The parameter 'TableName' is required but was not present in the request");
         assertThat(pattern.getMessage()).isEqualTo("1 validation error detected: Value 'a b c' at 'tableName' failed to "
@@ -227,13 +244,14 @@ class TableOperationsTest {
 
     @Test
     void listTablesChecksLimitAndExclusiveStartTableName() {
+        // dynalite test/listTables.js: exclusiveStartTableName before limit
         DynamoDbException e = assertThrows(DynamoDbException.class,
-                () -> listTables.invoke(request("{'Limit':101,'ExclusiveStartTableName':'ab'}")));
+                () -> dispatched(listTables, "ListTables", "{'Limit':101,'ExclusiveStartTableName':'ab'}"));
         assertThat(e.getMessage()).isEqualTo("2 validation errors detected: "
                 + "Value 'ab' at 'exclusiveStartTableName' failed to satisfy constraint: Member must have length greater than or equal to 3; "
                 + "Value '101' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 100");
 
-        DynamoDbException zero = assertThrows(DynamoDbException.class, () -> listTables.invoke(request("{'Limit':0}")));
+        DynamoDbException zero = assertThrows(DynamoDbException.class, () -> dispatched(listTables, "ListTables", "{'Limit':0}"));
         assertThat(zero.getMessage()).isEqualTo("1 validation error detected: Value '0' at 'limit' failed to satisfy "
                 + "constraint: Member must have value greater than or equal to 1");
     }
@@ -271,6 +289,13 @@ class TableOperationsTest {
     /** Compares what goes on the wire: a description read back from the store has other number node types. */
     private static String json(JsonNode node) {
         return Json.MAPPER.writeValueAsString(node);
+    }
+
+    /** As the dispatcher runs an operation: the request validator (types, TableName, member constraints) first. */
+    private static JsonNode dispatched(Operation operation, String name, String json) {
+        ObjectNode body = request(json);
+        RequestValidator.validate(ServiceModel.DYNAMODB, name, body);
+        return operation.invoke(body);
     }
 
     private static ObjectNode request(String json) {

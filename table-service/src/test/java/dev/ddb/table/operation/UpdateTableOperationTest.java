@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.json.Json;
+import dev.ddb.common.request.RequestValidator;
+import dev.ddb.common.request.ServiceModel;
 import dev.ddb.table.TableServiceProperties;
 import dev.ddb.table.metadata.TableDescriptionFactory;
 import dev.ddb.table.metadata.TableMetadataStore;
@@ -314,13 +316,16 @@ class UpdateTableOperationTest {
         void unsupportedChangesAreRefusedRatherThanIgnored() {
             createTable.invoke(onDemandTable("Music"));
 
-            assertValidation("{'TableName':'Music','GlobalSecondaryIndexUpdates':[{'Delete':{'IndexName':'x'}}]}",
+            assertValidation("{'TableName':'Music','GlobalSecondaryIndexUpdates':[{'Delete':{'IndexName':'Index'}}]}",
                     "One or more parameter values were invalid: GlobalSecondaryIndexUpdates is not supported by this service yet");
         }
     }
 
+    /** As the dispatcher runs it: the request validator (types, TableName, member constraints) first. */
     private JsonNode update(String request) {
-        return updateTable.invoke(request(request)).get("TableDescription");
+        ObjectNode body = request(request);
+        RequestValidator.validate(ServiceModel.DYNAMODB, "UpdateTable", body);
+        return updateTable.invoke(body).get("TableDescription");
     }
 
     private JsonNode describe(String tableName) {

@@ -11,8 +11,12 @@ import org.junit.jupiter.api.Test;
 
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
+import dev.ddb.common.request.RequestValidator;
+import dev.ddb.common.request.ServiceModel;
 import dev.ddb.table.request.CreateTableRequest;
+import tools.jackson.databind.node.ObjectNode;
 
+/** CreateTable's validation as it runs: the request validator (common), then CreateTable's own rules. */
 class CreateTableValidatorTest {
 
     private static final String VALIDATION = "com.amazon.coral.validate#ValidationException";
@@ -62,7 +66,8 @@ class CreateTableValidatorTest {
         void tableNameThatIsNotAStringIsASerializationError() {
             DynamoDbException e = rejection("{'TableName':12}");
             assertThat(e.type()).isEqualTo(SERIALIZATION);
-            assertThat(e.getMessage()).isEqualTo("NUMBER_VALUE can not be converted to a String");
+            // dynalite test/helpers.js, assertType 'String'
+            assertThat(e.getMessage()).isEqualTo("NUMBER_VALUE cannot be converted to String");
         }
     }
 
@@ -126,7 +131,8 @@ class CreateTableValidatorTest {
             DynamoDbException e = rejection(table("abc", DEFINITIONS_A, HASH_A,
                     "'ProvisionedThroughput':{'ReadCapacityUnits':'5','WriteCapacityUnits':5}"));
             assertThat(e.type()).isEqualTo(SERIALIZATION);
-            assertThat(e.getMessage()).isEqualTo("STRING_VALUE can not be converted to a Long");
+            // dynalite test/helpers.js, assertType 'Long'
+            assertThat(e.getMessage()).isEqualTo("STRING_VALUE cannot be converted to Long");
         }
 
         @Test
@@ -382,15 +388,20 @@ class CreateTableValidatorTest {
     }
 
     private static void assertValid(String request) {
-        assertThatCode(() -> CreateTableValidator.validate(read(request))).doesNotThrowAnyException();
+        assertThatCode(() -> validate(request)).doesNotThrowAnyException();
     }
 
     private static DynamoDbException rejection(String request) {
-        return assertThrows(DynamoDbException.class, () -> CreateTableValidator.validate(read(request)));
+        return assertThrows(DynamoDbException.class, () -> validate(request));
     }
 
-    /** Requests are written with ' for " to stay readable. */
-    private static CreateTableRequest read(String request) {
-        return CreateTableRequest.read(Json.parseRequest(request.replace('\'', '"').getBytes(StandardCharsets.UTF_8)));
+    /**
+     * What the dispatcher does before CreateTable runs (the request validator: types, TableName,
+     * member constraints), then CreateTable's own rules. Requests are written with ' for " to stay readable.
+     */
+    private static void validate(String request) {
+        ObjectNode body = Json.parseRequest(request.replace('\'', '"').getBytes(StandardCharsets.UTF_8));
+        RequestValidator.validate(ServiceModel.DYNAMODB, "CreateTable", body);
+        CreateTableValidator.validate(CreateTableRequest.read(body));
     }
 }
