@@ -3,6 +3,7 @@ package dev.ddb.item;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -47,7 +48,9 @@ class ItemServiceConfiguration {
 
     @Bean
     NewTopic itemChangesTopic() {
-        return TopicBuilder.name(Topics.ITEM_CHANGES).partitions(4).replicas(1).build();
+        // Room for the largest change record (see max.request.size in item-service.yml).
+        return TopicBuilder.name(Topics.ITEM_CHANGES).partitions(4).replicas(1)
+                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "16777216").build();
     }
 
     @Bean

@@ -23,8 +23,8 @@ import dev.ddb.stream.StreamServiceProperties;
 @Component
 public class KafkaClients {
 
-    /** Stream records carry both images of items of up to 400 KB each, in JSON. */
-    public static final int MAX_RECORD_BYTES = 4 * 1024 * 1024;
+    /** Stream records carry both images of items of up to 400 KB each, in JSON (escaping can grow a string six-fold). */
+    public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
     /** Bounds how long a call waits for an unreachable broker, so that a stop is never held up for long. */
     private static final int API_TIMEOUT_MS = 10_000;
 
