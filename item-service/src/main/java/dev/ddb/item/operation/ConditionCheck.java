@@ -5,6 +5,7 @@ import java.util.Map;
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.attribute.AttributeValueJson;
 import dev.ddb.common.error.DynamoDbException;
+import dev.ddb.item.request.RequestParameters;
 import dev.ddb.item.expression.Condition;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -1,5 +1,7 @@
 package dev.ddb.item.operation;
 
+import dev.ddb.item.capacity.ReturnConsumedCapacity;
+import dev.ddb.item.capacity.ConsumedCapacity;
 import java.util.Map;
 
 import dev.ddb.common.attribute.AttributeValue;
@@ -7,6 +9,7 @@ import dev.ddb.common.attribute.AttributeValueJson;
 import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.item.request.RequestParameters;
 import dev.ddb.item.expression.Projection;
 import dev.ddb.item.expression.legacy.ParameterMixing;
 import dev.ddb.item.key.PrimaryKeys;

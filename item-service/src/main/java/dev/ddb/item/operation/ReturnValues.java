@@ -1,5 +1,6 @@
 package dev.ddb.item.operation;
 
+import dev.ddb.item.request.RequestParameters;
 import dev.ddb.common.error.DynamoDbException;
 import tools.jackson.databind.node.ObjectNode;
 
