@@ -181,11 +181,12 @@ public final class ItemStore implements AutoCloseable {
     public TableSnapshot snapshot(TableSchema table) {
         visibility.readLock().lock();
         try {
+            // The indexes as of now (one dropped meanwhile has no map any more).
+            TableSchema current = schemas.get(table.tableName());
             Map<String, MVMap<byte[], byte[]>> indexMaps = new HashMap<>();
-            for (SecondaryIndex index : table.indexes()) {
-                MVMap<byte[], byte[]> map = maps.get(index.mapName(table.tableId()));
-                if (map != null) {
-                    indexMaps.put(index.indexName(), map);
+            if (current != null && current.tableId().equals(table.tableId())) {
+                for (SecondaryIndex index : current.indexes()) {
+                    indexMaps.put(index.indexName(), index(current, index));
                 }
             }
             return new TableSnapshot(items(table), indexMaps);
@@ -315,10 +316,7 @@ public final class ItemStore implements AutoCloseable {
 
     /** Entries and their bytes (as DynamoDB counts item sizes) of one index; reads the whole index. */
     public IndexStatistics statistics(TableSchema table, SecondaryIndex index) {
-        MVMap<byte[], byte[]> map = maps.get(index.mapName(table.tableId()));
-        if (map == null) {
-            return new IndexStatistics(0, 0);
-        }
+        MVMap<byte[], byte[]> map = index(table, index);
         long count = 0;
         long bytes = 0;
         Cursor<byte[], byte[]> cursor = map.cursor(null);

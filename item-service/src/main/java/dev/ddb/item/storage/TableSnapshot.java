@@ -7,6 +7,7 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.RootReference;
 
 import dev.ddb.common.attribute.AttributeValue;
+import dev.ddb.common.error.DynamoDbException;
 
 /**
  * A table's items and index entries as of one moment: taken while no write set is half applied,
@@ -41,7 +42,8 @@ public final class TableSnapshot {
     public Iterator<StoredItem> indexRange(String indexName, KeyRange range, boolean forward, byte[] exclusiveStart) {
         MVMap<byte[], byte[]> index = indexes.get(indexName);
         if (index == null) {
-            throw new IllegalStateException("No index " + indexName);
+            // dropped between the request's look-up and this snapshot
+            throw DynamoDbException.validation("The table does not have the specified index: " + indexName);
         }
         return new KeyRangeCursor(index, indexRoots.get(indexName), range, forward, exclusiveStart);
     }
