@@ -9,17 +9,16 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import dev.ddb.common.event.Topics;
-import dev.ddb.item.changelog.OutboxRelay;
-
 import dev.ddb.common.protocol.OperationDispatcher;
+import dev.ddb.item.changelog.OutboxRelay;
 import dev.ddb.item.operation.BatchGetItem;
 import dev.ddb.item.operation.BatchWriteItem;
 import dev.ddb.item.operation.DeleteItem;
+import dev.ddb.item.operation.GetItem;
+import dev.ddb.item.operation.PutItem;
 import dev.ddb.item.operation.Query;
 import dev.ddb.item.operation.Scan;
 import dev.ddb.item.operation.UpdateItem;
-import dev.ddb.item.operation.GetItem;
-import dev.ddb.item.operation.PutItem;
 import dev.ddb.item.storage.Durability;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.table.TableProvisioning;

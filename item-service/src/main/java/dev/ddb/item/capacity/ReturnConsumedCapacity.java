@@ -1,7 +1,7 @@
 package dev.ddb.item.capacity;
 
-import tools.jackson.databind.node.ObjectNode;
 import dev.ddb.item.request.RequestParameters;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The ReturnConsumedCapacity parameter. Read with the rest of the request, before anything is

@@ -1,7 +1,5 @@
 package dev.ddb.item.operation;
 
-import dev.ddb.item.capacity.ReturnConsumedCapacity;
-import dev.ddb.item.capacity.ConsumedCapacity;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,10 +12,12 @@ import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
-import dev.ddb.item.request.RequestParameters;
+import dev.ddb.item.capacity.ConsumedCapacity;
+import dev.ddb.item.capacity.ReturnConsumedCapacity;
 import dev.ddb.item.expression.Projection;
 import dev.ddb.item.expression.legacy.ParameterMixing;
 import dev.ddb.item.key.PrimaryKeys;
+import dev.ddb.item.request.RequestParameters;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.table.TableSchema;
 import tools.jackson.databind.JsonNode;

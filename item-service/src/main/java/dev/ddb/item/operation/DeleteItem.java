@@ -4,21 +4,19 @@ import java.util.Map;
 
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.attribute.AttributeValueJson;
-import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
-import dev.ddb.item.expression.legacy.ParameterMixing;
-import dev.ddb.item.key.PrimaryKeys;
-import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.capacity.ConsumedCapacity;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
 import dev.ddb.item.capacity.WriteCapacity;
+import dev.ddb.item.expression.legacy.ParameterMixing;
+import dev.ddb.item.key.PrimaryKeys;
 import dev.ddb.item.request.RequestParameters;
+import dev.ddb.item.storage.ItemStore;
+import dev.ddb.item.table.TableSchema;
 import dev.ddb.item.write.Write;
 import dev.ddb.item.write.WritePath;
 import dev.ddb.item.write.WrittenItem;
-
-import dev.ddb.item.table.TableSchema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

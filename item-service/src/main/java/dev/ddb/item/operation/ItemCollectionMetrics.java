@@ -14,8 +14,8 @@ import dev.ddb.item.storage.KeyRange;
 import dev.ddb.item.storage.StoredItem;
 import dev.ddb.item.table.SecondaryIndex;
 import dev.ddb.item.table.TableSchema;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * ReturnItemCollectionMetrics: SIZE on a table with local secondary indexes answers the size of

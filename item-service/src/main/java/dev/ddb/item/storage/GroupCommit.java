@@ -1,9 +1,9 @@
 package dev.ddb.item.storage;
 
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
