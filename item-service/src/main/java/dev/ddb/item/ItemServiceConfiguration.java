@@ -10,21 +10,22 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import dev.ddb.common.event.Topics;
-import dev.ddb.item.changelog.OutboxRelay;
-
 import dev.ddb.common.protocol.OperationDispatcher;
+import dev.ddb.item.changelog.OutboxRelay;
 import dev.ddb.item.operation.BatchGetItem;
 import dev.ddb.item.operation.BatchWriteItem;
 import dev.ddb.item.operation.DeleteItem;
+import dev.ddb.item.operation.GetItem;
+import dev.ddb.item.operation.PutItem;
 import dev.ddb.item.operation.Query;
 import dev.ddb.item.operation.Scan;
 import dev.ddb.item.operation.UpdateItem;
-import dev.ddb.item.operation.GetItem;
-import dev.ddb.item.operation.ItemWrites;
-import dev.ddb.item.operation.PutItem;
 import dev.ddb.item.storage.Durability;
-import dev.ddb.item.storage.ItemLocks;
 import dev.ddb.item.storage.ItemStore;
+import dev.ddb.item.table.TableProvisioning;
+import dev.ddb.item.write.IndexBackfill;
+import dev.ddb.item.write.ItemLocks;
+import dev.ddb.item.write.WritePath;
 
 /** Wires the store and the operations item-service answers. */
 @Configuration(proxyBeanMethods = false)
@@ -37,8 +38,21 @@ class ItemServiceConfiguration {
     }
 
     @Bean
-    ItemWrites itemWrites(ItemStore store) {
-        return new ItemWrites(store, new ItemLocks());
+    WritePath writePath(ItemStore store) {
+        return new WritePath(store, new ItemLocks());
+    }
+
+    /** Resumes the backfills a restart interrupted. */
+    @Bean(destroyMethod = "close")
+    IndexBackfill indexBackfill(ItemStore store, WritePath writes) {
+        IndexBackfill backfill = new IndexBackfill(store, writes.locks());
+        backfill.resumeAll();
+        return backfill;
+    }
+
+    @Bean
+    TableProvisioning tableProvisioning(ItemStore store, IndexBackfill backfill) {
+        return new TableProvisioning(store, backfill);
     }
 
     @Bean
@@ -54,7 +68,7 @@ class ItemServiceConfiguration {
     }
 
     @Bean
-    OperationDispatcher itemOperations(ItemStore store, ItemWrites writes) {
+    OperationDispatcher itemOperations(ItemStore store, WritePath writes) {
         return new OperationDispatcher(Map.of(
                 "PutItem", new PutItem(store, writes),
                 "GetItem", new GetItem(store),

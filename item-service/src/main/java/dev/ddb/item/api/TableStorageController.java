@@ -1,7 +1,10 @@
 package dev.ddb.item.api;
 
+import java.util.Optional;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -9,37 +12,73 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.ddb.common.json.Json;
+import dev.ddb.item.storage.IndexStatistics;
 import dev.ddb.item.storage.ItemStore;
+import dev.ddb.item.table.SecondaryIndex;
+import dev.ddb.item.table.TableProvisioning;
 import dev.ddb.item.table.TableSchema;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Internal: table-service provisions and drops a table's item storage here, synchronously, so
- * a table is usable the moment CreateTable answers.
+ * a table is usable the moment CreateTable answers; it posts the table's description again when
+ * indexes were added or removed, and reads the indexes' state for DescribeTable.
  */
 @RestController
 @RequestMapping("/internal/tables")
 class TableStorageController {
 
     private final ItemStore store;
+    private final TableProvisioning provisioning;
 
-    TableStorageController(ItemStore store) {
+    TableStorageController(ItemStore store, TableProvisioning provisioning) {
         this.store = store;
+        this.provisioning = provisioning;
     }
 
-    /** Body: the TableDescription (with TableId) of the new table. Idempotent. */
+    /** Body: the TableDescription (with TableId) of a new table, or of an existing one with changed indexes. Idempotent. */
     @PostMapping
-    Mono<ResponseEntity<Void>> create(@RequestBody byte[] description) {
-        return Mono.fromRunnable(() -> store.createTable(TableSchema.fromDescription(Json.read(description))))
+    Mono<ResponseEntity<Void>> provision(@RequestBody byte[] description) {
+        return Mono.fromRunnable(() -> provisioning.provision(TableSchema.fromDescription(Json.read(description))))
                 .subscribeOn(Schedulers.boundedElastic())
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
     @DeleteMapping("/{tableName}")
     Mono<ResponseEntity<Void>> delete(@PathVariable String tableName) {
-        return Mono.fromRunnable(() -> store.deleteTable(tableName))
+        return Mono.fromRunnable(() -> provisioning.drop(tableName))
                 .subscribeOn(Schedulers.boundedElastic())
                 .thenReturn(ResponseEntity.noContent().build());
+    }
+
+    /**
+     * The state of a table's indexes:
+     * {@code {"Indexes":[{"IndexName","IndexStatus":"CREATING"|"ACTIVE","Backfilling","ItemCount","IndexSizeBytes"}]}}.
+     */
+    @GetMapping(value = "/{tableName}/indexes", produces = "application/json")
+    Mono<ResponseEntity<byte[]>> indexes(@PathVariable String tableName) {
+        return Mono.fromCallable(() -> Optional.ofNullable(store.schema(tableName))
+                        .map(table -> ResponseEntity.ok(Json.write(describe(table))))
+                        .orElseGet(() -> ResponseEntity.notFound().build()))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private ObjectNode describe(TableSchema table) {
+        ObjectNode body = Json.object();
+        ArrayNode indexes = body.putArray("Indexes");
+        for (SecondaryIndex index : table.indexes()) {
+            IndexStatistics statistics = store.statistics(table, index);
+            boolean creating = index.status() == SecondaryIndex.IndexStatus.CREATING;
+            indexes.addObject()
+                    .put("IndexName", index.indexName())
+                    .put("IndexStatus", index.status().name())
+                    .put("Backfilling", creating)
+                    .put("ItemCount", statistics.itemCount())
+                    .put("IndexSizeBytes", statistics.sizeBytes());
+        }
+        return body;
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.kafka.support.SendResult;
 
 import dev.ddb.common.event.Topics;
 import dev.ddb.item.storage.ItemStore;
-import dev.ddb.item.storage.OutboxEntry;
+
 
 /**
  * Sends durable outbox entries to {@code ddb.item-changes} in sequence order and removes them once

@@ -14,9 +14,18 @@ import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.item.capacity.CapacityUse;
+import dev.ddb.item.capacity.ConsumedCapacity;
+import dev.ddb.item.capacity.ReturnConsumedCapacity;
+import dev.ddb.item.capacity.WriteCapacity;
 import dev.ddb.item.key.PrimaryKeys;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.table.TableSchema;
+import dev.ddb.item.write.IndexKeyRules;
+import dev.ddb.item.write.Write;
+import dev.ddb.item.write.WriteOutcome;
+import dev.ddb.item.write.WritePath;
+import dev.ddb.item.write.WriteSet;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,16 +33,17 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * BatchWriteItem: up to 25 puts and deletes over several tables. The whole request is checked
  * before any table is looked up, then every table and key, and only then is anything written;
- * each write is then atomic on its own, as in DynamoDB.
+ * the batch is one write set of independent writes (each atomic on its own, as in DynamoDB), applied
+ * in one commit and acknowledged after one durability wait.
  */
 public final class BatchWriteItem implements Operation {
 
     private static final int MAX_REQUESTS = 25;
 
     private final ItemStore store;
-    private final ItemWrites writes;
+    private final WritePath writes;
 
-    public BatchWriteItem(ItemStore store, ItemWrites writes) {
+    public BatchWriteItem(ItemStore store, WritePath writes) {
         this.store = store;
         this.writes = writes;
     }
@@ -42,28 +52,44 @@ public final class BatchWriteItem implements Operation {
     private record WriteRequest(String tableName, Map<String, AttributeValue> item, Map<String, AttributeValue> key) {
     }
 
-    /** One write checked against its table: a put (item != null) or a delete. */
-    private record Write(TableSchema table, byte[] key, Map<String, AttributeValue> item) {
-    }
-
     @Override
     public JsonNode invoke(ObjectNode request) {
         List<WriteRequest> requests = read(request);
         ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
         List<Write> batch = resolve(requests);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            WriteRequest write = requests.get(i);
+            keys.add(write.item() != null ? PrimaryKeys.attributesOf(batch.get(i).table().keySchema(), write.item()) : write.key());
+        }
+        boolean collectionMetrics = ItemCollectionMetrics.wanted(request);
 
-        Map<String, Double> units = new LinkedHashMap<>();
-        for (Write write : batch) {
-            ItemWrites.Change change = writes.write(write.table(), write.key(), old -> write.item());
-            int size = Math.max(write.item() == null ? 0 : ItemSize.of(write.item()),
-                    change.oldItem() == null ? 0 : ItemSize.of(change.oldItem()));
-            units.merge(write.table().tableName(), ConsumedCapacity.writeUnits(size), Double::sum);
+        Map<String, CapacityUse> units = new LinkedHashMap<>();
+        Map<String, ArrayNode> metrics = new LinkedHashMap<>();
+        List<WriteOutcome> outcomes = writes.apply(WriteSet.independent(batch));
+        for (int i = 0; i < outcomes.size(); i++) {
+            WriteOutcome outcome = outcomes.get(i);
+            if (outcome.failed()) {
+                throw outcome.failure(); // the table went away meanwhile: nothing else can fail after the checks
+            }
+            CapacityUse use = WriteCapacity.of(outcome.written());
+            units.merge(use.tableName(), use, CapacityUse::plus);
+            if (collectionMetrics) {
+                ObjectNode itemMetrics = ItemCollectionMetrics.of(store, outcome.written().table(), keys.get(i));
+                if (itemMetrics != null) {
+                    metrics.computeIfAbsent(use.tableName(), name -> Json.array()).add(itemMetrics);
+                }
+            }
         }
         ObjectNode response = Json.object();
         response.putObject("UnprocessedItems");
+        if (collectionMetrics) {
+            ObjectNode collections = response.putObject("ItemCollectionMetrics");
+            metrics.forEach(collections::set);
+        }
         if (capacity.wanted()) {
             ArrayNode consumed = response.putArray("ConsumedCapacity");
-            units.forEach((table, total) -> consumed.add(ConsumedCapacity.of(capacity, table, total)));
+            units.values().forEach(use -> consumed.add(ConsumedCapacity.of(capacity, use)));
         }
         return response;
     }
@@ -113,13 +139,18 @@ public final class BatchWriteItem implements Operation {
         List<Write> batch = new ArrayList<>();
         for (WriteRequest request : requests) {
             TableSchema table = tables.computeIfAbsent(request.tableName(), name -> Tables.require(store, name));
-            byte[] key = request.item() != null
-                    ? PrimaryKeys.ofBatchItem(table.keySchema(), request.item())
-                    : PrimaryKeys.ofKey(table.keySchema(), request.key());
+            byte[] key;
+            if (request.item() != null) {
+                key = PrimaryKeys.ofBatchItem(table.keySchema(), request.item());
+                IndexKeyRules.check(table, request.item());
+            } else {
+                key = PrimaryKeys.ofKey(table.keySchema(), request.key());
+            }
             if (!seen.computeIfAbsent(table.tableName(), name -> new HashSet<>()).add(Base64.getEncoder().encodeToString(key))) {
                 throw DynamoDbException.validation("Provided list of item keys contains duplicates");
             }
-            batch.add(new Write(table, key, request.item()));
+            Map<String, AttributeValue> item = request.item();
+            batch.add(new Write(table, key, old -> item));
         }
         return batch;
     }

@@ -6,6 +6,7 @@ import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.attribute.AttributeValueJson;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.item.expression.Condition;
+import dev.ddb.item.request.RequestParameters;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A write's condition and what to answer when it fails (ReturnValuesOnConditionCheckFailure). */

@@ -4,13 +4,19 @@ import java.util.Map;
 
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.attribute.AttributeValueJson;
-import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.item.capacity.ConsumedCapacity;
+import dev.ddb.item.capacity.ReturnConsumedCapacity;
+import dev.ddb.item.capacity.WriteCapacity;
 import dev.ddb.item.expression.legacy.ParameterMixing;
 import dev.ddb.item.key.PrimaryKeys;
+import dev.ddb.item.request.RequestParameters;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.table.TableSchema;
+import dev.ddb.item.write.Write;
+import dev.ddb.item.write.WritePath;
+import dev.ddb.item.write.WrittenItem;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,9 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class DeleteItem implements Operation {
 
     private final ItemStore store;
-    private final ItemWrites writes;
+    private final WritePath writes;
 
-    public DeleteItem(ItemStore store, ItemWrites writes) {
+    public DeleteItem(ItemStore store, WritePath writes) {
         this.store = store;
         this.writes = writes;
     }
@@ -40,17 +46,23 @@ public final class DeleteItem implements Operation {
 
         TableSchema table = Tables.require(store, tableName);
         byte[] key = PrimaryKeys.ofKey(table.keySchema(), keyAttributes);
+        boolean collectionMetrics = ItemCollectionMetrics.wanted(request);
 
-        ItemWrites.Change change = writes.write(table, key, old -> {
+        WrittenItem change = writes.write(new Write(table, key, old -> {
             check.verify(old);
             return null;
-        });
+        }));
         ObjectNode response = Json.object();
         if (returnValues == ReturnValues.ALL_OLD && change.oldItem() != null) {
             response.set("Attributes", AttributeValueJson.writeItem(change.oldItem()));
         }
-        int size = change.oldItem() == null ? 0 : ItemSize.of(change.oldItem());
-        ConsumedCapacity.report(capacity, response, table.tableName(), ConsumedCapacity.writeUnits(size));
+        ConsumedCapacity.report(capacity, response, WriteCapacity.of(change));
+        if (collectionMetrics) {
+            ObjectNode metrics = ItemCollectionMetrics.of(store, change.table(), keyAttributes);
+            if (metrics != null) {
+                response.set("ItemCollectionMetrics", metrics);
+            }
+        }
         return response;
     }
 }

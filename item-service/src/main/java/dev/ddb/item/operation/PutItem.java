@@ -8,10 +8,18 @@ import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.item.capacity.ConsumedCapacity;
+import dev.ddb.item.capacity.ReturnConsumedCapacity;
+import dev.ddb.item.capacity.WriteCapacity;
 import dev.ddb.item.expression.legacy.ParameterMixing;
 import dev.ddb.item.key.PrimaryKeys;
+import dev.ddb.item.request.RequestParameters;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.table.TableSchema;
+import dev.ddb.item.write.IndexKeyRules;
+import dev.ddb.item.write.Write;
+import dev.ddb.item.write.WritePath;
+import dev.ddb.item.write.WrittenItem;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,9 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class PutItem implements Operation {
 
     private final ItemStore store;
-    private final ItemWrites writes;
+    private final WritePath writes;
 
-    public PutItem(ItemStore store, ItemWrites writes) {
+    public PutItem(ItemStore store, WritePath writes) {
         this.store = store;
         this.writes = writes;
     }
@@ -46,17 +54,24 @@ public final class PutItem implements Operation {
 
         TableSchema table = Tables.require(store, tableName);
         byte[] key = PrimaryKeys.ofItem(table.keySchema(), item);
+        IndexKeyRules.check(table, item);
+        boolean collectionMetrics = ItemCollectionMetrics.wanted(request);
 
-        ItemWrites.Change change = writes.write(table, key, old -> {
+        WrittenItem change = writes.write(new Write(table, key, old -> {
             check.verify(old);
             return item;
-        });
+        }));
         ObjectNode response = Json.object();
         if (returnValues == ReturnValues.ALL_OLD && change.oldItem() != null) {
             response.set("Attributes", AttributeValueJson.writeItem(change.oldItem()));
         }
-        int written = Math.max(size, change.oldItem() == null ? 0 : ItemSize.of(change.oldItem()));
-        ConsumedCapacity.report(capacity, response, table.tableName(), ConsumedCapacity.writeUnits(written));
+        ConsumedCapacity.report(capacity, response, WriteCapacity.of(change));
+        if (collectionMetrics) {
+            ObjectNode metrics = ItemCollectionMetrics.of(store, change.table(), PrimaryKeys.attributesOf(table.keySchema(), item));
+            if (metrics != null) {
+                response.set("ItemCollectionMetrics", metrics);
+            }
+        }
         return response;
     }
 }

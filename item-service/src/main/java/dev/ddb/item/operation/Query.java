@@ -1,11 +1,13 @@
 package dev.ddb.item.operation;
 
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.table.KeySchema;
+import dev.ddb.item.capacity.ReturnConsumedCapacity;
 import dev.ddb.item.expression.Condition;
 import dev.ddb.item.expression.ConditionPaths;
 import dev.ddb.item.expression.DocumentPath;
@@ -14,15 +16,22 @@ import dev.ddb.item.expression.Projection;
 import dev.ddb.item.expression.legacy.ParameterMixing;
 import dev.ddb.item.expression.parse.KeyConditionTerms;
 import dev.ddb.item.key.PrimaryKeys;
+import dev.ddb.item.read.ExclusiveStartKey;
+import dev.ddb.item.read.KeyRanges;
+import dev.ddb.item.read.ReadPage;
+import dev.ddb.item.read.ReadResponse;
+import dev.ddb.item.read.ReadTarget;
+import dev.ddb.item.read.Select;
+import dev.ddb.item.request.RequestParameters;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.table.TableSchema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Query: the items of one partition in sort key order (a range scan of the encoded keys),
- * filtered and paged. As in DynamoDB, the request is checked completely before the table is
- * looked up; only the checks against the key schema come after.
+ * Query: the items of one partition of the table or of an index (IndexName) in sort key order
+ * (a range scan of the encoded keys), filtered and paged. As in DynamoDB, the request is checked
+ * completely before the table is looked up; only the checks against the key schema come after.
  */
 public final class Query implements Operation {
 
@@ -44,36 +53,42 @@ public final class Query implements Operation {
         Condition filter = expressions.filter("QueryFilter");
         Projection projection = expressions.projection();
         expressions.assertAllUsed();
-        Select select = Select.of(request, projection, false);
+        String indexName = RequestParameters.optionalString(request, "IndexName");
+        Select select = Select.of(request, projection, indexName != null);
         Integer limit = RequestParameters.optionalInt(request, "Limit");
         boolean forward = RequestParameters.flag(request, "ScanIndexForward", true);
         boolean consistentRead = RequestParameters.flag(request, "ConsistentRead");
         ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
 
         TableSchema table = Tables.require(store, tableName);
-        if (request.hasNonNull("IndexName")) {
-            throw DynamoDbException.validation("The table does not have the specified index: " + request.get("IndexName").asString());
-        }
-        KeySchema schema = table.keySchema();
-        KeyCondition keyCondition = resolve(keyConditions, startKey, schema);
+        ReadTarget target = ReadTarget.of(table, indexName);
+        target.checkRead(consistentRead, select);
+        KeySchema schema = target.keySchema();
+        KeyCondition keyCondition = resolve(keyConditions, startKey, target);
         if (projection != null) {
             ScalarKeyPaths.check(projection.paths(), schema);
         }
         rejectKeyAttributesIn(filter, schema, request.hasNonNull("FilterExpression"));
 
-        ReadPage page = ReadPage.read(store.range(table, KeyRanges.of(keyCondition), forward,
-                        startKey == null ? null : startKey.encoded(schema)),
-                limit, filter, null, schema);
-        return ReadResponse.of(capacity, table.tableName(), page, select, projection, consistentRead);
+        boolean fetchItems = target.fetchesItems(select, projection == null ? List.of()
+                : projection.paths().stream().map(DocumentPath::topLevelName).toList());
+        ReadPage page = ReadPage.read(target.read(store.snapshot(table), KeyRanges.of(keyCondition), forward,
+                        startKey == null ? null : startKey.encoded(target), fetchItems),
+                limit, filter, null, target::lastEvaluatedKey);
+        return ReadResponse.of(capacity, target, page, select, projection, consistentRead, fetchItems);
     }
 
     /** DynamoDB checks the ExclusiveStartKey and the key condition together, key attribute by key attribute. */
-    private static KeyCondition resolve(KeyConditionTerms keyConditions, ExclusiveStartKey startKey, KeySchema schema) {
+    private static KeyCondition resolve(KeyConditionTerms keyConditions, ExclusiveStartKey startKey, ReadTarget target) {
+        KeySchema schema = target.keySchema();
         if (startKey == null) {
             return keyConditions.resolve(schema);
         }
-        startKey.checkQueryKeyCount(schema);
+        startKey.checkQueryKeyCount(target);
         KeyCondition keyCondition = keyConditions.resolve(schema, attribute -> startKey.checkQueryKeyAttribute(schema, attribute));
+        if (target.onIndex()) {
+            startKey.checkTableKey(target);
+        }
         startKey.checkWithin(keyCondition);
         return keyCondition;
     }

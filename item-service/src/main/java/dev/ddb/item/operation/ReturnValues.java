@@ -1,6 +1,7 @@
 package dev.ddb.item.operation;
 
 import dev.ddb.common.error.DynamoDbException;
+import dev.ddb.item.request.RequestParameters;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The ReturnValues parameter: which image of the item a write answers with. */

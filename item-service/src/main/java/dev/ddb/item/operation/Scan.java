@@ -1,16 +1,25 @@
 package dev.ddb.item.operation;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
 import dev.ddb.common.attribute.AttributeValue;
-import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.table.KeySchema;
+import dev.ddb.item.capacity.ReturnConsumedCapacity;
 import dev.ddb.item.expression.Condition;
 import dev.ddb.item.expression.ConditionPaths;
+import dev.ddb.item.expression.DocumentPath;
 import dev.ddb.item.expression.Projection;
 import dev.ddb.item.expression.legacy.ParameterMixing;
+import dev.ddb.item.read.ExclusiveStartKey;
+import dev.ddb.item.read.ReadPage;
+import dev.ddb.item.read.ReadResponse;
+import dev.ddb.item.read.ReadTarget;
+import dev.ddb.item.read.ScanSegment;
+import dev.ddb.item.read.Select;
+import dev.ddb.item.request.RequestParameters;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.storage.KeyRange;
 import dev.ddb.item.table.TableSchema;
@@ -18,8 +27,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Scan: every item of the table (or of one parallel scan segment) in key order, filtered and
- * paged. The request is checked completely before the table is looked up.
+ * Scan: every item of the table or every entry of an index (IndexName), or of one parallel scan
+ * segment, in key order, filtered and paged. The request is checked completely before the table
+ * is looked up.
  */
 public final class Scan implements Operation {
 
@@ -38,19 +48,19 @@ public final class Scan implements Operation {
         Condition filter = expressions.filter("ScanFilter");
         Projection projection = expressions.projection();
         expressions.assertAllUsed();
-        Select select = Select.of(request, projection, false);
+        String indexName = RequestParameters.optionalString(request, "IndexName");
+        Select select = Select.of(request, projection, indexName != null);
         Integer limit = RequestParameters.optionalInt(request, "Limit");
         boolean consistentRead = RequestParameters.flag(request, "ConsistentRead");
         ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
 
         TableSchema table = Tables.require(store, tableName);
-        if (request.hasNonNull("IndexName")) {
-            throw DynamoDbException.validation("The table does not have the specified index: " + request.get("IndexName").asString());
-        }
-        KeySchema schema = table.keySchema();
+        ReadTarget target = ReadTarget.of(table, indexName);
+        target.checkRead(consistentRead, select);
+        KeySchema schema = target.keySchema();
         byte[] exclusiveStart = null;
         if (startKey != null) {
-            exclusiveStart = startKey.encodedForScan(schema);
+            exclusiveStart = startKey.encodedForScan(target);
             if (segment != null) {
                 startKey.checkIn(segment, schema);
             }
@@ -62,8 +72,11 @@ public final class Scan implements Operation {
             ScalarKeyPaths.check(ConditionPaths.of(filter), schema);
         }
 
+        boolean fetchItems = target.fetchesItems(select, projection == null ? List.of()
+                : projection.paths().stream().map(DocumentPath::topLevelName).toList());
         Predicate<Map<String, AttributeValue>> inSegment = segment == null ? null : item -> segment.contains(item, schema);
-        ReadPage page = ReadPage.read(store.range(table, KeyRange.all(), true, exclusiveStart), limit, filter, inSegment, schema);
-        return ReadResponse.of(capacity, table.tableName(), page, select, projection, consistentRead);
+        ReadPage page = ReadPage.read(target.read(store.snapshot(table), KeyRange.all(), true, exclusiveStart, fetchItems),
+                limit, filter, inSegment, target::lastEvaluatedKey);
+        return ReadResponse.of(capacity, target, page, select, projection, consistentRead, fetchItems);
     }
 }

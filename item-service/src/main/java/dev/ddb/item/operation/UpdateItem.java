@@ -9,13 +9,20 @@ import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.item.capacity.ConsumedCapacity;
+import dev.ddb.item.capacity.ReturnConsumedCapacity;
+import dev.ddb.item.capacity.WriteCapacity;
 import dev.ddb.item.expression.DocumentPath;
 import dev.ddb.item.expression.Projection;
 import dev.ddb.item.expression.UpdateExpression;
 import dev.ddb.item.expression.legacy.ParameterMixing;
 import dev.ddb.item.key.PrimaryKeys;
+import dev.ddb.item.request.RequestParameters;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.table.TableSchema;
+import dev.ddb.item.write.Write;
+import dev.ddb.item.write.WritePath;
+import dev.ddb.item.write.WrittenItem;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -27,9 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
 public final class UpdateItem implements Operation {
 
     private final ItemStore store;
-    private final ItemWrites writes;
+    private final WritePath writes;
 
-    public UpdateItem(ItemStore store, ItemWrites writes) {
+    public UpdateItem(ItemStore store, WritePath writes) {
         this.store = store;
         this.writes = writes;
     }
@@ -48,8 +55,9 @@ public final class UpdateItem implements Operation {
         TableSchema table = Tables.require(store, tableName);
         byte[] key = PrimaryKeys.ofKey(table.keySchema(), keyAttributes);
         rejectKeyUpdates(update, table);
+        boolean collectionMetrics = ItemCollectionMetrics.wanted(request);
 
-        ItemWrites.Change change = writes.write(table, key, old -> {
+        WrittenItem change = writes.write(new Write(table, key, old -> {
             check.verify(old);
             if (old == null && update != null && update.onlyRemoves()) {
                 return null; // nothing to remove from: DynamoDB creates no item (and no stream record)
@@ -60,15 +68,20 @@ public final class UpdateItem implements Operation {
                 throw DynamoDbException.validation("Item size to update has exceeded the maximum allowed size");
             }
             return updated;
-        });
+        }));
 
         ObjectNode response = Json.object();
         Map<String, AttributeValue> attributes = returned(returnValues, update, change);
         if (attributes != null && !attributes.isEmpty()) {
             response.set("Attributes", AttributeValueJson.writeItem(attributes));
         }
-        int size = Math.max(sizeOf(change.newItem()), sizeOf(change.oldItem()));
-        ConsumedCapacity.report(capacity, response, table.tableName(), ConsumedCapacity.writeUnits(size));
+        ConsumedCapacity.report(capacity, response, WriteCapacity.of(change));
+        if (collectionMetrics) {
+            ObjectNode metrics = ItemCollectionMetrics.of(store, change.table(), keyAttributes);
+            if (metrics != null) {
+                response.set("ItemCollectionMetrics", metrics);
+            }
+        }
         return response;
     }
 
@@ -84,12 +97,8 @@ public final class UpdateItem implements Operation {
         }
     }
 
-    private static int sizeOf(Map<String, AttributeValue> item) {
-        return item == null ? 0 : ItemSize.of(item);
-    }
-
     private static Map<String, AttributeValue> returned(ReturnValues returnValues, UpdateExpression update,
-                                                        ItemWrites.Change change) {
+                                                        WrittenItem change) {
         switch (returnValues) {
             case ALL_OLD:
                 return change.oldItem();

@@ -1,9 +1,9 @@
 package dev.ddb.item.storage;
 
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongSupplier;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,6 +38,7 @@ public final class GroupCommit implements AutoCloseable {
     private long durable;
     private boolean closed;
     private RuntimeException failure;
+    private final java.util.concurrent.atomic.AtomicLong durabilityWaits = new java.util.concurrent.atomic.AtomicLong();
 
     /** @param lastSequence the newest change sequence applied to the maps; read while no write is half applied */
     public GroupCommit(MVStore store, Durability durability, LongSupplier lastSequence, long housekeepingIntervalMillis) {
@@ -58,6 +59,7 @@ public final class GroupCommit implements AutoCloseable {
 
     /** Returns once the writes applied before this call are on disk (SYNC), or at once (ASYNC). */
     public void awaitDurable() {
+        durabilityWaits.incrementAndGet();
         synchronized (monitor) {
             long ticket = ++requested;
             monitor.notifyAll();
@@ -155,6 +157,11 @@ public final class GroupCommit implements AutoCloseable {
         } finally {
             commitLock.writeLock().unlock();
         }
+    }
+
+    /** How often a writer waited for durability: a write set waits once, however many items it changed. */
+    public long durabilityWaits() {
+        return durabilityWaits.get();
     }
 
     /** Every change with a sequence up to this one is on disk: the outbox relay may publish it. */

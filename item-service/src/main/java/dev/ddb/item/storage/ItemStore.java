@@ -6,26 +6,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
-import java.util.function.LongFunction;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ByteArrayDataType;
 
 import dev.ddb.common.attribute.AttributeValue;
-import dev.ddb.common.event.ItemChange;
+import dev.ddb.common.attribute.ItemSize;
+import dev.ddb.item.changelog.OutboxEntry;
+import dev.ddb.item.table.SecondaryIndex;
 import dev.ddb.item.table.TableSchema;
 
 /**
- * The items of every table in one MVStore file: a map of table schemas, and per table one map
- * from encoded primary key to item. Background auto-commit is off: {@link GroupCommit} decides
- * when changes reach the disk, so a write that spans maps is committed whole or not at all.
+ * The items of every table in one MVStore file: a map of table schemas, per table one map from
+ * encoded primary key to item and one per secondary index from index key to projected item, the
+ * change outbox, and the progress of index backfills. Background auto-commit is off:
+ * {@link GroupCommit} decides when changes reach the disk, so a write set that spans maps is
+ * committed whole or not at all; readers take {@link #snapshot}s, which never see half of one.
  */
 public final class ItemStore implements AutoCloseable {
 
@@ -35,6 +42,7 @@ public final class ItemStore implements AutoCloseable {
     private static final int RETENTION_MILLIS = 1000;
     private static final String OUTBOX = "outbox";
     private static final String META = "meta";
+    private static final String BACKFILL = "backfill";
     private static final String LAST_SEQUENCE = "lastSequence";
 
     private final MVStore store;
@@ -42,9 +50,13 @@ public final class ItemStore implements AutoCloseable {
     private final MVMap<String, byte[]> tables;
     private final MVMap<Long, byte[]> outbox;
     private final MVMap<String, Long> meta;
+    /** Per index being backfilled: the last table key whose entry it wrote. */
+    private final MVMap<String, byte[]> backfill;
     private final AtomicLong sequence;
     private final Map<String, TableSchema> schemas = new ConcurrentHashMap<>();
-    private final Map<String, MVMap<byte[], byte[]>> itemMaps = new ConcurrentHashMap<>();
+    private final Map<String, MVMap<byte[], byte[]>> maps = new ConcurrentHashMap<>();
+    /** Write sets apply under the write side, snapshots are taken under the read side. */
+    private final ReadWriteLock visibility = new ReentrantReadWriteLock();
 
     public ItemStore(Path dataDir, Durability durability) {
         this(dataDir, durability, GroupCommit.HOUSEKEEPING_INTERVAL_MILLIS, RETENTION_MILLIS);
@@ -68,6 +80,7 @@ public final class ItemStore implements AutoCloseable {
         this.tables = store.openMap(TABLES);
         this.outbox = store.openMap(OUTBOX);
         this.meta = store.openMap(META);
+        this.backfill = store.openMap(BACKFILL);
         this.sequence = new AtomicLong(meta.getOrDefault(LAST_SEQUENCE, 0L));
         this.groupCommit = new GroupCommit(store, durability, sequence::get, housekeepingIntervalMillis);
         tables.values().forEach(bytes -> {
@@ -85,77 +98,234 @@ public final class ItemStore implements AutoCloseable {
         return schemas.values();
     }
 
-    /** Creates storage for a table; a table re-created under the same name replaces the old one. */
+    /** Creates storage for a table and its indexes; a table re-created under the same name replaces the old one. */
     public synchronized void createTable(TableSchema schema) {
         TableSchema previous = schemas.get(schema.tableName());
-        if (previous != null && previous.tableId().equals(schema.tableId())) {
-            return; // provisioning is retried by table-service: idempotent
-        }
+        visibility.writeLock().lock();
         Lock scope = groupCommit.writeScope();
         scope.lock();
         try {
             if (previous != null) {
-                removeItems(previous);
+                removeMaps(previous);
             }
             items(schema);
+            schema.indexes().forEach(index -> index(schema, index));
             tables.put(schema.tableName(), schema.toJson());
+            schemas.put(schema.tableName(), schema);
         } finally {
             scope.unlock();
+            visibility.writeLock().unlock();
         }
-        schemas.put(schema.tableName(), schema);
+        groupCommit.commitNow();
+    }
+
+    /**
+     * Replaces a table's schema (same table id) after indexes were added or removed: a removed
+     * index's map goes, an added one starts empty (its backfill follows), all in one commit.
+     */
+    public synchronized void updateSchema(TableSchema schema) {
+        TableSchema previous = schemas.get(schema.tableName());
+        if (previous == null || !previous.tableId().equals(schema.tableId())) {
+            throw new IllegalStateException("No table " + schema.tableName() + " with id " + schema.tableId());
+        }
+        visibility.writeLock().lock();
+        Lock scope = groupCommit.writeScope();
+        scope.lock();
+        try {
+            for (SecondaryIndex old : previous.indexes()) {
+                if (schema.index(old.indexName()).filter(old::sameDefinition).isEmpty()) {
+                    removeIndexMap(old.mapName(schema.tableId()));
+                }
+            }
+            schema.indexes().forEach(index -> index(schema, index));
+            tables.put(schema.tableName(), schema.toJson());
+            schemas.put(schema.tableName(), schema);
+        } finally {
+            scope.unlock();
+            visibility.writeLock().unlock();
+        }
         groupCommit.commitNow();
     }
 
     public synchronized void deleteTable(String tableName) {
-        TableSchema schema = schemas.remove(tableName);
+        TableSchema schema = schemas.get(tableName);
         if (schema == null) {
             return;
         }
+        visibility.writeLock().lock();
         Lock scope = groupCommit.writeScope();
         scope.lock();
         try {
+            schemas.remove(tableName);
             tables.remove(tableName);
-            removeItems(schema);
+            removeMaps(schema);
         } finally {
             scope.unlock();
+            visibility.writeLock().unlock();
         }
         groupCommit.commitNow();
     }
 
+    /** The current item (a writer holding the item's lock reads this). */
     public Map<String, AttributeValue> get(TableSchema table, byte[] key) {
         byte[] bytes = items(table).get(key);
         return bytes == null ? null : ItemCodec.decode(bytes);
     }
 
     /** The items of a key range in key order (or reverse), resuming after exclusiveStart when given. */
-    public java.util.Iterator<StoredItem> range(TableSchema table, KeyRange range, boolean forward, byte[] exclusiveStart) {
-        return new KeyRangeCursor(items(table), range, forward, exclusiveStart);
+    public Iterator<StoredItem> range(TableSchema table, KeyRange range, boolean forward, byte[] exclusiveStart) {
+        return snapshot(table).range(range, forward, exclusiveStart);
+    }
+
+    /** The table's items and the entries of its indexes as of now. */
+    public TableSnapshot snapshot(TableSchema table) {
+        visibility.readLock().lock();
+        try {
+            // The indexes as of now (one dropped meanwhile has no map any more).
+            TableSchema current = schemas.get(table.tableName());
+            Map<String, MVMap<byte[], byte[]>> indexMaps = new HashMap<>();
+            if (current != null && current.tableId().equals(table.tableId())) {
+                for (SecondaryIndex index : current.indexes()) {
+                    indexMaps.put(index.indexName(), index(current, index));
+                }
+            }
+            return new TableSnapshot(items(table), indexMaps);
+        } finally {
+            visibility.readLock().unlock();
+        }
     }
 
     /**
-     * Replaces (item != null) or removes (item == null) the item under key and puts the change in
-     * the outbox, both in the same commit; the caller holds the item's lock, and must call
-     * {@link #awaitDurable()} before acknowledging.
-     *
-     * @param change builds the change record from the sequence number this write gets
+     * Applies a write set: every item, its index entries and its change record, at once for
+     * readers and in the same commit. The caller holds the items' locks, and must call
+     * {@link #awaitDurable()} (once) before acknowledging.
      */
-    public void write(TableSchema table, byte[] key, Map<String, AttributeValue> item, String kafkaKey,
-                      LongFunction<ItemChange> change) {
-        MVMap<byte[], byte[]> map = items(table);
+    public void apply(List<StoreWrite> writes) {
+        List<byte[]> encodedItems = new ArrayList<>(writes.size());
+        for (StoreWrite write : writes) {
+            encodedItems.add(write.item() == null ? null : ItemCodec.encode(write.item()));
+        }
+        visibility.writeLock().lock();
         Lock scope = groupCommit.writeScope();
         scope.lock();
         try {
-            if (item == null) {
-                map.remove(key);
-            } else {
-                map.put(key, ItemCodec.encode(item));
+            for (int i = 0; i < writes.size(); i++) {
+                StoreWrite write = writes.get(i);
+                TableSchema current = schemas.get(write.table().tableName());
+                if (current == null || !current.tableId().equals(write.table().tableId())) {
+                    continue; // the table was deleted meanwhile
+                }
+                MVMap<byte[], byte[]> items = items(current);
+                if (encodedItems.get(i) == null) {
+                    items.remove(write.key());
+                } else {
+                    items.put(write.key(), encodedItems.get(i));
+                }
+                for (IndexEntryWrite entry : write.indexWrites()) {
+                    writeIndexEntry(current, entry);
+                }
+                long seq = sequence.incrementAndGet();
+                outbox.put(seq, new OutboxEntry(seq, write.kafkaKey(), write.change().apply(seq).toJson()).encode());
+                meta.put(LAST_SEQUENCE, seq);
             }
-            long seq = sequence.incrementAndGet();
-            outbox.put(seq, new OutboxEntry(seq, kafkaKey, change.apply(seq).toJson()).encode());
-            meta.put(LAST_SEQUENCE, seq);
+        } finally {
+            scope.unlock();
+            visibility.writeLock().unlock();
+        }
+    }
+
+    /** Index entries a backfill wrote (the caller holds the items' locks); committed with the next commit. */
+    public void applyIndexEntries(TableSchema table, List<IndexEntryWrite> entries) {
+        visibility.writeLock().lock();
+        Lock scope = groupCommit.writeScope();
+        scope.lock();
+        try {
+            TableSchema current = schemas.get(table.tableName());
+            if (current != null && current.tableId().equals(table.tableId())) {
+                entries.forEach(entry -> writeIndexEntry(current, entry));
+            }
+        } finally {
+            scope.unlock();
+            visibility.writeLock().unlock();
+        }
+    }
+
+    /**
+     * How far a backfill got: every table key up to lastKey has its entry. Written after those
+     * entries, so any commit holding it holds them; waits for the disk.
+     */
+    public void recordBackfill(TableSchema table, String indexName, byte[] lastKey) {
+        Lock scope = groupCommit.writeScope();
+        scope.lock();
+        try {
+            TableSchema current = schemas.get(table.tableName());
+            if (current == null || !current.tableId().equals(table.tableId()) || current.index(indexName).isEmpty()) {
+                return;
+            }
+            backfill.put(current.index(indexName).get().mapName(current.tableId()), lastKey);
         } finally {
             scope.unlock();
         }
+        groupCommit.awaitDurable();
+    }
+
+    /** Where an index's backfill resumes: the last table key it covered, or null to start. */
+    public byte[] backfillPosition(TableSchema table, SecondaryIndex index) {
+        return backfill.get(index.mapName(table.tableId()));
+    }
+
+    /** Up to limit table keys after exclusiveStart (null: from the first), in key order. */
+    public List<byte[]> keysAfter(TableSchema table, byte[] exclusiveStart, int limit) {
+        MVMap<byte[], byte[]> items = items(table);
+        List<byte[]> keys = new ArrayList<>(limit);
+        byte[] from = exclusiveStart == null ? null : items.higherKey(exclusiveStart);
+        if (exclusiveStart != null && from == null) {
+            return keys;
+        }
+        Iterator<byte[]> iterator = items.keyIterator(from);
+        while (iterator.hasNext() && keys.size() < limit) {
+            keys.add(iterator.next());
+        }
+        return keys;
+    }
+
+    /** Marks an index complete: its schema says ACTIVE and its backfill position goes. */
+    public synchronized void finishBackfill(TableSchema table, String indexName) {
+        TableSchema current = schemas.get(table.tableName());
+        if (current == null || !current.tableId().equals(table.tableId()) || current.index(indexName).isEmpty()) {
+            return;
+        }
+        List<SecondaryIndex> indexes = new ArrayList<>();
+        for (SecondaryIndex index : current.indexes()) {
+            indexes.add(index.indexName().equals(indexName) ? index.withStatus(SecondaryIndex.IndexStatus.ACTIVE) : index);
+        }
+        TableSchema updated = current.withIndexes(indexes);
+        visibility.writeLock().lock();
+        Lock scope = groupCommit.writeScope();
+        scope.lock();
+        try {
+            tables.put(updated.tableName(), updated.toJson());
+            backfill.remove(current.index(indexName).get().mapName(current.tableId()));
+            schemas.put(updated.tableName(), updated);
+        } finally {
+            scope.unlock();
+            visibility.writeLock().unlock();
+        }
+        groupCommit.commitNow();
+    }
+
+    /** Entries and their bytes (as DynamoDB counts item sizes) of one index; reads the whole index. */
+    public IndexStatistics statistics(TableSchema table, SecondaryIndex index) {
+        MVMap<byte[], byte[]> map = index(table, index);
+        long count = 0;
+        long bytes = 0;
+        Cursor<byte[], byte[]> cursor = map.cursor(null);
+        while (cursor.hasNext()) {
+            cursor.next();
+            count++;
+            bytes += ItemSize.of(ItemCodec.decode(cursor.getValue()));
+        }
+        return new IndexStatistics(count, bytes);
     }
 
     /** The oldest outbox entries that are already durable, at most {@code limit}. */
@@ -200,20 +370,48 @@ public final class ItemStore implements AutoCloseable {
         groupCommit.awaitDurable();
     }
 
+    /** How often writers waited for durability (a write set waits once). */
+    public long durabilityWaits() {
+        return groupCommit.durabilityWaits();
+    }
+
+    private void writeIndexEntry(TableSchema table, IndexEntryWrite entry) {
+        SecondaryIndex index = table.index(entry.indexName()).orElse(null);
+        if (index == null) {
+            return; // dropped meanwhile
+        }
+        MVMap<byte[], byte[]> map = index(table, index);
+        if (entry.oldKey() != null) {
+            map.remove(entry.oldKey());
+        }
+        if (entry.newKey() != null) {
+            map.put(entry.newKey(), ItemCodec.encode(entry.newEntry()));
+        }
+    }
+
     private MVMap<byte[], byte[]> items(TableSchema table) {
-        return itemMaps.computeIfAbsent(table.tableId(), id -> store.openMap(itemMapName(table),
-                new MVMap.Builder<byte[], byte[]>()
-                        .keyType(EncodedKeyType.INSTANCE)
-                        .valueType(ByteArrayDataType.INSTANCE)));
+        return open("items." + table.tableId());
     }
 
-    private void removeItems(TableSchema table) {
-        itemMaps.remove(table.tableId());
-        store.removeMap(itemMapName(table));
+    private MVMap<byte[], byte[]> index(TableSchema table, SecondaryIndex index) {
+        return open(index.mapName(table.tableId()));
     }
 
-    private static String itemMapName(TableSchema table) {
-        return "items." + table.tableId();
+    private MVMap<byte[], byte[]> open(String name) {
+        return maps.computeIfAbsent(name, n -> store.openMap(n, new MVMap.Builder<byte[], byte[]>()
+                .keyType(EncodedKeyType.INSTANCE)
+                .valueType(ByteArrayDataType.INSTANCE)));
+    }
+
+    private void removeMaps(TableSchema table) {
+        removeIndexMap("items." + table.tableId());
+        table.indexes().forEach(index -> removeIndexMap(index.mapName(table.tableId())));
+    }
+
+    private void removeIndexMap(String name) {
+        maps.remove(name);
+        store.removeMap(name);
+        backfill.remove(name);
     }
 
     @Override

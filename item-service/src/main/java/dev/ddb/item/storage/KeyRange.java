@@ -52,6 +52,11 @@ public record KeyRange(byte[] prefix, byte[] low, boolean lowInclusive, byte[] h
         return high != null ? high : increment(prefix);
     }
 
+    /** The first key after every key that starts with prefix; null when there is none. */
+    public static byte[] prefixEnd(byte[] prefix) {
+        return increment(prefix);
+    }
+
     private static byte[] increment(byte[] prefix) {
         byte[] next = prefix.clone();
         for (int i = next.length - 1; i >= 0; i--) {

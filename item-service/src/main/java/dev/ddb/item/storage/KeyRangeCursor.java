@@ -5,10 +5,11 @@ import java.util.NoSuchElementException;
 
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
+import org.h2.mvstore.RootReference;
 
 import dev.ddb.common.key.UnsignedBytes;
 
-/** Walks the items of a key range forward or backward, resuming strictly after an exclusive start key. */
+/** Walks the items (or index entries) of a key range, in one snapshot of the map, forward or backward, resuming strictly after an exclusive start key. */
 final class KeyRangeCursor implements Iterator<StoredItem> {
 
     private final Cursor<byte[], byte[]> cursor;
@@ -18,7 +19,7 @@ final class KeyRangeCursor implements Iterator<StoredItem> {
     private StoredItem next;
     private boolean done;
 
-    KeyRangeCursor(MVMap<byte[], byte[]> map, KeyRange range, boolean forward, byte[] exclusiveStart) {
+    KeyRangeCursor(MVMap<byte[], byte[]> map, RootReference<byte[], byte[]> root, KeyRange range, boolean forward, byte[] exclusiveStart) {
         this.range = range;
         this.forward = forward;
         this.exclusiveStart = exclusiveStart;
@@ -28,7 +29,7 @@ final class KeyRangeCursor implements Iterator<StoredItem> {
                 : UnsignedBytes.compare(exclusiveStart, from) < 0))) {
             from = exclusiveStart;
         }
-        this.cursor = map.cursor(from, null, !forward);
+        this.cursor = map.cursor(root, from, null, !forward);
     }
 
     @Override

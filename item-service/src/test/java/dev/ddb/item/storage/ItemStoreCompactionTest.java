@@ -37,8 +37,8 @@ class ItemStoreCompactionTest {
                 for (int i = 0; i < 200; i++) {
                     AttributeValue id = new AttributeValue.N(BigDecimal.valueOf(i));
                     Map<String, AttributeValue> item = Map.of("id", id, "p", new AttributeValue.S(payload + pass));
-                    store.write(table, KeyEncoding.encode(id, null), item, "k",
-                            seq -> new ItemChange("T", "t", seq, "MODIFY", Map.of("id", id), null, item, 0, 0, null));
+                    store.apply(java.util.List.of(new StoreWrite(table, KeyEncoding.encode(id, null), item, java.util.List.of(), "k",
+                            seq -> new ItemChange("T", "t", seq, "MODIFY", Map.of("id", id), null, item, 0, 0, null))));
                     store.awaitDurable();
                 }
                 store.removeFromOutbox(store.durableOutbox(10_000));

@@ -45,8 +45,8 @@ class KeyRangeTest {
         for (String pk : List.of("a", "b", "c")) {
             for (int sk = -3; sk <= 3; sk++) {
                 Map<String, AttributeValue> item = Map.of("pk", s(pk), "sk", n(sk));
-                store.write(table, KeyEncoding.encode(s(pk), n(sk)), item, "k", seq -> new ItemChange(
-                        "T", "id-1", seq, "INSERT", item, null, item, 0, 0, null));
+                store.apply(java.util.List.of(new StoreWrite(table, KeyEncoding.encode(s(pk), n(sk)), item, java.util.List.of(), "k", seq -> new ItemChange(
+                        "T", "id-1", seq, "INSERT", item, null, item, 0, 0, null))));
             }
         }
     }

@@ -45,9 +45,14 @@ public final class RunningItemService implements AutoCloseable {
     }
 
     public static RunningItemService start(Path dataDir) {
+        return start(dataDir, "SYNC");
+    }
+
+    /** @param durability SYNC or ASYNC (tests of many writes that are not about durability) */
+    public static RunningItemService start(Path dataDir, String durability) {
         return new RunningItemService(ItemServiceApplication.builder()
                 .run("--server.port=0", "--ddb.item.data-dir=" + dataDir, "--spring.kafka.bootstrap-servers=localhost:1",
-                        "--spring.kafka.admin.auto-create=false"));
+                        "--spring.kafka.admin.auto-create=false", "--ddb.item.durability=" + durability));
     }
 
     public DynamoDbClient client() {
@@ -68,6 +73,27 @@ public final class RunningItemService implements AutoCloseable {
         String description = "{\"TableName\":\"" + tableName + "\",\"TableId\":\"id-" + tableName + "\",\"KeySchema\":["
                 + keySchema + "],\"AttributeDefinitions\":[" + definitions + "]}";
         assertThat(post("/internal/tables", null, description).statusCode()).isEqualTo(204);
+    }
+
+    /** A table from a whole TableDescription (with TableId), as table-service sends it; also to change its indexes. */
+    public void provision(String description) {
+        assertThat(post("/internal/tables", null, description).statusCode()).isEqualTo(204);
+    }
+
+    /** GET /internal/tables/{name}/indexes: the state of the table's indexes. */
+    public JsonNode indexes(String tableName) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/internal/tables/" + tableName + "/indexes"))
+                .GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            return Json.read(response.body().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** An operation sent as raw AWS JSON; the answer's body as JSON. */

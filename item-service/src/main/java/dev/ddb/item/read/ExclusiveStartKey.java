@@ -1,4 +1,4 @@
-package dev.ddb.item.operation;
+package dev.ddb.item.read;
 
 import java.util.Map;
 
@@ -11,6 +11,7 @@ import dev.ddb.common.table.ScalarAttributeType;
 import dev.ddb.item.expression.AttributeValues;
 import dev.ddb.item.expression.KeyCondition;
 import dev.ddb.item.expression.SortKeyCondition;
+import dev.ddb.item.key.IndexKeys;
 import dev.ddb.item.key.PrimaryKeys;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -19,12 +20,12 @@ import tools.jackson.databind.node.ObjectNode;
  * is read, then against the key schema (Query and Scan word it differently), then against what
  * the read covers (a Query's key condition, a parallel Scan's segment).
  */
-record ExclusiveStartKey(Map<String, AttributeValue> attributes) {
+public record ExclusiveStartKey(Map<String, AttributeValue> attributes) {
 
     private static final String INVALID = "The provided starting key is invalid";
 
     /** Null when the request has none. */
-    static ExclusiveStartKey read(ObjectNode request) {
+    public static ExclusiveStartKey read(ObjectNode request) {
         if (!request.hasNonNull("ExclusiveStartKey")) {
             return null;
         }
@@ -36,14 +37,14 @@ record ExclusiveStartKey(Map<String, AttributeValue> attributes) {
     }
 
     /** A Query checks the key's size before the key attributes one by one ({@link #checkQueryKeyAttribute}). */
-    void checkQueryKeyCount(KeySchema schema) {
-        if (attributes.size() != schema.keyCount()) {
+    public void checkQueryKeyCount(ReadTarget target) {
+        if (attributes.size() != target.keyAttributes().size()) {
             throw DynamoDbException.validation(INVALID);
         }
     }
 
     /** A Query's check of one key attribute, made just before the key condition's on the same attribute. */
-    void checkQueryKeyAttribute(KeySchema schema, String attribute) {
+    public void checkQueryKeyAttribute(KeySchema schema, String attribute) {
         AttributeValue value = attributes.get(attribute);
         if (value == null) {
             throw DynamoDbException.validation(INVALID);
@@ -61,7 +62,7 @@ record ExclusiveStartKey(Map<String, AttributeValue> attributes) {
     }
 
     /** A Query may only resume inside what its key condition reads. */
-    void checkWithin(KeyCondition condition) {
+    public void checkWithin(KeyCondition condition) {
         KeySchema schema = condition.keySchema();
         boolean samePartition = AttributeValues.equal(attributes.get(schema.hashKey()), condition.partitionKey());
         SortKeyCondition sortKey = condition.sortKeyCondition();
@@ -80,17 +81,51 @@ record ExclusiveStartKey(Map<String, AttributeValue> attributes) {
         }
     }
 
+    /** On an index, a Query's key must also hold the table's key attributes, of their types. */
+    public void checkTableKey(ReadTarget target) {
+        KeySchema tableKey = target.table().keySchema();
+        for (String name : PrimaryKeys.attributeNames(tableKey)) {
+            ScalarAttributeType type = name.equals(tableKey.hashKey()) ? tableKey.hashKeyType() : tableKey.rangeKeyType();
+            if (!PrimaryKeys.hasType(attributes.get(name), type)) {
+                throw DynamoDbException.validation(INVALID);
+            }
+        }
+    }
+
     /** A Scan words every problem with the key as an invalid starting key. */
-    byte[] encodedForScan(KeySchema schema) {
+    public byte[] encodedForScan(ReadTarget target) {
         try {
-            return PrimaryKeys.ofKey(schema, attributes);
+            byte[] tableKey = PrimaryKeys.ofKey(target.table().keySchema(),
+                    target.onIndex() ? only(PrimaryKeys.attributeNames(target.table().keySchema())) : attributes);
+            if (!target.onIndex()) {
+                return tableKey;
+            }
+            if (attributes.size() != target.keyAttributes().size()) {
+                throw PrimaryKeys.mismatch();
+            }
+            KeySchema indexKey = target.keySchema();
+            if (!PrimaryKeys.hasType(attributes.get(indexKey.hashKey()), indexKey.hashKeyType())
+                    || (indexKey.hasRangeKey() && !PrimaryKeys.hasType(attributes.get(indexKey.rangeKey()), indexKey.rangeKeyType()))) {
+                throw PrimaryKeys.mismatch();
+            }
+            return encoded(target);
         } catch (DynamoDbException e) {
             throw invalid(e);
         }
     }
 
+    private Map<String, AttributeValue> only(java.util.List<String> names) {
+        Map<String, AttributeValue> subset = new java.util.LinkedHashMap<>();
+        for (String name : names) {
+            if (attributes.containsKey(name)) {
+                subset.put(name, attributes.get(name));
+            }
+        }
+        return subset;
+    }
+
     /** A parallel Scan may only resume in its own segment. */
-    void checkIn(ScanSegment segment, KeySchema schema) {
+    public void checkIn(ScanSegment segment, KeySchema schema) {
         if (!segment.containsPartition(attributes.get(schema.hashKey()))) {
             throw DynamoDbException.validation(INVALID + ": Invalid ExclusiveStartKey. Please use ExclusiveStartKey "
                     + "with correct Segment. TotalSegments: " + segment.totalSegments() + " Segment: " + segment.segment());
@@ -98,9 +133,15 @@ record ExclusiveStartKey(Map<String, AttributeValue> attributes) {
     }
 
     /** The encoded key to resume after; the key must have passed the checks above. */
-    byte[] encoded(KeySchema schema) {
-        return KeyEncoding.encode(attributes.get(schema.hashKey()),
-                schema.hasRangeKey() ? attributes.get(schema.rangeKey()) : null);
+    public byte[] encoded(ReadTarget target) {
+        KeySchema tableKey = target.table().keySchema();
+        AttributeValue tableRange = tableKey.hasRangeKey() ? attributes.get(tableKey.rangeKey()) : null;
+        if (!target.onIndex()) {
+            return KeyEncoding.encode(attributes.get(tableKey.hashKey()), tableRange);
+        }
+        KeySchema indexKey = target.keySchema();
+        return IndexKeys.encode(attributes.get(indexKey.hashKey()),
+                indexKey.hasRangeKey() ? attributes.get(indexKey.rangeKey()) : null, attributes.get(tableKey.hashKey()), tableRange);
     }
 
     private static DynamoDbException invalid(DynamoDbException cause) {

@@ -1,18 +1,20 @@
-package dev.ddb.item.operation;
+package dev.ddb.item.read;
 
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.item.expression.Projection;
+import dev.ddb.item.request.RequestParameters;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The Select parameter of Query and Scan: which attributes come back, or only the count. */
-enum Select {
+public enum Select {
     ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES, SPECIFIC_ATTRIBUTES, COUNT;
 
-    static Select of(ObjectNode request, Projection projection, boolean onIndex) {
+    public static Select of(ObjectNode request, Projection projection, boolean onIndex) {
         String value = RequestParameters.optionalString(request, "Select");
         String projectionMember = request.has("AttributesToGet") ? "AttributesToGet" : "ProjectionExpression";
         if (value == null) {
-            return projection == null ? ALL_ATTRIBUTES : SPECIFIC_ATTRIBUTES;
+            // DynamoDB's defaults: a table answers all attributes, an index what it projects.
+            return projection != null ? SPECIFIC_ATTRIBUTES : onIndex ? ALL_PROJECTED_ATTRIBUTES : ALL_ATTRIBUTES;
         }
         Select select = valueOf(value);
         if (select == SPECIFIC_ATTRIBUTES && projection == null) {

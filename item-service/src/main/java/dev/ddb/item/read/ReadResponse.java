@@ -1,22 +1,29 @@
-package dev.ddb.item.operation;
+package dev.ddb.item.read;
 
 import java.util.Map;
 
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.attribute.AttributeValueJson;
 import dev.ddb.common.json.Json;
+import dev.ddb.item.capacity.CapacityUse;
+import dev.ddb.item.capacity.ConsumedCapacity;
+import dev.ddb.item.capacity.ReturnConsumedCapacity;
 import dev.ddb.item.expression.Projection;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The response of a Query or Scan page: Items (unless COUNT), Count, ScannedCount, LastEvaluatedKey, ConsumedCapacity. */
-final class ReadResponse {
+public final class ReadResponse {
 
     private ReadResponse() {
     }
 
-    static ObjectNode of(ReturnConsumedCapacity capacity, String tableName, ReadPage page, Select select,
-                         Projection projection, boolean consistentRead) {
+    /**
+     * @param fetchedItems the read took the items from the table (a local index's unprojected
+     *                     attributes): the table's read units are charged as well
+     */
+    public static ObjectNode of(ReturnConsumedCapacity capacity, ReadTarget target, ReadPage page, Select select,
+                                Projection projection, boolean consistentRead, boolean fetchedItems) {
         ObjectNode response = Json.object();
         if (select != Select.COUNT) {
             ArrayNode items = response.putArray("Items");
@@ -29,8 +36,12 @@ final class ReadResponse {
         if (page.lastEvaluatedKey() != null) {
             response.set("LastEvaluatedKey", AttributeValueJson.writeItem(page.lastEvaluatedKey()));
         }
-        ConsumedCapacity.report(capacity, response, tableName,
-                ConsumedCapacity.readUnits((int) Math.min(Integer.MAX_VALUE, page.bytesRead()), consistentRead));
+        double units = ConsumedCapacity.readUnits((int) Math.min(Integer.MAX_VALUE, page.bytesRead()), consistentRead);
+        String tableName = target.table().tableName();
+        CapacityUse use = target.onIndex()
+                ? CapacityUse.ofIndex(tableName, target.index().indexName(), target.index().global(), units, fetchedItems ? units : 0)
+                : CapacityUse.ofTable(tableName, units);
+        ConsumedCapacity.report(capacity, response, use);
         return response;
     }
 }

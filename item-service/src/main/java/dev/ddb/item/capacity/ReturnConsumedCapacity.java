@@ -1,20 +1,21 @@
-package dev.ddb.item.operation;
+package dev.ddb.item.capacity;
 
+import dev.ddb.item.request.RequestParameters;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The ReturnConsumedCapacity parameter. Read with the rest of the request, before anything is
  * written: an invalid value must not leave a write behind.
  */
-enum ReturnConsumedCapacity {
+public enum ReturnConsumedCapacity {
     INDEXES, TOTAL, NONE;
 
-    static ReturnConsumedCapacity of(ObjectNode request) {
+    public static ReturnConsumedCapacity of(ObjectNode request) {
         String value = RequestParameters.optionalString(request, "ReturnConsumedCapacity");
         return value == null ? NONE : valueOf(value);
     }
 
-    boolean wanted() {
+    public boolean wanted() {
         return this != NONE;
     }
 }

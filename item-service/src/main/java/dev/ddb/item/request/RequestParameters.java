@@ -1,4 +1,4 @@
-package dev.ddb.item.operation;
+package dev.ddb.item.request;
 
 import java.util.Map;
 
@@ -12,44 +12,44 @@ import tools.jackson.databind.node.ObjectNode;
  * enums, ranges) were checked against DynamoDB's API model before the operation ran
  * (common's RequestValidator), so only what the model cannot say is checked here.
  */
-final class RequestParameters {
+public final class RequestParameters {
 
     private RequestParameters() {
     }
 
-    static String tableName(ObjectNode request) {
+    public static String tableName(ObjectNode request) {
         return request.get("TableName").stringValue();
     }
 
     /** A required map of attribute values, such as Item or Key. */
-    static Map<String, AttributeValue> attributeMap(ObjectNode request, String member) {
+    public static Map<String, AttributeValue> attributeMap(ObjectNode request, String member) {
         return AttributeValueJson.readItem(request.get(member));
     }
 
     /** An optional string member such as an enum; null when absent. */
-    static String optionalString(ObjectNode request, String member) {
+    public static String optionalString(ObjectNode request, String member) {
         JsonNode node = request.get(member);
         return node == null || node.isNull() ? null : node.stringValue();
     }
 
     /** An optional integer member such as Limit; null when absent. */
-    static Integer optionalInt(ObjectNode request, String member) {
+    public static Integer optionalInt(ObjectNode request, String member) {
         JsonNode node = request.get(member);
         return node == null || node.isNull() ? null : node.intValue();
     }
 
     /** An optional map of attribute values such as ExclusiveStartKey; null when absent. */
-    static Map<String, AttributeValue> optionalAttributeMap(ObjectNode request, String member) {
+    public static Map<String, AttributeValue> optionalAttributeMap(ObjectNode request, String member) {
         JsonNode node = request.get(member);
         return node == null || node.isNull() ? null : AttributeValueJson.readItem(node);
     }
 
-    static boolean flag(ObjectNode request, String member, boolean defaultValue) {
+    public static boolean flag(ObjectNode request, String member, boolean defaultValue) {
         JsonNode node = request.get(member);
         return node == null || node.isNull() ? defaultValue : node.booleanValue();
     }
 
-    static boolean flag(ObjectNode request, String member) {
+    public static boolean flag(ObjectNode request, String member) {
         return flag(request, member, false);
     }
 }

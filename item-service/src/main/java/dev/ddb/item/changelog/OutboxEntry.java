@@ -1,4 +1,4 @@
-package dev.ddb.item.storage;
+package dev.ddb.item.changelog;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -6,12 +6,12 @@ import java.nio.charset.StandardCharsets;
 /** A change waiting in the outbox for the relay: its sequence, Kafka key and Kafka value. */
 public record OutboxEntry(long sequence, String kafkaKey, byte[] value) {
 
-    byte[] encode() {
+    public byte[] encode() {
         byte[] key = kafkaKey.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(4 + key.length + value.length).putInt(key.length).put(key).put(value).array();
     }
 
-    static OutboxEntry decode(long sequence, byte[] bytes) {
+    public static OutboxEntry decode(long sequence, byte[] bytes) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         byte[] key = new byte[buffer.getInt()];
         buffer.get(key);

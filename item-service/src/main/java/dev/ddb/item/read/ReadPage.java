@@ -1,16 +1,15 @@
-package dev.ddb.item.operation;
+package dev.ddb.item.read;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.attribute.ItemSize;
-import dev.ddb.common.table.KeySchema;
 import dev.ddb.item.expression.Condition;
-import dev.ddb.item.key.PrimaryKeys;
 import dev.ddb.item.storage.StoredItem;
 
 /**
@@ -20,17 +19,19 @@ import dev.ddb.item.storage.StoredItem;
  * that stops for either reason answers a LastEvaluatedKey, even when no item follows (DynamoDB
  * does not look ahead); one that runs out of items does not.
  */
-record ReadPage(List<Map<String, AttributeValue>> items, int scannedCount, Map<String, AttributeValue> lastEvaluatedKey,
+public record ReadPage(List<Map<String, AttributeValue>> items, int scannedCount, Map<String, AttributeValue> lastEvaluatedKey,
                 long bytesRead) {
 
-    static final int MAX_PAGE_BYTES = 1024 * 1024;
+    public static final int MAX_PAGE_BYTES = 1024 * 1024;
 
     /**
      * @param candidates items in read order
+     * @param lastEvaluatedKey the key of the item a page stops at
      * @param include    which candidates belong to this read at all (a parallel scan's segment); null for all
      */
-    static ReadPage read(Iterator<StoredItem> candidates, Integer limit, Condition filter,
-                         Predicate<Map<String, AttributeValue>> include, KeySchema keySchema) {
+    public static ReadPage read(Iterator<StoredItem> candidates, Integer limit, Condition filter,
+                                Predicate<Map<String, AttributeValue>> include,
+                                Function<Map<String, AttributeValue>, Map<String, AttributeValue>> lastEvaluatedKey) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         int scanned = 0;
         long bytes = 0;
@@ -45,7 +46,7 @@ record ReadPage(List<Map<String, AttributeValue>> items, int scannedCount, Map<S
                 items.add(item);
             }
             if ((limit != null && scanned >= limit) || bytes >= MAX_PAGE_BYTES) {
-                return new ReadPage(items, scanned, PrimaryKeys.attributesOf(keySchema, item), bytes);
+                return new ReadPage(items, scanned, lastEvaluatedKey.apply(item), bytes);
             }
         }
         return new ReadPage(items, scanned, null, bytes);

@@ -1,4 +1,4 @@
-package dev.ddb.item.operation;
+package dev.ddb.item.read;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -13,10 +13,10 @@ import tools.jackson.databind.node.ObjectNode;
  * A parallel Scan's Segment of TotalSegments: the partitions whose key hashes to it, so each item
  * belongs to exactly one segment and a partition's items stay together.
  */
-record ScanSegment(int segment, int totalSegments) {
+public record ScanSegment(int segment, int totalSegments) {
 
     /** Null for a whole-table scan. */
-    static ScanSegment of(ObjectNode request) {
+    public static ScanSegment of(ObjectNode request) {
         boolean hasSegment = request.hasNonNull("Segment");
         boolean hasTotal = request.hasNonNull("TotalSegments");
         if (!hasSegment && !hasTotal) {
@@ -40,11 +40,11 @@ record ScanSegment(int segment, int totalSegments) {
         return new ScanSegment(segment, total);
     }
 
-    boolean containsPartition(AttributeValue partitionKey) {
+    public boolean containsPartition(AttributeValue partitionKey) {
         return Math.floorMod(Arrays.hashCode(KeyEncoding.partitionPrefix(partitionKey)), totalSegments) == segment;
     }
 
-    boolean contains(Map<String, AttributeValue> item, KeySchema keySchema) {
+    public boolean contains(Map<String, AttributeValue> item, KeySchema keySchema) {
         return containsPartition(item.get(keySchema.hashKey()));
     }
 }

@@ -1,0 +1,16 @@
+package dev.ddb.item.write;
+
+import dev.ddb.item.table.TableSchema;
+
+/**
+ * One item's write in a write set: the table, the item's encoded primary key and the update
+ * (which checks the write's own condition).
+ *
+ * @param userIdentity the principal recorded on the change (TTL deletes), or null for a user's write
+ */
+public record Write(TableSchema table, byte[] key, ItemUpdate update, String userIdentity) {
+
+    public Write(TableSchema table, byte[] key, ItemUpdate update) {
+        this(table, key, update, null);
+    }
+}
