@@ -58,7 +58,7 @@ public class IndexTransitions {
         if (reported.missedAChange(table)) {
             sendAgain(table);
         }
-        if (reported.applyTo(table).equals(table)) {
+        if (TableDescriptions.same(reported.applyTo(table), table)) {
             return table;
         }
         String tableId = TableDescriptions.tableId(table);

@@ -79,7 +79,7 @@ public class UpdateTableOperation implements Operation {
             before.set(current);
             return updated(current, request, now);
         });
-        if (updated.equals(before.get())) {
+        if (TableDescriptions.same(updated, before.get())) {
             return response(updated);
         }
         if (request.indexCreatesAndDeletes() > 0) {
@@ -120,7 +120,7 @@ public class UpdateTableOperation implements Operation {
         } catch (RuntimeException e) {
             LOG.error("Sending the index change of table {} to item-service failed; UpdateTable undone: {}",
                     tableName, e.toString());
-            store.compute(tableName, current -> updated.equals(current) ? before : current);
+            store.compute(tableName, current -> TableDescriptions.same(updated, current) ? before : current);
             throw DynamoDbException.internalServerError("Internal server error");
         }
     }

@@ -24,6 +24,7 @@ public class RecordingProvisioner implements TableStorageProvisioner, IndexStatu
     public final List<String> indexLookups = new CopyOnWriteArrayList<>();
     private final Map<String, Map<String, IndexState>> indexes = new ConcurrentHashMap<>();
     private volatile boolean failing;
+    private volatile boolean slowDrops;
 
     /** Makes every following call fail, as an unreachable item-service would, until {@link #recover()}. */
     public void fail() {
@@ -32,6 +33,7 @@ public class RecordingProvisioner implements TableStorageProvisioner, IndexStatu
 
     public void recover() {
         failing = false;
+        slowDrops = false;
     }
 
     @Override
@@ -54,7 +56,19 @@ public class RecordingProvisioner implements TableStorageProvisioner, IndexStatu
                     ? new IndexState(name, "CREATING", true, 0, 0)
                     : new IndexState(name, "ACTIVE", false, 0, 0));
         }
-        known.keySet().retainAll(sent);
+        if (!slowDrops) {
+            known.keySet().retainAll(sent);
+        }
+    }
+
+    /** Indexes sent DELETING stay listed until {@link #dropDeletedIndexes}, as while item-service is still dropping them. */
+    public void dropSlowly() {
+        slowDrops = true;
+    }
+
+    public void dropDeletedIndexes(String tableName) {
+        slowDrops = false;
+        provision(lastProvisioned(tableName));
     }
 
     @Override
