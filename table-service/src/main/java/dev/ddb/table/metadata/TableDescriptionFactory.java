@@ -12,8 +12,6 @@ import dev.ddb.table.TableServiceProperties;
 import dev.ddb.table.request.AttributeDefinition;
 import dev.ddb.table.request.CreateTableRequest;
 import dev.ddb.table.request.KeySchemaElement;
-import dev.ddb.table.request.Projection;
-import dev.ddb.table.request.ProvisionedThroughput;
 import dev.ddb.table.request.SecondaryIndex;
 import dev.ddb.table.request.StreamSpecification;
 import tools.jackson.databind.node.ArrayNode;
@@ -53,7 +51,7 @@ public class TableDescriptionFactory {
         table.set("KeySchema", keySchema(request.keySchema()));
         table.put("TableStatus", status.name());
         table.put("CreationDateTime", now);
-        table.set("ProvisionedThroughput", throughput(onDemand ? null : request.provisionedThroughput()));
+        table.set("ProvisionedThroughput", ThroughputDescriptions.initial(onDemand ? null : request.provisionedThroughput()));
         table.put("TableSizeBytes", 0);
         table.put("ItemCount", 0);
         table.put("TableArn", tableArn);
@@ -64,17 +62,15 @@ public class TableDescriptionFactory {
                     .put("LastUpdateToPayPerRequestDateTime", now);
         }
         if (request.localSecondaryIndexes() != null) {
-            ArrayNode indexes = table.putArray("LocalSecondaryIndexes");
-            request.localSecondaryIndexes().forEach(index -> indexes.add(index(index, tableArn)));
+            ArrayNode indexes = table.putArray(SecondaryIndexDescriptions.LOCAL);
+            request.localSecondaryIndexes().forEach(index -> indexes.add(SecondaryIndexDescriptions.local(index, tableArn)));
         }
         if (request.globalSecondaryIndexes() != null) {
-            ArrayNode indexes = table.putArray("GlobalSecondaryIndexes");
+            ArrayNode indexes = table.putArray(SecondaryIndexDescriptions.GLOBAL);
             for (SecondaryIndex index : request.globalSecondaryIndexes()) {
-                ObjectNode description = index(index, tableArn);
                 // Index creation is synchronous here, like the table's.
-                description.put("IndexStatus", TableStatus.ACTIVE.name());
-                description.set("ProvisionedThroughput", throughput(onDemand ? null : index.provisionedThroughput()));
-                indexes.add(description);
+                indexes.add(SecondaryIndexDescriptions.global(index, tableArn, IndexStatus.ACTIVE,
+                        onDemand ? null : index.provisionedThroughput()));
             }
         }
         StreamSpecification stream = request.streamSpecification();
@@ -85,18 +81,7 @@ public class TableDescriptionFactory {
         return table;
     }
 
-    private static ObjectNode index(SecondaryIndex index, String tableArn) {
-        ObjectNode description = Json.object();
-        description.put("IndexName", index.indexName());
-        description.set("KeySchema", keySchema(index.keySchema()));
-        description.set("Projection", projection(index.projection()));
-        description.put("IndexSizeBytes", 0);
-        description.put("ItemCount", 0);
-        description.put("IndexArn", TableArns.index(tableArn, index.indexName()));
-        return description;
-    }
-
-    private static ArrayNode keySchema(List<KeySchemaElement> keySchema) {
+    static ArrayNode keySchema(List<KeySchemaElement> keySchema) {
         ArrayNode elements = Json.array();
         for (KeySchemaElement element : keySchema) {
             elements.addObject()
@@ -104,22 +89,5 @@ public class TableDescriptionFactory {
                     .put("KeyType", element.keyType());
         }
         return elements;
-    }
-
-    private static ObjectNode projection(Projection projection) {
-        ObjectNode node = Json.object().put("ProjectionType", projection.projectionType());
-        if (projection.nonKeyAttributes() != null) {
-            ArrayNode attributes = node.putArray("NonKeyAttributes");
-            projection.nonKeyAttributes().forEach(attributes::add);
-        }
-        return node;
-    }
-
-    /** On-demand tables and their indexes report zero capacity units, as DynamoDB does. */
-    private static ObjectNode throughput(ProvisionedThroughput throughput) {
-        return Json.object()
-                .put("NumberOfDecreasesToday", 0)
-                .put("ReadCapacityUnits", throughput == null ? 0 : throughput.readCapacityUnits())
-                .put("WriteCapacityUnits", throughput == null ? 0 : throughput.writeCapacityUnits());
     }
 }

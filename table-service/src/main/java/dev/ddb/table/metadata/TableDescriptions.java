@@ -1,5 +1,8 @@
 package dev.ddb.table.metadata;
 
+import java.util.Arrays;
+
+import dev.ddb.common.json.Json;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,6 +27,17 @@ public final class TableDescriptions {
     public static boolean deletionProtected(JsonNode description) {
         JsonNode value = description.get("DeletionProtectionEnabled");
         return value != null && value.booleanValue();
+    }
+
+    /**
+     * Whether two descriptions say the same: compared as JSON text, since a stored description
+     * reads its numbers back as the smallest fitting type and a built one may hold them as longs.
+     */
+    public static boolean same(JsonNode first, JsonNode second) {
+        if (first == null || second == null) {
+            return first == second;
+        }
+        return Arrays.equals(Json.write(first), Json.write(second));
     }
 
     /** A copy with another TableStatus; the stored description itself is never changed in place. */

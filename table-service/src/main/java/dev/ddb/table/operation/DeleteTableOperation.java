@@ -9,6 +9,7 @@ import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.table.events.TableEventPublisher;
+import dev.ddb.table.metadata.SecondaryIndexDescriptions;
 import dev.ddb.table.metadata.TableDescriptions;
 import dev.ddb.table.metadata.TableMetadataStore;
 import dev.ddb.table.metadata.TableStatus;
@@ -20,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * DeleteTable. The table is recorded as DELETING (so no other change races it), item-service
- * drops its storage, then the table is forgotten and the deletion announced. The answer is the
+ * drops its storage (refused, as DynamoDB refuses it, while a global index is being created or deleted), then the table is forgotten and the deletion announced. The answer is the
  * description with TableStatus DELETING, as DynamoDB's.
  */
 @Component
@@ -31,16 +32,20 @@ public class DeleteTableOperation implements Operation {
     private final TableMetadataStore store;
     private final TableStorageProvisioner provisioner;
     private final TableEventPublisher events;
+    private final IndexTransitions indexTransitions;
 
-    public DeleteTableOperation(TableMetadataStore store, TableStorageProvisioner provisioner, TableEventPublisher events) {
+    public DeleteTableOperation(TableMetadataStore store, TableStorageProvisioner provisioner, TableEventPublisher events,
+                                IndexTransitions indexTransitions) {
         this.store = store;
         this.provisioner = provisioner;
         this.events = events;
+        this.indexTransitions = indexTransitions;
     }
 
     @Override
     public JsonNode invoke(ObjectNode body) {
         String tableName = TableNames.of(RequestMembers.string(body, "TableName"));
+        indexTransitions.settle(tableName, store.find(tableName).orElse(null));
 
         ObjectNode deleting = store.compute(tableName, current -> {
             refuseUnlessDeletable(tableName, current);
@@ -65,6 +70,10 @@ public class DeleteTableOperation implements Operation {
 
     private static void refuseUnlessDeletable(String tableName, ObjectNode table) {
         ActiveTables.requireActive(tableName, table);
+        if (SecondaryIndexDescriptions.anyInTransition(table)) {
+            throw DynamoDbException.resourceInUse("Attempt to change a resource which is still in use: "
+                    + "Cannot delete table while indexes are being created, updated, or deleted.");
+        }
         if (TableDescriptions.deletionProtected(table)) {
             throw DynamoDbException.validation(
                     "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.");

@@ -11,20 +11,28 @@ import dev.ddb.table.request.TableNames;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** DescribeTable: the stored TableDescription. */
+/**
+ * DescribeTable: the stored TableDescription, with the global indexes item-service has finished
+ * creating or deleting since the last look settled first (see {@link IndexTransitions}).
+ */
 @Component
 public class DescribeTableOperation implements Operation {
 
     private final TableMetadataStore store;
+    private final IndexTransitions indexTransitions;
 
-    public DescribeTableOperation(TableMetadataStore store) {
+    public DescribeTableOperation(TableMetadataStore store, IndexTransitions indexTransitions) {
         this.store = store;
+        this.indexTransitions = indexTransitions;
     }
 
     @Override
     public JsonNode invoke(ObjectNode body) {
         String tableName = TableNames.of(RequestMembers.string(body, "TableName"));
-        ObjectNode table = store.find(tableName).orElseThrow(() -> DynamoDbException.tableNotFound(tableName));
+        ObjectNode table = indexTransitions.settle(tableName, store.find(tableName).orElse(null));
+        if (table == null) {
+            throw DynamoDbException.tableNotFound(tableName);
+        }
         ObjectNode response = Json.object();
         response.set("Table", table);
         return response;

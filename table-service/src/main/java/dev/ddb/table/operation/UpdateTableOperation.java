@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +17,11 @@ import dev.ddb.table.TableServiceProperties;
 import dev.ddb.table.events.TableEventPublisher;
 import dev.ddb.table.metadata.TableDescriptions;
 import dev.ddb.table.metadata.TableMetadataStore;
+import dev.ddb.table.provisioning.TableStorageProvisioner;
 import dev.ddb.table.request.UpdateTableRequest;
 import dev.ddb.table.update.CapacityUpdate;
+import dev.ddb.table.update.GlobalSecondaryIndexUpdates;
+import dev.ddb.table.update.IndexChangeAdmission;
 import dev.ddb.table.update.StreamUpdate;
 import dev.ddb.table.validation.UpdateTableValidator;
 import tools.jackson.databind.JsonNode;
@@ -24,26 +29,37 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * UpdateTable: billing mode and provisioned throughput, enabling or disabling the stream, deletion
- * protection. The change is applied at once (DynamoDB answers UPDATING and applies it later), then
- * announced as UPDATED; a stream change waits briefly for Kafka's acknowledgement so that
- * stream-service knows of it before the caller's next write.
+ * protection, and GlobalSecondaryIndexUpdates. Capacity, stream and protection changes are applied
+ * at once (DynamoDB answers UPDATING and applies them later), then announced as UPDATED; a stream
+ * change waits briefly for Kafka's acknowledgement so that stream-service knows of it before the
+ * caller's next write. A global index Create or Delete is stored CREATING (Backfilling) or
+ * DELETING and sent to item-service, which builds or drops it; DescribeTable finishes it once
+ * item-service reports it done (see {@link IndexTransitions}).
  */
 @Component
 public class UpdateTableOperation implements Operation {
 
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateTableOperation.class);
+
     private final TableMetadataStore store;
     private final TableEventPublisher events;
+    private final TableStorageProvisioner provisioner;
+    private final IndexTransitions indexTransitions;
     private final Duration streamEventWait;
     private final Clock clock;
 
     @Autowired
-    public UpdateTableOperation(TableMetadataStore store, TableEventPublisher events, TableServiceProperties properties) {
-        this(store, events, properties.streamEventWait(), Clock.systemUTC());
+    public UpdateTableOperation(TableMetadataStore store, TableEventPublisher events, TableStorageProvisioner provisioner,
+                                IndexTransitions indexTransitions, TableServiceProperties properties) {
+        this(store, events, provisioner, indexTransitions, properties.streamEventWait(), Clock.systemUTC());
     }
 
-    UpdateTableOperation(TableMetadataStore store, TableEventPublisher events, Duration streamEventWait, Clock clock) {
+    UpdateTableOperation(TableMetadataStore store, TableEventPublisher events, TableStorageProvisioner provisioner,
+                         IndexTransitions indexTransitions, Duration streamEventWait, Clock clock) {
         this.store = store;
         this.events = events;
+        this.provisioner = provisioner;
+        this.indexTransitions = indexTransitions;
         this.streamEventWait = streamEventWait;
         this.clock = clock;
     }
@@ -53,6 +69,8 @@ public class UpdateTableOperation implements Operation {
         UpdateTableRequest request = UpdateTableRequest.read(body);
         UpdateTableValidator.validate(request);
         String tableName = request.tableName();
+        // The rules for index changes depend on which indexes are still in transition.
+        indexTransitions.settle(tableName, store.find(tableName).orElse(null));
         long now = clock.millis();
 
         AtomicReference<ObjectNode> before = new AtomicReference<>();
@@ -61,23 +79,25 @@ public class UpdateTableOperation implements Operation {
             before.set(current);
             return updated(current, request, now);
         });
-
-        if (!updated.equals(before.get())) {
-            TableEvent event = new TableEvent(TableEvent.Type.UPDATED, tableName, TableDescriptions.tableId(updated),
-                    now, updated);
-            if (request.changesStream()) {
-                events.publishAndWait(event, streamEventWait);
-            } else {
-                events.publish(event);
-            }
+        if (TableDescriptions.same(updated, before.get())) {
+            return response(updated);
         }
-        ObjectNode response = Json.object();
-        response.set("TableDescription", updated);
-        return response;
+        if (request.indexCreatesAndDeletes() > 0) {
+            provision(tableName, before.get(), updated);
+        }
+        TableEvent event = new TableEvent(TableEvent.Type.UPDATED, tableName, TableDescriptions.tableId(updated),
+                now, updated);
+        if (request.changesStream()) {
+            events.publishAndWait(event, streamEventWait);
+        } else {
+            events.publish(event);
+        }
+        return response(updated);
     }
 
     /** A changed copy: the stored description is never changed in place, and a refused change writes nothing. */
     private static ObjectNode updated(ObjectNode current, UpdateTableRequest request, long now) {
+        IndexChangeAdmission.check(current, request);
         ObjectNode next = current.deepCopy();
         boolean capacityChanged = CapacityUpdate.apply(next, request, now);
         if (request.changesStream()) {
@@ -89,6 +109,25 @@ public class UpdateTableOperation implements Operation {
         if (request.deletionProtectionEnabled() != null) {
             next.put("DeletionProtectionEnabled", request.deletionProtectionEnabled());
         }
+        GlobalSecondaryIndexUpdates.apply(next, request, now);
         return next;
+    }
+
+    /** item-service creates or drops the index storage; if it cannot be told, the change is undone. */
+    private void provision(String tableName, ObjectNode before, ObjectNode updated) {
+        try {
+            provisioner.provision(updated);
+        } catch (RuntimeException e) {
+            LOG.error("Sending the index change of table {} to item-service failed; UpdateTable undone: {}",
+                    tableName, e.toString());
+            store.compute(tableName, current -> TableDescriptions.same(updated, current) ? before : current);
+            throw DynamoDbException.internalServerError("Internal server error");
+        }
+    }
+
+    private static ObjectNode response(ObjectNode table) {
+        ObjectNode response = Json.object();
+        response.set("TableDescription", table);
+        return response;
     }
 }

@@ -12,14 +12,16 @@ import tools.jackson.databind.JsonNode;
  */
 public record UpdateTableRequest(
         String tableName,
+        List<AttributeDefinition> attributeDefinitions,
         String billingMode,
         ProvisionedThroughput provisionedThroughput,
         StreamSpecification streamSpecification,
         Boolean deletionProtectionEnabled,
+        List<GlobalSecondaryIndexUpdate> globalSecondaryIndexUpdates,
         List<String> unsupportedMembers) {
 
     /** UpdateTable members that change something this service does not model yet. */
-    public static final List<String> UNSUPPORTED = List.of("GlobalSecondaryIndexUpdates", "SSESpecification",
+    public static final List<String> UNSUPPORTED = List.of("SSESpecification",
             "ReplicaUpdates", "TableClass", "OnDemandThroughput", "WarmThroughput", "MultiRegionConsistency",
             "GlobalTableWitnessUpdates");
 
@@ -33,15 +35,28 @@ public record UpdateTableRequest(
         }
         return new UpdateTableRequest(
                 TableNames.of(RequestMembers.string(request, "TableName")),
+                RequestMembers.list(request, "AttributeDefinitions", AttributeDefinition::read),
                 RequestMembers.string(request, "BillingMode"),
                 ProvisionedThroughput.read(request),
                 StreamSpecification.read(request),
                 RequestMembers.bool(request, "DeletionProtectionEnabled"),
+                RequestMembers.list(request, "GlobalSecondaryIndexUpdates", GlobalSecondaryIndexUpdate::read),
                 List.copyOf(unsupported));
     }
 
     public boolean changesStream() {
         return streamSpecification != null;
+    }
+
+    /** An empty GlobalSecondaryIndexUpdates list counts as absent, as DynamoDB counts it. */
+    public boolean changesIndexes() {
+        return globalSecondaryIndexUpdates != null && !globalSecondaryIndexUpdates.isEmpty();
+    }
+
+    /** The Create and Delete actions of GlobalSecondaryIndexUpdates. */
+    public long indexCreatesAndDeletes() {
+        return globalSecondaryIndexUpdates == null ? 0
+                : globalSecondaryIndexUpdates.stream().filter(GlobalSecondaryIndexUpdate::createsOrDeletes).count();
     }
 
     public boolean changesCapacity() {

@@ -1,5 +1,7 @@
 package dev.ddb.table.validation;
 
+import static dev.ddb.table.validation.SecondaryIndexRules.names;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -10,7 +12,6 @@ import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.table.request.AttributeDefinition;
 import dev.ddb.table.request.CreateTableRequest;
 import dev.ddb.table.request.KeySchemaElement;
-import dev.ddb.table.request.Projection;
 import dev.ddb.table.request.ProvisionedThroughput;
 import dev.ddb.table.request.SecondaryIndex;
 import dev.ddb.table.request.StreamSpecification;
@@ -18,13 +19,15 @@ import dev.ddb.table.request.StreamSpecification;
 /**
  * The rules CreateTable enforces once every member satisfies its constraints: billing mode and
  * capacity, key schemas against AttributeDefinitions, secondary indexes, streams. The first
- * broken rule is the answer, checked in DynamoDB's order.
+ * broken rule is the answer, checked in DynamoDB's order: every key schema first, then whether
+ * each attribute definition is used by one (which masks the index rules after it), then the
+ * indexes' projections, names, capacity and counts.
  */
 final class CreateTableRules {
 
     static final long MAX_CAPACITY_UNITS = 1_000_000_000_000L;
-    private static final int MAX_LOCAL_INDEXES = 5;
-    private static final int MAX_GLOBAL_INDEXES = 20;
+    static final int MAX_LOCAL_INDEXES = 5;
+    static final int MAX_GLOBAL_INDEXES = 20;
 
     private final CreateTableRequest request;
     private final List<String> definedAttributes;
@@ -42,10 +45,14 @@ final class CreateTableRules {
 
     private void checkAll() {
         billing();
+        uniqueDefinitions();
         tableKeySchema();
-        localSecondaryIndexes();
-        globalSecondaryIndexes();
+        localIndexKeySchemas();
+        globalIndexKeySchemas();
         everyDefinitionUsed();
+        localIndexes();
+        globalIndexes();
+        projectedAttributes();
         stream();
     }
 
@@ -64,6 +71,15 @@ final class CreateTableRules {
         withinBounds("WriteCapacityUnits", throughput.writeCapacityUnits());
     }
 
+    private void uniqueDefinitions() {
+        Set<String> seen = new HashSet<>();
+        for (String name : definedAttributes) {
+            if (!seen.add(name)) {
+                throw DynamoDbException.validation("Attribute Name is duplicated: " + name);
+            }
+        }
+    }
+
     private void tableKeySchema() {
         List<KeySchemaElement> keySchema = request.keySchema();
         List<String> keys = names(keySchema);
@@ -73,15 +89,16 @@ final class CreateTableRules {
             throw DynamoDbException.validation("Invalid KeySchema: Some index key attribute have no definition");
         }
         if (undefinedKey) {
-            throw undefinedKeys(keys);
+            throw SecondaryIndexRules.undefinedKeys(keys, definedAttributes);
         }
-        keyOrder(keySchema);
+        SecondaryIndexRules.keyOrder(keySchema);
         if (!hasIndexes() && keys.size() != definedAttributes.size()) {
             throw invalid("Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
         }
     }
 
-    private void localSecondaryIndexes() {
+    /** A local index shares the table's partition key and sorts it by another attribute. */
+    private void localIndexKeySchemas() {
         List<SecondaryIndex> indexes = request.localSecondaryIndexes();
         if (indexes == null) {
             return;
@@ -103,15 +120,10 @@ final class CreateTableRules {
                 throw invalid("Index KeySchema does not have the same leading hash key as table KeySchema for index: "
                         + index.indexName() + ". index hash key: " + indexHashKey + ", table hash key: " + tableHashKey);
             }
-            projection(index.projection());
-            uniqueName(index);
-        }
-        if (indexes.size() > MAX_LOCAL_INDEXES) {
-            throw invalid("Number of LocalSecondaryIndexes exceeds per-table limit of " + MAX_LOCAL_INDEXES);
         }
     }
 
-    private void globalSecondaryIndexes() {
+    private void globalIndexKeySchemas() {
         List<SecondaryIndex> indexes = request.globalSecondaryIndexes();
         if (indexes == null) {
             return;
@@ -119,43 +131,56 @@ final class CreateTableRules {
         if (indexes.isEmpty()) {
             throw invalid("List of GlobalSecondaryIndexes is empty");
         }
-        for (SecondaryIndex index : indexes) {
-            indexKeySchema(index);
-            projection(index.projection());
-            uniqueName(index);
-            indexThroughput(index);
-        }
-        if (indexes.size() > MAX_GLOBAL_INDEXES) {
-            throw invalid("GlobalSecondaryIndex count exceeds the per-table limit of " + MAX_GLOBAL_INDEXES);
-        }
+        indexes.forEach(this::indexKeySchema);
     }
 
     private void indexKeySchema(SecondaryIndex index) {
         List<String> keys = names(index.keySchema());
         if (!definedAttributes.containsAll(keys)) {
-            throw undefinedKeys(keys);
+            throw SecondaryIndexRules.undefinedKeys(keys, definedAttributes);
         }
-        keyOrder(index.keySchema());
+        SecondaryIndexRules.keyOrder(index.keySchema());
     }
 
-    private void keyOrder(List<KeySchemaElement> keySchema) {
-        if (keySchema.size() == 2 && keySchema.get(0).attributeName().equals(keySchema.get(1).attributeName())) {
-            throw DynamoDbException.validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
+    /** With indexes, an attribute definition that no key schema uses is an error of its own. */
+    private void everyDefinitionUsed() {
+        if (!hasIndexes()) {
+            return;
         }
-        if (!KeySchemaElement.HASH.equals(keySchema.get(0).keyType())) {
-            throw DynamoDbException.validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
-        }
-        if (keySchema.size() == 2 && !KeySchemaElement.RANGE.equals(keySchema.get(1).keyType())) {
-            throw DynamoDbException.validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+        Set<String> used = new LinkedHashSet<>(names(request.keySchema()));
+        allIndexes().forEach(index -> used.addAll(names(index.keySchema())));
+        if (!used.containsAll(definedAttributes)) {
+            throw invalid("Some AttributeDefinitions are not used. AttributeDefinitions: " + definedAttributes
+                    + ", keys used: " + used);
         }
     }
 
-    private void projection(Projection projection) {
-        if (projection.projectionType() == null) {
-            throw invalid("Unknown ProjectionType: null");
+    private void localIndexes() {
+        List<SecondaryIndex> indexes = request.localSecondaryIndexes();
+        if (indexes == null) {
+            return;
         }
-        if (projection.nonKeyAttributes() != null && !Projection.INCLUDE.equals(projection.projectionType())) {
-            throw invalid("ProjectionType is " + projection.projectionType() + ", but NonKeyAttributes is specified");
+        for (SecondaryIndex index : indexes) {
+            SecondaryIndexRules.projection(index.projection());
+            uniqueName(index);
+        }
+        if (indexes.size() > MAX_LOCAL_INDEXES) {
+            throw invalid("Number of LocalSecondaryIndexes exceeds per-table limit of " + MAX_LOCAL_INDEXES);
+        }
+    }
+
+    private void globalIndexes() {
+        List<SecondaryIndex> indexes = request.globalSecondaryIndexes();
+        if (indexes == null) {
+            return;
+        }
+        for (SecondaryIndex index : indexes) {
+            SecondaryIndexRules.projection(index.projection());
+            indexThroughput(index);
+            uniqueName(index);
+        }
+        if (indexes.size() > MAX_GLOBAL_INDEXES) {
+            throw invalid("GlobalSecondaryIndex count exceeds the per-table limit of " + MAX_GLOBAL_INDEXES);
         }
     }
 
@@ -176,17 +201,13 @@ final class CreateTableRules {
         }
     }
 
-    /** With indexes, an attribute definition that no key schema uses is an error of its own. */
-    private void everyDefinitionUsed() {
-        if (!hasIndexes()) {
-            return;
+    private void projectedAttributes() {
+        int projected = 0;
+        for (SecondaryIndex index : allIndexes()) {
+            List<String> nonKeyAttributes = index.projection().nonKeyAttributes();
+            projected += nonKeyAttributes == null ? 0 : nonKeyAttributes.size();
         }
-        Set<String> used = new LinkedHashSet<>(names(request.keySchema()));
-        allIndexes().forEach(index -> used.addAll(names(index.keySchema())));
-        if (definedAttributes.size() != used.size()) {
-            throw invalid("Some AttributeDefinitions are not used. AttributeDefinitions: " + definedAttributes
-                    + ", keys used: " + used);
-        }
+        SecondaryIndexRules.projectedAttributesWithinLimit(projected);
     }
 
     /** DynamoDB calls the view type "UpdateViewType" in these two messages. */
@@ -218,19 +239,10 @@ final class CreateTableRules {
         return all;
     }
 
-    private DynamoDbException undefinedKeys(List<String> keys) {
-        return invalid("Some index key attributes are not defined in AttributeDefinitions. Keys: " + keys
-                + ", AttributeDefinitions: " + definedAttributes);
-    }
-
     static void withinBounds(String name, long units) {
         if (units > MAX_CAPACITY_UNITS) {
             throw DynamoDbException.validation("Given value " + units + " for " + name + " is out of bounds");
         }
-    }
-
-    private static List<String> names(List<KeySchemaElement> keySchema) {
-        return keySchema.stream().map(KeySchemaElement::attributeName).toList();
     }
 
     private static DynamoDbException invalid(String detail) {

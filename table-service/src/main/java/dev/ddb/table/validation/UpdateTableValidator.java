@@ -30,13 +30,14 @@ public final class UpdateTableValidator {
     public static void validate(UpdateTableRequest request) {
         somethingToChange(request);
         supported(request);
+        GlobalSecondaryIndexUpdateRules.check(request);
         deletionProtectionAlone(request);
         stream(request);
         throughput(request);
     }
 
     private static void somethingToChange(UpdateTableRequest request) {
-        boolean changes = request.changesCapacity() || request.changesStream()
+        boolean changes = request.changesCapacity() || request.changesStream() || request.changesIndexes()
                 || request.deletionProtectionEnabled() != null || !request.unsupportedMembers().isEmpty();
         if (!changes) {
             throw DynamoDbException.validation("At least one of " + listed(CHANGE_MEMBERS) + " is required");
@@ -52,7 +53,8 @@ public final class UpdateTableValidator {
     }
 
     private static void deletionProtectionAlone(UpdateTableRequest request) {
-        if (request.deletionProtectionEnabled() != null && (request.changesCapacity() || request.changesStream())) {
+        if (request.deletionProtectionEnabled() != null
+                && (request.changesCapacity() || request.changesStream() || request.changesIndexes())) {
             throw DynamoDbException.invalidParameter("DeletionProtection modification must be the only operation in the request");
         }
     }

@@ -50,8 +50,9 @@ class TableOperationsTest {
                 "eu-west-1", Duration.ofSeconds(1), Duration.ofSeconds(1));
         store = new TableMetadataStore(dataDir);
         createTable = new CreateTableOperation(new TableDescriptionFactory(properties), store, provisioner, events, properties);
-        deleteTable = new DeleteTableOperation(store, provisioner, events);
-        describeTable = new DescribeTableOperation(store);
+        IndexTransitions indexTransitions = new IndexTransitions(store, provisioner, provisioner, events);
+        deleteTable = new DeleteTableOperation(store, provisioner, events, indexTransitions);
+        describeTable = new DescribeTableOperation(store, indexTransitions);
         listTables = new ListTablesOperation(store);
     }
 

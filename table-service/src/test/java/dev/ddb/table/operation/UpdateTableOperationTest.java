@@ -43,6 +43,7 @@ class UpdateTableOperationTest {
 
     private TableMetadataStore store;
     private final RecordingEventPublisher events = new RecordingEventPublisher();
+    private final RecordingProvisioner itemService = new RecordingProvisioner();
     private CreateTableOperation createTable;
     private UpdateTableOperation updateTable;
     private DescribeTableOperation describeTable;
@@ -52,10 +53,12 @@ class UpdateTableOperationTest {
         TableServiceProperties properties = new TableServiceProperties(dataDir, URI.create("http://localhost:1"),
                 "eu-west-1", Duration.ofSeconds(1), Duration.ofSeconds(1));
         store = new TableMetadataStore(dataDir);
-        createTable = new CreateTableOperation(new TableDescriptionFactory(properties), store, new RecordingProvisioner(),
+        createTable = new CreateTableOperation(new TableDescriptionFactory(properties), store, itemService,
                 events, properties);
-        updateTable = new UpdateTableOperation(store, events, Duration.ofSeconds(1), Clock.fixed(NOW, ZoneOffset.UTC));
-        describeTable = new DescribeTableOperation(store);
+        IndexTransitions indexTransitions = new IndexTransitions(store, itemService, itemService, events);
+        updateTable = new UpdateTableOperation(store, events, itemService, indexTransitions, Duration.ofSeconds(1),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        describeTable = new DescribeTableOperation(store, indexTransitions);
     }
 
     @AfterEach
@@ -316,8 +319,8 @@ class UpdateTableOperationTest {
         void unsupportedChangesAreRefusedRatherThanIgnored() {
             createTable.invoke(onDemandTable("Music"));
 
-            assertValidation("{'TableName':'Music','GlobalSecondaryIndexUpdates':[{'Delete':{'IndexName':'Index'}}]}",
-                    "One or more parameter values were invalid: GlobalSecondaryIndexUpdates is not supported by this service yet");
+            assertValidation("{'TableName':'Music','TableClass':'STANDARD'}",
+                    "One or more parameter values were invalid: TableClass is not supported by this service yet");
         }
     }
 

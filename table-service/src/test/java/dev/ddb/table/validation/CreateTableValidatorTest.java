@@ -320,6 +320,37 @@ class CreateTableValidatorTest {
         }
 
         @Test
+        void unusedAttributeDefinitionMasksTheIndexesProjectionRules() {
+            assertValidation(table("abc", DEFINITIONS_ABC, HASH_A, THROUGHPUT,
+                            gsi("idx", "'KeySchema':[{'AttributeName':'b','KeyType':'HASH'}]", "'Projection':{}", THROUGHPUT)),
+                    "One or more parameter values were invalid: Some AttributeDefinitions are not used. "
+                            + "AttributeDefinitions: [a, b, c], keys used: [a, b]");
+        }
+
+        @Test
+        void localIndexKeyRulesComeBeforeUnusedAttributeDefinitions() {
+            // dynalite test/createTable.js "should return ValidationException for 14"
+            assertValidation(table("abc", DEFINITIONS_AB, HASH_A, THROUGHPUT,
+                            lsi("idx", "'KeySchema':[{'AttributeName':'a','KeyType':'HASH'}]")),
+                    "One or more parameter values were invalid: Table KeySchema does not have a range key, which is "
+                            + "required when specifying a LocalSecondaryIndex");
+        }
+
+        @Test
+        void includeNeedsNonKeyAttributes() {
+            assertValidation(table("abc", DEFINITIONS_AB, HASH_A, THROUGHPUT,
+                            gsi("idx", "'KeySchema':[{'AttributeName':'b','KeyType':'HASH'}]", "'Projection':{'ProjectionType':'INCLUDE'}", THROUGHPUT)),
+                    "One or more parameter values were invalid: ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
+        }
+
+        @Test
+        void attributeDefinedTwiceIsRejected() {
+            assertValidation(table("abc", "'AttributeDefinitions':[{'AttributeName':'a','AttributeType':'S'},"
+                            + "{'AttributeName':'a','AttributeType':'N'}]", HASH_A, THROUGHPUT),
+                    "Attribute Name is duplicated: a");
+        }
+
+        @Test
         void emptyIndexListIsRejected() {
             assertValidation(table("abc", DEFINITIONS_A, HASH_A, THROUGHPUT, "'GlobalSecondaryIndexes':[]"),
                     "One or more parameter values were invalid: List of GlobalSecondaryIndexes is empty");

@@ -1,0 +1,5 @@
+package dev.ddb.table.request;
+
+/** The Delete action of a GlobalSecondaryIndexUpdate. */
+public record DeleteGlobalSecondaryIndexAction(String indexName) {
+}
