@@ -133,7 +133,8 @@ public final class TableDescriptionJson {
                 null);
     }
 
-    private static ArrayNode keySchema(KeySchema key) {
+    /** A KeySchema as DynamoDB writes it (HASH first): in a TableDescription, an index, a DescribeStream answer. */
+    public static ArrayNode keySchema(KeySchema key) {
         ArrayNode elements = Json.array();
         elements.addObject().put("AttributeName", key.hashKey()).put("KeyType", HASH);
         if (key.hasRangeKey()) {
