@@ -1,9 +1,14 @@
 package dev.ddb.item;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -22,6 +27,7 @@ import dev.ddb.item.operation.Scan;
 import dev.ddb.item.operation.UpdateItem;
 import dev.ddb.item.storage.Durability;
 import dev.ddb.item.storage.ItemStore;
+import dev.ddb.item.table.TableEventsFollower;
 import dev.ddb.item.table.TableProvisioning;
 import dev.ddb.item.write.IndexBackfill;
 import dev.ddb.item.write.ItemLocks;
@@ -53,6 +59,22 @@ class ItemServiceConfiguration {
     @Bean
     TableProvisioning tableProvisioning(ItemStore store, IndexBackfill backfill) {
         return new TableProvisioning(store, backfill);
+    }
+
+    /** Reads table events from the start each time, outside any consumer group. */
+    @Bean
+    TableEventsFollower tableEventsFollower(KafkaProperties kafka, TableProvisioning provisioning) {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "item-service-table-events");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // A missing topic must stay missing: table-service creates it compacted.
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        return new TableEventsFollower(
+                () -> new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer()), provisioning);
     }
 
     @Bean

@@ -229,7 +229,7 @@ class DynamoDbEndToEndTest {
                     if (record.key().equals("Announced")) {
                         TableEvent event = TableEvent.fromJson(record.value());
                         assertThat(event.tableName()).isEqualTo("Announced");
-                        assertThat(event.table().path("KeySchema").size()).isEqualTo(2);
+                        assertThat(event.table().keySchema().keyCount()).isEqualTo(2);
                         events.add(event.eventType());
                     }
                 }

@@ -315,7 +315,7 @@ class SecondaryIndexSdkTest {
             assertThat(active.indexSizeBytes()).isEqualTo(700);
             TableEvent last = events.events.get(events.events.size() - 1);
             assertThat(last.eventType()).isEqualTo(TableEvent.Type.UPDATED);
-            assertThat(last.table().get("GlobalSecondaryIndexes").get(0).get("IndexStatus").stringValue()).isEqualTo("ACTIVE");
+            assertThat(last.table().globalSecondaryIndexes().get(0).indexStatus().name()).isEqualTo("ACTIVE");
         }
 
         @Test

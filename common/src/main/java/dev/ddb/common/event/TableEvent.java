@@ -1,16 +1,24 @@
 package dev.ddb.common.event;
 
 import dev.ddb.common.json.Json;
+import dev.ddb.common.table.TableDescription;
+import dev.ddb.common.table.TableDescriptionJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A value on {@code ddb.table-events}: what happened to a table and its description afterwards
- * (the TableDescription shape of DescribeTable).
+ * (a DELETED event carries the description with TableStatus DELETING). The description travels in
+ * the TableDescription shape of DescribeTable.
  */
-public record TableEvent(Type eventType, String tableName, String tableId, long timeMillis, JsonNode table) {
+public record TableEvent(Type eventType, String tableName, String tableId, long timeMillis, TableDescription table) {
 
     public enum Type { CREATED, UPDATED, DELETED }
+
+    /** An event about {@code table} (its name and id), now. */
+    public static TableEvent of(Type eventType, TableDescription table) {
+        return new TableEvent(eventType, table.tableName(), table.tableId(), System.currentTimeMillis(), table);
+    }
 
     public byte[] toJson() {
         ObjectNode node = Json.object();
@@ -18,13 +26,15 @@ public record TableEvent(Type eventType, String tableName, String tableId, long 
         node.put("tableName", tableName);
         node.put("tableId", tableId);
         node.put("time", timeMillis);
-        node.set("table", table);
+        node.set("table", TableDescriptionJson.write(table));
         return Json.write(node);
     }
 
+    /** @throws RuntimeException when the bytes are no table event */
     public static TableEvent fromJson(byte[] bytes) {
         JsonNode node = Json.read(bytes);
         return new TableEvent(Type.valueOf(node.get("eventType").stringValue()), node.get("tableName").stringValue(),
-                node.get("tableId").stringValue(), node.get("time").longValue(), node.get("table"));
+                node.get("tableId").stringValue(), node.get("time").longValue(),
+                TableDescriptionJson.read(node.get("table")));
     }
 }

@@ -12,11 +12,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.ddb.common.json.Json;
+import dev.ddb.common.table.GlobalSecondaryIndex;
+import dev.ddb.common.table.IndexStatus;
+import dev.ddb.common.table.SecondaryIndex;
+import dev.ddb.common.table.TableDescription;
+import dev.ddb.common.table.TableDescriptionJson;
 import dev.ddb.item.storage.IndexStatistics;
 import dev.ddb.item.storage.ItemStore;
-import dev.ddb.item.table.SecondaryIndex;
 import dev.ddb.item.table.TableProvisioning;
-import dev.ddb.item.table.TableSchema;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.node.ArrayNode;
@@ -42,7 +45,7 @@ class TableStorageController {
     /** Body: the TableDescription (with TableId) of a new table, or of an existing one with changed indexes. Idempotent. */
     @PostMapping
     Mono<ResponseEntity<Void>> provision(@RequestBody byte[] description) {
-        return Mono.fromRunnable(() -> provisioning.provision(TableSchema.fromDescription(Json.read(description))))
+        return Mono.fromRunnable(() -> provisioning.provision(TableDescriptionJson.read(Json.read(description))))
                 .subscribeOn(Schedulers.boundedElastic())
                 .thenReturn(ResponseEntity.noContent().build());
     }
@@ -66,15 +69,17 @@ class TableStorageController {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
-    private ObjectNode describe(TableSchema table) {
+    private ObjectNode describe(TableDescription table) {
         ObjectNode body = Json.object();
         ArrayNode indexes = body.putArray("Indexes");
-        for (SecondaryIndex index : table.indexes()) {
+        for (SecondaryIndex index : table.secondaryIndexes()) {
             IndexStatistics statistics = store.statistics(table, index);
-            boolean creating = index.status() == SecondaryIndex.IndexStatus.CREATING;
+            // A local index is built with its table; a global one is CREATING while backfilled.
+            IndexStatus status = index instanceof GlobalSecondaryIndex global ? global.indexStatus() : IndexStatus.ACTIVE;
+            boolean creating = status == IndexStatus.CREATING;
             indexes.addObject()
                     .put("IndexName", index.indexName())
-                    .put("IndexStatus", index.status().name())
+                    .put("IndexStatus", status.name())
                     .put("Backfilling", creating)
                     .put("ItemCount", statistics.itemCount())
                     .put("IndexSizeBytes", statistics.sizeBytes());

@@ -5,8 +5,8 @@ import java.util.Map;
 
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.attribute.ItemSize;
+import dev.ddb.common.table.SecondaryIndex;
 import dev.ddb.item.storage.IndexEntryWrite;
-import dev.ddb.item.table.SecondaryIndex;
 import dev.ddb.item.write.WrittenItem;
 
 /**

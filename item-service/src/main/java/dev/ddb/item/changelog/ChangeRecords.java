@@ -7,8 +7,8 @@ import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.event.ItemChange;
 import dev.ddb.common.key.KeyEncoding;
+import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.key.PrimaryKeys;
-import dev.ddb.item.table.TableSchema;
 
 /** The change record (and its Kafka key) of one item change, as the outbox keeps it: one per item changed. */
 public final class ChangeRecords {
@@ -17,12 +17,12 @@ public final class ChangeRecords {
     }
 
     /** The Kafka key: table and partition key, so changes of one item stay in order. */
-    public static String kafkaKey(TableSchema table, Map<String, AttributeValue> keys) {
+    public static String kafkaKey(TableDescription table, Map<String, AttributeValue> keys) {
         return ItemChange.kafkaKey(table.tableId(), KeyEncoding.partitionPrefix(keys.get(table.keySchema().hashKey())));
     }
 
     /** The record, once the write's sequence number is known. */
-    public static LongFunction<ItemChange> of(TableSchema table, Map<String, AttributeValue> oldItem,
+    public static LongFunction<ItemChange> of(TableDescription table, Map<String, AttributeValue> oldItem,
                                               Map<String, AttributeValue> newItem, String userIdentity) {
         Map<String, AttributeValue> keys = keysOf(table, oldItem, newItem);
         long time = System.currentTimeMillis();
@@ -30,7 +30,7 @@ public final class ChangeRecords {
                 oldItem, newItem, time, recordSize(keys, oldItem, newItem), userIdentity);
     }
 
-    public static Map<String, AttributeValue> keysOf(TableSchema table, Map<String, AttributeValue> oldItem,
+    public static Map<String, AttributeValue> keysOf(TableDescription table, Map<String, AttributeValue> oldItem,
                                                      Map<String, AttributeValue> newItem) {
         return PrimaryKeys.attributesOf(table.keySchema(), newItem != null ? newItem : oldItem);
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.key.KeyEncoding;
 import dev.ddb.common.table.KeySchema;
-import dev.ddb.item.table.SecondaryIndex;
+import dev.ddb.common.table.SecondaryIndex;
 
 /**
  * The key of an item's entry in an index: the order-preserving encoding of the index's partition

@@ -12,6 +12,7 @@ import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.capacity.ConsumedCapacity;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
 import dev.ddb.item.expression.Projection;
@@ -19,7 +20,6 @@ import dev.ddb.item.expression.legacy.ParameterMixing;
 import dev.ddb.item.key.PrimaryKeys;
 import dev.ddb.item.request.RequestParameters;
 import dev.ddb.item.storage.ItemStore;
-import dev.ddb.item.table.TableSchema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -46,7 +46,7 @@ public final class BatchGetItem implements Operation {
     }
 
     /** One table's keys, checked against its key schema. */
-    private record TableRead(TableSchema table, TableRequest request, List<byte[]> keys) {
+    private record TableRead(TableDescription table, TableRequest request, List<byte[]> keys) {
     }
 
     @Override
@@ -130,7 +130,7 @@ public final class BatchGetItem implements Operation {
     }
 
     private TableRead resolve(TableRequest request) {
-        TableSchema table = Tables.require(store, request.tableName());
+        TableDescription table = Tables.require(store, request.tableName());
         List<byte[]> keys = new ArrayList<>();
         for (Map<String, AttributeValue> key : request.keys()) {
             keys.add(PrimaryKeys.ofKey(table.keySchema(), key));

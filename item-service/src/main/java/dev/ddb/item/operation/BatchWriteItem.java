@@ -14,13 +14,13 @@ import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.capacity.CapacityUse;
 import dev.ddb.item.capacity.ConsumedCapacity;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
 import dev.ddb.item.capacity.WriteCapacity;
 import dev.ddb.item.key.PrimaryKeys;
 import dev.ddb.item.storage.ItemStore;
-import dev.ddb.item.table.TableSchema;
 import dev.ddb.item.write.IndexKeyRules;
 import dev.ddb.item.write.Write;
 import dev.ddb.item.write.WriteOutcome;
@@ -134,11 +134,11 @@ public final class BatchWriteItem implements Operation {
 
     /** Every table and key, before the first write. */
     private List<Write> resolve(List<WriteRequest> requests) {
-        Map<String, TableSchema> tables = new LinkedHashMap<>();
+        Map<String, TableDescription> tables = new LinkedHashMap<>();
         Map<String, Set<String>> seen = new LinkedHashMap<>();
         List<Write> batch = new ArrayList<>();
         for (WriteRequest request : requests) {
-            TableSchema table = tables.computeIfAbsent(request.tableName(), name -> Tables.require(store, name));
+            TableDescription table = tables.computeIfAbsent(request.tableName(), name -> Tables.require(store, name));
             byte[] key;
             if (request.item() != null) {
                 key = PrimaryKeys.ofBatchItem(table.keySchema(), request.item());

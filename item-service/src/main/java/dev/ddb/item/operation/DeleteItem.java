@@ -6,6 +6,7 @@ import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.attribute.AttributeValueJson;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.capacity.ConsumedCapacity;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
 import dev.ddb.item.capacity.WriteCapacity;
@@ -13,7 +14,6 @@ import dev.ddb.item.expression.legacy.ParameterMixing;
 import dev.ddb.item.key.PrimaryKeys;
 import dev.ddb.item.request.RequestParameters;
 import dev.ddb.item.storage.ItemStore;
-import dev.ddb.item.table.TableSchema;
 import dev.ddb.item.write.Write;
 import dev.ddb.item.write.WritePath;
 import dev.ddb.item.write.WrittenItem;
@@ -44,7 +44,7 @@ public final class DeleteItem implements Operation {
         expressions.assertAllUsed();
         ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
 
-        TableSchema table = Tables.require(store, tableName);
+        TableDescription table = Tables.require(store, tableName);
         byte[] key = PrimaryKeys.ofKey(table.keySchema(), keyAttributes);
         boolean collectionMetrics = ItemCollectionMetrics.wanted(request);
 

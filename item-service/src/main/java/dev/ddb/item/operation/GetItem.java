@@ -7,6 +7,7 @@ import dev.ddb.common.attribute.AttributeValueJson;
 import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.capacity.ConsumedCapacity;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
 import dev.ddb.item.expression.Projection;
@@ -14,7 +15,6 @@ import dev.ddb.item.expression.legacy.ParameterMixing;
 import dev.ddb.item.key.PrimaryKeys;
 import dev.ddb.item.request.RequestParameters;
 import dev.ddb.item.storage.ItemStore;
-import dev.ddb.item.table.TableSchema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -41,7 +41,7 @@ public final class GetItem implements Operation {
         boolean consistentRead = RequestParameters.flag(request, "ConsistentRead");
         ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
 
-        TableSchema table = Tables.require(store, tableName);
+        TableDescription table = Tables.require(store, tableName);
         byte[] key = PrimaryKeys.ofKey(table.keySchema(), keyAttributes);
         if (projection != null) {
             ScalarKeyPaths.check(projection.paths(), table.keySchema());

@@ -8,12 +8,12 @@ import dev.ddb.common.attribute.AttributeValueJson;
 import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.key.KeyEncoding;
+import dev.ddb.common.table.SecondaryIndex;
+import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.request.RequestParameters;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.storage.KeyRange;
 import dev.ddb.item.storage.StoredItem;
-import dev.ddb.item.table.SecondaryIndex;
-import dev.ddb.item.table.TableSchema;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,7 +34,7 @@ final class ItemCollectionMetrics {
     }
 
     /** Null when the table has no local secondary index: DynamoDB then answers none. */
-    static ObjectNode of(ItemStore store, TableSchema table, Map<String, AttributeValue> keys) {
+    static ObjectNode of(ItemStore store, TableDescription table, Map<String, AttributeValue> keys) {
         if (!table.hasLocalIndexes()) {
             return null;
         }
@@ -42,7 +42,7 @@ final class ItemCollectionMetrics {
         KeyRange partition = KeyRange.withPrefix(KeyEncoding.partitionPrefix(partitionKey));
         var snapshot = store.snapshot(table);
         long bytes = sum(snapshot.range(partition, true, null));
-        for (SecondaryIndex index : table.indexes()) {
+        for (SecondaryIndex index : table.secondaryIndexes()) {
             if (!index.global()) {
                 bytes += sum(snapshot.indexRange(index.indexName(), partition, true, null));
             }

@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.table.KeySchema;
+import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
 import dev.ddb.item.expression.Condition;
 import dev.ddb.item.expression.ConditionPaths;
@@ -22,7 +23,6 @@ import dev.ddb.item.read.Select;
 import dev.ddb.item.request.RequestParameters;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.storage.KeyRange;
-import dev.ddb.item.table.TableSchema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -54,7 +54,7 @@ public final class Scan implements Operation {
         boolean consistentRead = RequestParameters.flag(request, "ConsistentRead");
         ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
 
-        TableSchema table = Tables.require(store, tableName);
+        TableDescription table = Tables.require(store, tableName);
         ReadTarget target = ReadTarget.of(table, indexName);
         target.checkRead(consistentRead, select);
         KeySchema schema = target.keySchema();

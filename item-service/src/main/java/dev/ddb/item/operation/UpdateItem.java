@@ -9,6 +9,7 @@ import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.capacity.ConsumedCapacity;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
 import dev.ddb.item.capacity.WriteCapacity;
@@ -19,7 +20,6 @@ import dev.ddb.item.expression.legacy.ParameterMixing;
 import dev.ddb.item.key.PrimaryKeys;
 import dev.ddb.item.request.RequestParameters;
 import dev.ddb.item.storage.ItemStore;
-import dev.ddb.item.table.TableSchema;
 import dev.ddb.item.write.Write;
 import dev.ddb.item.write.WritePath;
 import dev.ddb.item.write.WrittenItem;
@@ -52,7 +52,7 @@ public final class UpdateItem implements Operation {
         expressions.assertAllUsed();
         ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
 
-        TableSchema table = Tables.require(store, tableName);
+        TableDescription table = Tables.require(store, tableName);
         byte[] key = PrimaryKeys.ofKey(table.keySchema(), keyAttributes);
         rejectKeyUpdates(update, table);
         boolean collectionMetrics = ItemCollectionMetrics.wanted(request);
@@ -85,7 +85,7 @@ public final class UpdateItem implements Operation {
         return response;
     }
 
-    private static void rejectKeyUpdates(UpdateExpression update, TableSchema table) {
+    private static void rejectKeyUpdates(UpdateExpression update, TableDescription table) {
         if (update == null) {
             return;
         }

@@ -9,17 +9,17 @@ import java.util.Map;
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.table.KeySchema;
+import dev.ddb.common.table.SecondaryIndex;
+import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.storage.KeyRange;
 import dev.ddb.item.storage.StoredItem;
 import dev.ddb.item.storage.TableSnapshot;
-import dev.ddb.item.table.SecondaryIndex;
-import dev.ddb.item.table.TableSchema;
 
 /** What a Query or Scan reads: the table, or one of its secondary indexes (IndexName). */
-public record ReadTarget(TableSchema table, SecondaryIndex index) {
+public record ReadTarget(TableDescription table, SecondaryIndex index) {
 
     /** @param indexName null for the table */
-    public static ReadTarget of(TableSchema table, String indexName) {
+    public static ReadTarget of(TableDescription table, String indexName) {
         if (indexName == null) {
             return new ReadTarget(table, null);
         }

@@ -23,12 +23,16 @@ import org.h2.mvstore.type.ByteArrayDataType;
 
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.attribute.ItemSize;
+import dev.ddb.common.table.GlobalSecondaryIndex;
+import dev.ddb.common.table.IndexStatus;
+import dev.ddb.common.table.SecondaryIndex;
+import dev.ddb.common.table.TableDescription;
+import dev.ddb.common.table.TableDescriptionJson;
 import dev.ddb.item.changelog.OutboxEntry;
-import dev.ddb.item.table.SecondaryIndex;
-import dev.ddb.item.table.TableSchema;
 
 /**
- * The items of every table in one MVStore file: a map of table schemas, per table one map from
+ * The items of every table in one MVStore file: a map of table descriptions (item-service's copy:
+ * a global index it is still backfilling is CREATING there), per table one map from
  * encoded primary key to item and one per secondary index from index key to projected item, the
  * change outbox, and the progress of index backfills. Background auto-commit is off:
  * {@link GroupCommit} decides when changes reach the disk, so a write set that spans maps is
@@ -43,6 +47,7 @@ public final class ItemStore implements AutoCloseable {
     private static final String OUTBOX = "outbox";
     private static final String META = "meta";
     private static final String BACKFILL = "backfill";
+    private static final String DROPPED_TABLES = "droppedTables";
     private static final String LAST_SEQUENCE = "lastSequence";
 
     private final MVStore store;
@@ -52,8 +57,10 @@ public final class ItemStore implements AutoCloseable {
     private final MVMap<String, Long> meta;
     /** Per index being backfilled: the last table key whose entry it wrote. */
     private final MVMap<String, byte[]> backfill;
+    /** TableIds of dropped tables (and when): a late event about one must not bring it back. */
+    private final MVMap<String, Long> droppedTables;
     private final AtomicLong sequence;
-    private final Map<String, TableSchema> schemas = new ConcurrentHashMap<>();
+    private final Map<String, TableDescription> schemas = new ConcurrentHashMap<>();
     private final Map<String, MVMap<byte[], byte[]>> maps = new ConcurrentHashMap<>();
     /** Write sets apply under the write side, snapshots are taken under the read side. */
     private final ReadWriteLock visibility = new ReentrantReadWriteLock();
@@ -81,26 +88,27 @@ public final class ItemStore implements AutoCloseable {
         this.outbox = store.openMap(OUTBOX);
         this.meta = store.openMap(META);
         this.backfill = store.openMap(BACKFILL);
+        this.droppedTables = store.openMap(DROPPED_TABLES);
         this.sequence = new AtomicLong(meta.getOrDefault(LAST_SEQUENCE, 0L));
         this.groupCommit = new GroupCommit(store, durability, sequence::get, housekeepingIntervalMillis);
         tables.values().forEach(bytes -> {
-            TableSchema schema = TableSchema.fromJson(bytes);
+            TableDescription schema = TableDescriptionJson.fromBytes(bytes);
             schemas.put(schema.tableName(), schema);
         });
     }
 
     /** Null when the table does not exist (as far as item-service knows). */
-    public TableSchema schema(String tableName) {
+    public TableDescription schema(String tableName) {
         return schemas.get(tableName);
     }
 
-    public Collection<TableSchema> schemas() {
+    public Collection<TableDescription> schemas() {
         return schemas.values();
     }
 
     /** Creates storage for a table and its indexes; a table re-created under the same name replaces the old one. */
-    public synchronized void createTable(TableSchema schema) {
-        TableSchema previous = schemas.get(schema.tableName());
+    public synchronized void createTable(TableDescription schema) {
+        TableDescription previous = schemas.get(schema.tableName());
         visibility.writeLock().lock();
         Lock scope = groupCommit.writeScope();
         scope.lock();
@@ -109,8 +117,8 @@ public final class ItemStore implements AutoCloseable {
                 removeMaps(previous);
             }
             items(schema);
-            schema.indexes().forEach(index -> index(schema, index));
-            tables.put(schema.tableName(), schema.toJson());
+            schema.secondaryIndexes().forEach(index -> index(schema, index));
+            tables.put(schema.tableName(), TableDescriptionJson.toBytes(schema));
             schemas.put(schema.tableName(), schema);
         } finally {
             scope.unlock();
@@ -123,8 +131,8 @@ public final class ItemStore implements AutoCloseable {
      * Replaces a table's schema (same table id) after indexes were added or removed: a removed
      * index's map goes, an added one starts empty (its backfill follows), all in one commit.
      */
-    public synchronized void updateSchema(TableSchema schema) {
-        TableSchema previous = schemas.get(schema.tableName());
+    public synchronized void updateSchema(TableDescription schema) {
+        TableDescription previous = schemas.get(schema.tableName());
         if (previous == null || !previous.tableId().equals(schema.tableId())) {
             throw new IllegalStateException("No table " + schema.tableName() + " with id " + schema.tableId());
         }
@@ -132,13 +140,13 @@ public final class ItemStore implements AutoCloseable {
         Lock scope = groupCommit.writeScope();
         scope.lock();
         try {
-            for (SecondaryIndex old : previous.indexes()) {
+            for (SecondaryIndex old : previous.secondaryIndexes()) {
                 if (schema.index(old.indexName()).filter(old::sameDefinition).isEmpty()) {
-                    removeIndexMap(old.mapName(schema.tableId()));
+                    removeIndexMap(indexMapName(schema.tableId(), old));
                 }
             }
-            schema.indexes().forEach(index -> index(schema, index));
-            tables.put(schema.tableName(), schema.toJson());
+            schema.secondaryIndexes().forEach(index -> index(schema, index));
+            tables.put(schema.tableName(), TableDescriptionJson.toBytes(schema));
             schemas.put(schema.tableName(), schema);
         } finally {
             scope.unlock();
@@ -147,8 +155,9 @@ public final class ItemStore implements AutoCloseable {
         groupCommit.commitNow();
     }
 
+    /** Drops a table's items and indexes, and remembers its TableId as dropped. */
     public synchronized void deleteTable(String tableName) {
-        TableSchema schema = schemas.get(tableName);
+        TableDescription schema = schemas.get(tableName);
         if (schema == null) {
             return;
         }
@@ -159,6 +168,7 @@ public final class ItemStore implements AutoCloseable {
             schemas.remove(tableName);
             tables.remove(tableName);
             removeMaps(schema);
+            droppedTables.put(schema.tableId(), System.currentTimeMillis());
         } finally {
             scope.unlock();
             visibility.writeLock().unlock();
@@ -166,26 +176,45 @@ public final class ItemStore implements AutoCloseable {
         groupCommit.commitNow();
     }
 
+    /** Remembers a table item-service never had (or already dropped) as dropped. */
+    public synchronized void recordDropped(String tableId) {
+        if (droppedTables.containsKey(tableId)) {
+            return;
+        }
+        Lock scope = groupCommit.writeScope();
+        scope.lock();
+        try {
+            droppedTables.put(tableId, System.currentTimeMillis());
+        } finally {
+            scope.unlock();
+        }
+        groupCommit.commitNow();
+    }
+
+    public boolean wasDropped(String tableId) {
+        return droppedTables.containsKey(tableId);
+    }
+
     /** The current item (a writer holding the item's lock reads this). */
-    public Map<String, AttributeValue> get(TableSchema table, byte[] key) {
+    public Map<String, AttributeValue> get(TableDescription table, byte[] key) {
         byte[] bytes = items(table).get(key);
         return bytes == null ? null : ItemCodec.decode(bytes);
     }
 
     /** The items of a key range in key order (or reverse), resuming after exclusiveStart when given. */
-    public Iterator<StoredItem> range(TableSchema table, KeyRange range, boolean forward, byte[] exclusiveStart) {
+    public Iterator<StoredItem> range(TableDescription table, KeyRange range, boolean forward, byte[] exclusiveStart) {
         return snapshot(table).range(range, forward, exclusiveStart);
     }
 
     /** The table's items and the entries of its indexes as of now. */
-    public TableSnapshot snapshot(TableSchema table) {
+    public TableSnapshot snapshot(TableDescription table) {
         visibility.readLock().lock();
         try {
             // The indexes as of now (one dropped meanwhile has no map any more).
-            TableSchema current = schemas.get(table.tableName());
+            TableDescription current = schemas.get(table.tableName());
             Map<String, MVMap<byte[], byte[]>> indexMaps = new HashMap<>();
             if (current != null && current.tableId().equals(table.tableId())) {
-                for (SecondaryIndex index : current.indexes()) {
+                for (SecondaryIndex index : current.secondaryIndexes()) {
                     indexMaps.put(index.indexName(), index(current, index));
                 }
             }
@@ -211,7 +240,7 @@ public final class ItemStore implements AutoCloseable {
         try {
             for (int i = 0; i < writes.size(); i++) {
                 StoreWrite write = writes.get(i);
-                TableSchema current = schemas.get(write.table().tableName());
+                TableDescription current = schemas.get(write.table().tableName());
                 if (current == null || !current.tableId().equals(write.table().tableId())) {
                     continue; // the table was deleted meanwhile
                 }
@@ -235,12 +264,12 @@ public final class ItemStore implements AutoCloseable {
     }
 
     /** Index entries a backfill wrote (the caller holds the items' locks); committed with the next commit. */
-    public void applyIndexEntries(TableSchema table, List<IndexEntryWrite> entries) {
+    public void applyIndexEntries(TableDescription table, List<IndexEntryWrite> entries) {
         visibility.writeLock().lock();
         Lock scope = groupCommit.writeScope();
         scope.lock();
         try {
-            TableSchema current = schemas.get(table.tableName());
+            TableDescription current = schemas.get(table.tableName());
             if (current != null && current.tableId().equals(table.tableId())) {
                 entries.forEach(entry -> writeIndexEntry(current, entry));
             }
@@ -254,15 +283,15 @@ public final class ItemStore implements AutoCloseable {
      * How far a backfill got: every table key up to lastKey has its entry. Written after those
      * entries, so any commit holding it holds them; waits for the disk.
      */
-    public void recordBackfill(TableSchema table, String indexName, byte[] lastKey) {
+    public void recordBackfill(TableDescription table, String indexName, byte[] lastKey) {
         Lock scope = groupCommit.writeScope();
         scope.lock();
         try {
-            TableSchema current = schemas.get(table.tableName());
+            TableDescription current = schemas.get(table.tableName());
             if (current == null || !current.tableId().equals(table.tableId()) || current.index(indexName).isEmpty()) {
                 return;
             }
-            backfill.put(current.index(indexName).get().mapName(current.tableId()), lastKey);
+            backfill.put(indexMapName(current.tableId(), current.index(indexName).get()), lastKey);
         } finally {
             scope.unlock();
         }
@@ -270,12 +299,12 @@ public final class ItemStore implements AutoCloseable {
     }
 
     /** Where an index's backfill resumes: the last table key it covered, or null to start. */
-    public byte[] backfillPosition(TableSchema table, SecondaryIndex index) {
-        return backfill.get(index.mapName(table.tableId()));
+    public byte[] backfillPosition(TableDescription table, SecondaryIndex index) {
+        return backfill.get(indexMapName(table.tableId(), index));
     }
 
     /** Up to limit table keys after exclusiveStart (null: from the first), in key order. */
-    public List<byte[]> keysAfter(TableSchema table, byte[] exclusiveStart, int limit) {
+    public List<byte[]> keysAfter(TableDescription table, byte[] exclusiveStart, int limit) {
         MVMap<byte[], byte[]> items = items(table);
         List<byte[]> keys = new ArrayList<>(limit);
         byte[] from = exclusiveStart == null ? null : items.higherKey(exclusiveStart);
@@ -290,22 +319,22 @@ public final class ItemStore implements AutoCloseable {
     }
 
     /** Marks an index complete: its schema says ACTIVE and its backfill position goes. */
-    public synchronized void finishBackfill(TableSchema table, String indexName) {
-        TableSchema current = schemas.get(table.tableName());
+    public synchronized void finishBackfill(TableDescription table, String indexName) {
+        TableDescription current = schemas.get(table.tableName());
         if (current == null || !current.tableId().equals(table.tableId()) || current.index(indexName).isEmpty()) {
             return;
         }
-        List<SecondaryIndex> indexes = new ArrayList<>();
-        for (SecondaryIndex index : current.indexes()) {
-            indexes.add(index.indexName().equals(indexName) ? index.withStatus(SecondaryIndex.IndexStatus.ACTIVE) : index);
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        for (GlobalSecondaryIndex index : current.globalSecondaryIndexes()) {
+            indexes.add(index.indexName().equals(indexName) ? index.withStatus(IndexStatus.ACTIVE, null) : index);
         }
-        TableSchema updated = current.withIndexes(indexes);
+        TableDescription updated = current.withGlobalSecondaryIndexes(indexes);
         visibility.writeLock().lock();
         Lock scope = groupCommit.writeScope();
         scope.lock();
         try {
-            tables.put(updated.tableName(), updated.toJson());
-            backfill.remove(current.index(indexName).get().mapName(current.tableId()));
+            tables.put(updated.tableName(), TableDescriptionJson.toBytes(updated));
+            backfill.remove(indexMapName(current.tableId(), current.index(indexName).get()));
             schemas.put(updated.tableName(), updated);
         } finally {
             scope.unlock();
@@ -315,7 +344,7 @@ public final class ItemStore implements AutoCloseable {
     }
 
     /** Entries and their bytes (as DynamoDB counts item sizes) of one index; reads the whole index. */
-    public IndexStatistics statistics(TableSchema table, SecondaryIndex index) {
+    public IndexStatistics statistics(TableDescription table, SecondaryIndex index) {
         MVMap<byte[], byte[]> map = index(table, index);
         long count = 0;
         long bytes = 0;
@@ -375,7 +404,7 @@ public final class ItemStore implements AutoCloseable {
         return groupCommit.durabilityWaits();
     }
 
-    private void writeIndexEntry(TableSchema table, IndexEntryWrite entry) {
+    private void writeIndexEntry(TableDescription table, IndexEntryWrite entry) {
         SecondaryIndex index = table.index(entry.indexName()).orElse(null);
         if (index == null) {
             return; // dropped meanwhile
@@ -389,12 +418,12 @@ public final class ItemStore implements AutoCloseable {
         }
     }
 
-    private MVMap<byte[], byte[]> items(TableSchema table) {
+    private MVMap<byte[], byte[]> items(TableDescription table) {
         return open("items." + table.tableId());
     }
 
-    private MVMap<byte[], byte[]> index(TableSchema table, SecondaryIndex index) {
-        return open(index.mapName(table.tableId()));
+    private MVMap<byte[], byte[]> index(TableDescription table, SecondaryIndex index) {
+        return open(indexMapName(table.tableId(), index));
     }
 
     private MVMap<byte[], byte[]> open(String name) {
@@ -403,9 +432,14 @@ public final class ItemStore implements AutoCloseable {
                 .valueType(ByteArrayDataType.INSTANCE)));
     }
 
-    private void removeMaps(TableSchema table) {
+    /** The name of an index's map: unique per table incarnation. */
+    private static String indexMapName(String tableId, SecondaryIndex index) {
+        return "index." + tableId + "." + index.indexName();
+    }
+
+    private void removeMaps(TableDescription table) {
         removeIndexMap("items." + table.tableId());
-        table.indexes().forEach(index -> removeIndexMap(index.mapName(table.tableId())));
+        table.secondaryIndexes().forEach(index -> removeIndexMap(indexMapName(table.tableId(), index)));
     }
 
     private void removeIndexMap(String name) {

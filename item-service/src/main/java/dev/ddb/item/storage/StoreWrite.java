@@ -6,7 +6,7 @@ import java.util.function.LongFunction;
 
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.event.ItemChange;
-import dev.ddb.item.table.TableSchema;
+import dev.ddb.common.table.TableDescription;
 
 /**
  * One item's part of a write set as the store applies it: the item (null removes it), its index
@@ -14,7 +14,7 @@ import dev.ddb.item.table.TableSchema;
  *
  * @param change builds the change record from the sequence number the write gets
  */
-public record StoreWrite(TableSchema table, byte[] key, Map<String, AttributeValue> item,
+public record StoreWrite(TableDescription table, byte[] key, Map<String, AttributeValue> item,
                          List<IndexEntryWrite> indexWrites, String kafkaKey, LongFunction<ItemChange> change) {
 
     public StoreWrite {

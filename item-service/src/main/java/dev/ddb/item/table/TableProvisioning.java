@@ -3,16 +3,27 @@ package dev.ddb.item.table;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.ddb.common.event.TableEvent;
+import dev.ddb.common.table.AttributeDefinition;
+import dev.ddb.common.table.GlobalSecondaryIndex;
+import dev.ddb.common.table.IndexStatus;
+import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.write.IndexBackfill;
 
 /**
- * What table-service's provisioning calls do to item storage: a new table (or a table re-created
- * under its name) gets empty maps for it and its indexes; an updated description of an existing
- * table (same TableId) adds the indexes it newly has, CREATING until backfilled from the items,
- * and drops those it no longer has. Idempotent: table-service retries.
+ * What table-service's provisioning calls and {@code ddb.table-events} do to item storage: a new
+ * table (or a table re-created under its name) gets empty maps for it and its indexes; an updated
+ * description of an existing table (same TableId) adds the global indexes it newly has, CREATING
+ * until backfilled from the items, and drops those it no longer has or marks DELETING. Idempotent:
+ * table-service retries and events are read at least once.
  */
 public final class TableProvisioning {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TableProvisioning.class);
 
     private final ItemStore store;
     private final IndexBackfill backfill;
@@ -22,32 +33,116 @@ public final class TableProvisioning {
         this.backfill = backfill;
     }
 
-    public synchronized void provision(TableSchema described) {
-        TableSchema current = store.schema(described.tableName());
+    /** table-service's POST: the table as it stands now, so an index it does not list goes. */
+    public synchronized void provision(TableDescription described) {
+        TableDescription current = store.schema(described.tableName());
         if (current == null || !current.tableId().equals(described.tableId())) {
-            store.createTable(described);
+            store.createTable(asNew(described));
             return;
         }
-        List<SecondaryIndex> indexes = new ArrayList<>();
-        List<String> added = new ArrayList<>();
-        for (SecondaryIndex index : described.indexes()) {
-            SecondaryIndex existing = current.index(index.indexName()).filter(index::sameDefinition).orElse(null);
-            if (existing != null) {
-                indexes.add(existing); // keeps its own status: CREATING until its backfill is done
+        List<GlobalSecondaryIndex> wanted = new ArrayList<>();
+        for (GlobalSecondaryIndex index : described.globalSecondaryIndexes()) {
+            if (index.indexStatus() != IndexStatus.DELETING) {
+                wanted.add(index);
+            }
+        }
+        update(current, described, wanted);
+    }
+
+    /** table-service's DELETE. */
+    public synchronized void drop(String tableName) {
+        store.deleteTable(tableName);
+    }
+
+    /**
+     * A table event. It may be older than what item-service already has (the POST came first, or
+     * the topic is read again from its start), so it never brings back a dropped table, never
+     * replaces a newer table of the same name, and, for the same table, only adds the indexes it
+     * lists and drops the ones it marks DELETING: an index it does not list may be newer than it.
+     */
+    public synchronized void apply(TableEvent event) {
+        TableDescription described = event.table();
+        TableDescription current = store.schema(event.tableName());
+        boolean sameTable = current != null && current.tableId().equals(event.tableId());
+        if (event.eventType() == TableEvent.Type.DELETED) {
+            if (sameTable) {
+                LOG.info("Table {} ({}) was deleted; dropping its storage", event.tableName(), event.tableId());
+                store.deleteTable(event.tableName());
             } else {
-                indexes.add(index.withStatus(SecondaryIndex.IndexStatus.CREATING));
+                store.recordDropped(event.tableId());
+            }
+            return;
+        }
+        if (store.wasDropped(event.tableId())) {
+            return;
+        }
+        if (current == null || (!sameTable && described.creationDateTime().isAfter(current.creationDateTime()))) {
+            LOG.info("Table {} ({}) provisioned from its {} event", event.tableName(), event.tableId(), event.eventType());
+            store.createTable(asNew(described));
+            return;
+        }
+        if (!sameTable) {
+            return; // an event of an older table of that name
+        }
+        List<GlobalSecondaryIndex> wanted = new ArrayList<>();
+        for (GlobalSecondaryIndex index : current.globalSecondaryIndexes()) {
+            boolean deleting = described.globalIndex(index.indexName())
+                    .filter(other -> other.indexStatus() == IndexStatus.DELETING && other.sameDefinition(index))
+                    .isPresent();
+            if (!deleting) {
+                wanted.add(index);
+            }
+        }
+        for (GlobalSecondaryIndex index : described.globalSecondaryIndexes()) {
+            if (index.indexStatus() != IndexStatus.DELETING
+                    && current.globalIndex(index.indexName()).filter(index::sameDefinition).isEmpty()) {
+                wanted.removeIf(other -> other.indexName().equals(index.indexName()));
+                wanted.add(index);
+            }
+        }
+        update(current, described, wanted);
+    }
+
+    /** Keeps the indexes item-service has as they are (CREATING until backfilled); new ones start CREATING. */
+    private void update(TableDescription current, TableDescription described, List<GlobalSecondaryIndex> wanted) {
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        List<String> added = new ArrayList<>();
+        for (GlobalSecondaryIndex index : wanted) {
+            GlobalSecondaryIndex existing = current.globalIndex(index.indexName()).filter(index::sameDefinition).orElse(null);
+            if (existing != null) {
+                indexes.add(existing);
+            } else {
+                indexes.add(index.withStatus(IndexStatus.CREATING, true).withStatistics(0, 0));
                 added.add(index.indexName());
             }
         }
-        TableSchema updated = current.withIndexes(indexes);
-        if (updated.equals(current)) {
+        if (added.isEmpty() && indexes.equals(current.globalSecondaryIndexes())) {
             return;
         }
+        TableDescription updated = current.withIndexes(definitions(current, described), indexes);
         store.updateSchema(updated);
         added.forEach(name -> backfill.start(updated, name));
     }
 
-    public void drop(String tableName) {
-        store.deleteTable(tableName);
+    /** The definitions item-service has, and those the description adds (a stale one may lack newer ones). */
+    private static List<AttributeDefinition> definitions(TableDescription current, TableDescription described) {
+        List<AttributeDefinition> definitions = new ArrayList<>(current.attributeDefinitions());
+        for (AttributeDefinition definition : described.attributeDefinitions()) {
+            if (current.attributeType(definition.attributeName()) == null) {
+                definitions.add(definition);
+            }
+        }
+        return definitions;
+    }
+
+    /** A new table has no items: its indexes are complete from the start. */
+    private static TableDescription asNew(TableDescription described) {
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        for (GlobalSecondaryIndex index : described.globalSecondaryIndexes()) {
+            if (index.indexStatus() != IndexStatus.DELETING) {
+                indexes.add(index.withStatus(IndexStatus.ACTIVE, null).withStatistics(0, 0));
+            }
+        }
+        return described.withGlobalSecondaryIndexes(indexes);
     }
 }

@@ -10,10 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.ddb.common.attribute.AttributeValue;
+import dev.ddb.common.table.GlobalSecondaryIndex;
+import dev.ddb.common.table.IndexStatus;
+import dev.ddb.common.table.SecondaryIndex;
+import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.storage.IndexEntryWrite;
 import dev.ddb.item.storage.ItemStore;
-import dev.ddb.item.table.SecondaryIndex;
-import dev.ddb.item.table.TableSchema;
 
 /**
  * Fills an index added to a table that has items, online: it walks the table in key order, a
@@ -44,16 +46,16 @@ public final class IndexBackfill implements AutoCloseable {
 
     /** Starts (or resumes, after a restart) the backfill of every index still CREATING. */
     public void resumeAll() {
-        for (TableSchema table : store.schemas()) {
-            for (SecondaryIndex index : table.indexes()) {
-                if (index.status() == SecondaryIndex.IndexStatus.CREATING) {
+        for (TableDescription table : store.schemas()) {
+            for (GlobalSecondaryIndex index : table.globalSecondaryIndexes()) {
+                if (index.indexStatus() == IndexStatus.CREATING) {
                     start(table, index.indexName());
                 }
             }
         }
     }
 
-    public void start(TableSchema table, String indexName) {
+    public void start(TableDescription table, String indexName) {
         executor.execute(() -> {
             try {
                 run(table, indexName);
@@ -63,11 +65,11 @@ public final class IndexBackfill implements AutoCloseable {
         });
     }
 
-    private void run(TableSchema table, String indexName) {
+    private void run(TableDescription table, String indexName) {
         SecondaryIndex index = table.index(indexName).orElseThrow();
         byte[] position = store.backfillPosition(table, index);
         while (!closed) {
-            TableSchema current = store.schema(table.tableName());
+            TableDescription current = store.schema(table.tableName());
             if (current == null || !current.tableId().equals(table.tableId()) || current.index(indexName).isEmpty()) {
                 return; // table or index dropped meanwhile
             }

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import dev.ddb.common.attribute.AttributeValue;
+import dev.ddb.common.table.SecondaryIndex;
+import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.key.IndexKeys;
 import dev.ddb.item.storage.IndexEntryWrite;
-import dev.ddb.item.table.SecondaryIndex;
-import dev.ddb.item.table.TableSchema;
 
 /** Index maintenance: how a change of one item changes the entries of the table's indexes. */
 public final class IndexEntries {
@@ -18,10 +18,10 @@ public final class IndexEntries {
     }
 
     /** Only the indexes whose entry changes (an index whose entry stays the same costs nothing). */
-    public static List<IndexEntryWrite> changes(TableSchema table, Map<String, AttributeValue> oldItem,
+    public static List<IndexEntryWrite> changes(TableDescription table, Map<String, AttributeValue> oldItem,
                                                 Map<String, AttributeValue> newItem) {
         List<IndexEntryWrite> writes = new ArrayList<>();
-        for (SecondaryIndex index : table.indexes()) {
+        for (SecondaryIndex index : table.secondaryIndexes()) {
             IndexEntryWrite write = change(table, index, oldItem, newItem);
             if (write != null) {
                 writes.add(write);
@@ -31,11 +31,11 @@ public final class IndexEntries {
     }
 
     /** The entry an item has in an index; null when it has none. */
-    public static IndexEntryWrite entryOf(TableSchema table, SecondaryIndex index, Map<String, AttributeValue> item) {
+    public static IndexEntryWrite entryOf(TableDescription table, SecondaryIndex index, Map<String, AttributeValue> item) {
         return change(table, index, null, item);
     }
 
-    private static IndexEntryWrite change(TableSchema table, SecondaryIndex index, Map<String, AttributeValue> oldItem,
+    private static IndexEntryWrite change(TableDescription table, SecondaryIndex index, Map<String, AttributeValue> oldItem,
                                           Map<String, AttributeValue> newItem) {
         byte[] oldKey = oldItem == null ? null : IndexKeys.of(index, table.keySchema(), oldItem);
         byte[] newKey = newItem == null ? null : IndexKeys.of(index, table.keySchema(), newItem);

@@ -6,9 +6,9 @@ import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.table.KeySchema;
 import dev.ddb.common.table.ScalarAttributeType;
+import dev.ddb.common.table.SecondaryIndex;
+import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.key.PrimaryKeys;
-import dev.ddb.item.table.SecondaryIndex;
-import dev.ddb.item.table.TableSchema;
 
 /**
  * DynamoDB's checks of an item's index key attributes: an item may lack them (it is then not in
@@ -20,8 +20,8 @@ public final class IndexKeyRules {
     private IndexKeyRules() {
     }
 
-    public static void check(TableSchema table, Map<String, AttributeValue> item) {
-        for (SecondaryIndex index : table.indexes()) {
+    public static void check(TableDescription table, Map<String, AttributeValue> item) {
+        for (SecondaryIndex index : table.secondaryIndexes()) {
             KeySchema key = index.keySchema();
             check(index, key.hashKey(), key.hashKeyType(), item.get(key.hashKey()), true);
             if (key.hasRangeKey()) {

@@ -1,6 +1,6 @@
 package dev.ddb.item.write;
 
-import dev.ddb.item.table.TableSchema;
+import dev.ddb.common.table.TableDescription;
 
 /**
  * One item's write in a write set: the table, the item's encoded primary key and the update
@@ -8,9 +8,9 @@ import dev.ddb.item.table.TableSchema;
  *
  * @param userIdentity the principal recorded on the change (TTL deletes), or null for a user's write
  */
-public record Write(TableSchema table, byte[] key, ItemUpdate update, String userIdentity) {
+public record Write(TableDescription table, byte[] key, ItemUpdate update, String userIdentity) {
 
-    public Write(TableSchema table, byte[] key, ItemUpdate update) {
+    public Write(TableDescription table, byte[] key, ItemUpdate update) {
         this(table, key, update, null);
     }
 }

@@ -6,11 +6,11 @@ import java.util.Map;
 
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.error.DynamoDbException;
+import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.changelog.ChangeRecords;
 import dev.ddb.item.storage.IndexEntryWrite;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.storage.StoreWrite;
-import dev.ddb.item.table.TableSchema;
 
 /**
  * The one way items are changed. A write set locks all its items in a fixed order, reads them,
@@ -75,7 +75,7 @@ public final class WritePath {
 
     private WrittenItem compute(Write write) {
         // The schema as of now, under the item's lock: an index added meanwhile is maintained too.
-        TableSchema table = store.schema(write.table().tableName());
+        TableDescription table = store.schema(write.table().tableName());
         if (table == null || !table.tableId().equals(write.table().tableId())) {
             throw DynamoDbException.resourceNotFound("Requested resource not found");
         }
@@ -89,7 +89,7 @@ public final class WritePath {
     }
 
     private static StoreWrite storeWrite(Write write, WrittenItem written) {
-        TableSchema table = written.table();
+        TableDescription table = written.table();
         Map<String, AttributeValue> keys = ChangeRecords.keysOf(table, written.oldItem(), written.newItem());
         return new StoreWrite(table, write.key(), written.newItem(), written.indexWrites(),
                 ChangeRecords.kafkaKey(table, keys),

@@ -18,13 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.ddb.common.event.ItemChange;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.key.KeyEncoding;
+import dev.ddb.common.table.GlobalSecondaryIndex;
+import dev.ddb.common.table.IndexStatus;
+import dev.ddb.common.table.SecondaryIndex;
+import dev.ddb.common.table.TableDescription;
+import dev.ddb.common.table.TableDescriptionJson;
 import dev.ddb.item.storage.Durability;
 import dev.ddb.item.storage.IndexEntryWrite;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.storage.StoreWrite;
 import dev.ddb.item.support.RunningItemService;
-import dev.ddb.item.table.SecondaryIndex;
-import dev.ddb.item.table.TableSchema;
 import dev.ddb.item.write.IndexEntries;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -97,7 +100,7 @@ class IndexBackfillTest {
         // The store as a crash halfway through a backfill leaves it: the index CREATING, the
         // first half of the items indexed and that much recorded as done.
         try (ItemStore store = new ItemStore(dataDir, Durability.SYNC)) {
-            TableSchema before = TableSchema.fromDescription(Json.read(MusicTable.description(TABLE, false).getBytes(StandardCharsets.UTF_8)));
+            TableDescription before = TableDescriptionJson.read(Json.read(MusicTable.description(TABLE, false).getBytes(StandardCharsets.UTF_8)));
             store.createTable(before);
             List<StoreWrite> writes = new ArrayList<>();
             for (int i = 0; i < ITEMS; i++) {
@@ -111,11 +114,11 @@ class IndexBackfillTest {
                         seq -> new ItemChange(TABLE, before.tableId(), seq, "INSERT", item, null, item, 0, 0, null)));
             }
             store.apply(writes);
-            TableSchema described = TableSchema.fromDescription(Json.read(MusicTable.description(TABLE, true).getBytes(StandardCharsets.UTF_8)));
-            List<SecondaryIndex> indexes = described.indexes().stream()
-                    .map(index -> index.indexName().equals("ByAlbum") ? index.withStatus(SecondaryIndex.IndexStatus.CREATING) : index)
+            TableDescription described = TableDescriptionJson.read(Json.read(MusicTable.description(TABLE, true).getBytes(StandardCharsets.UTF_8)));
+            List<GlobalSecondaryIndex> indexes = described.globalSecondaryIndexes().stream()
+                    .map(index -> index.indexName().equals("ByAlbum") ? index.withStatus(IndexStatus.CREATING, true) : index)
                     .toList();
-            TableSchema creating = described.withIndexes(indexes);
+            TableDescription creating = described.withGlobalSecondaryIndexes(indexes);
             store.updateSchema(creating);
             SecondaryIndex byAlbum = creating.index("ByAlbum").orElseThrow();
             List<byte[]> firstHalf = store.keysAfter(creating, null, ITEMS / 2);

@@ -15,7 +15,8 @@ import dev.ddb.common.event.ItemChange;
 import dev.ddb.common.key.KeyEncoding;
 import dev.ddb.common.table.KeySchema;
 import dev.ddb.common.table.ScalarAttributeType;
-import dev.ddb.item.table.TableSchema;
+import dev.ddb.common.table.TableDescription;
+import dev.ddb.item.support.TestTables;
 
 /**
  * Overwriting the same items again and again must not grow the store file without bound. Chunk
@@ -28,7 +29,7 @@ class ItemStoreCompactionTest {
 
     @Test
     void overwritesDoNotGrowTheFileWithoutBound() {
-        TableSchema table = new TableSchema("T", "t", KeySchema.hashOnly("id", ScalarAttributeType.N));
+        TableDescription table = TestTables.table("T", "t", KeySchema.hashOnly("id", ScalarAttributeType.N));
         String payload = "x".repeat(1000);
         long afterFirstPass = 0;
         try (ItemStore store = new ItemStore(dir, Durability.SYNC, 200, 0)) {
@@ -52,7 +53,7 @@ class ItemStoreCompactionTest {
                     .isEqualTo(new AttributeValue.S(payload + 39));
         }
         try (ItemStore reopened = new ItemStore(dir, Durability.SYNC)) {
-            assertThat(reopened.schemas()).extracting(TableSchema::tableName).isEqualTo(List.of("T"));
+            assertThat(reopened.schemas()).extracting(TableDescription::tableName).isEqualTo(List.of("T"));
         }
     }
 }

@@ -19,7 +19,8 @@ import dev.ddb.common.event.ItemChange;
 import dev.ddb.common.key.KeyEncoding;
 import dev.ddb.common.table.KeySchema;
 import dev.ddb.common.table.ScalarAttributeType;
-import dev.ddb.item.table.TableSchema;
+import dev.ddb.common.table.TableDescription;
+import dev.ddb.item.support.TestTables;
 
 class KeyRangeTest {
 
@@ -27,7 +28,7 @@ class KeyRangeTest {
     Path dir;
 
     private ItemStore store;
-    private final TableSchema table = new TableSchema("T", "id-1",
+    private final TableDescription table = TestTables.table("T", "id-1",
             new KeySchema("pk", ScalarAttributeType.S, "sk", ScalarAttributeType.N));
 
     private static AttributeValue s(String v) {

@@ -7,8 +7,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.ddb.common.event.TableEvent;
+import dev.ddb.common.table.TableDescription;
+import dev.ddb.common.table.TableDescriptionJson;
 import dev.ddb.stream.kafka.StreamTopics;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Keeps the registry in step with {@code ddb.table-events}: a table's LatestStreamArn with an
@@ -48,16 +49,14 @@ public class TableEventApplier {
             LOG.warn("Ignoring stream of table {}: {} is not a stream ARN", event.tableName(), arnText);
             return;
         }
-        JsonNode table = event.table();
+        TableDescription table = event.table();
         List<Long> startOffsets = topics.prepare(event.tableName());
-        registry.save(Stream.create(arn, event.tableId(),
-                table.path("StreamSpecification").path("StreamViewType").stringValue(null), table.get("KeySchema"),
-                startOffsets));
+        registry.save(Stream.create(arn, event.tableId(), table.streamSpecification().streamViewType().name(),
+                TableDescriptionJson.keySchema(table.keySchema()), startOffsets));
         LOG.info("Stream {} enabled ({} shards)", arnText, startOffsets.size());
     }
 
-    private static String enabledStreamArn(JsonNode table) {
-        boolean enabled = table.path("StreamSpecification").path("StreamEnabled").booleanValue(false);
-        return enabled ? table.path("LatestStreamArn").stringValue(null) : null;
+    private static String enabledStreamArn(TableDescription table) {
+        return table.streamEnabled() ? table.latestStreamArn() : null;
     }
 }

@@ -1,6 +1,7 @@
 package dev.ddb.stream.support;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,11 +12,17 @@ import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.event.ItemChange;
 import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.json.Json;
+import dev.ddb.common.table.AttributeDefinition;
+import dev.ddb.common.table.KeySchema;
+import dev.ddb.common.table.ProvisionedThroughputDescription;
+import dev.ddb.common.table.ScalarAttributeType;
+import dev.ddb.common.table.StreamSpecification;
+import dev.ddb.common.table.StreamViewType;
+import dev.ddb.common.table.TableDescription;
+import dev.ddb.common.table.TableStatus;
 import dev.ddb.stream.registry.Stream;
 import dev.ddb.stream.registry.StreamArn;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Streams, table events and item changes for tests, of tables keyed by "pk" (S) and "sk" (N). */
 public final class Streams {
@@ -42,22 +49,17 @@ public final class Streams {
     }
 
     /** A TableDescription as table-service publishes it; {@code streamLabel} null for a table without a stream. */
-    public static ObjectNode table(String tableName, String streamLabel, boolean enabled, String viewType) {
-        ObjectNode table = Json.object();
-        table.put("TableName", tableName);
-        table.set("KeySchema", keySchema());
-        table.put("TableArn", "arn:aws:dynamodb:" + REGION + ":000000000000:table/" + tableName);
-        if (streamLabel != null) {
-            if (enabled) {
-                table.putObject("StreamSpecification").put("StreamEnabled", true).put("StreamViewType", viewType);
-            }
-            table.put("LatestStreamLabel", streamLabel);
-            table.put("LatestStreamArn", arn(tableName, streamLabel));
-        }
-        return table;
+    public static TableDescription table(String tableName, String streamLabel, boolean enabled, String viewType) {
+        String tableArn = "arn:aws:dynamodb:" + REGION + ":000000000000:table/" + tableName;
+        return new TableDescription(tableName, "id-" + tableName, tableArn, TableStatus.ACTIVE, Instant.EPOCH,
+                List.of(new AttributeDefinition("pk", ScalarAttributeType.S), new AttributeDefinition("sk", ScalarAttributeType.N)),
+                new KeySchema("pk", ScalarAttributeType.S, "sk", ScalarAttributeType.N),
+                ProvisionedThroughputDescription.onDemand(), null, List.of(), List.of(),
+                streamLabel != null && enabled ? StreamSpecification.enabled(StreamViewType.valueOf(viewType)) : null,
+                streamLabel, streamLabel == null ? null : arn(tableName, streamLabel), false, 0, 0, null);
     }
 
-    public static TableEvent event(TableEvent.Type type, String tableName, String tableId, long millis, JsonNode table) {
+    public static TableEvent event(TableEvent.Type type, String tableName, String tableId, long millis, TableDescription table) {
         return new TableEvent(type, tableName, tableId, millis, table);
     }
 

@@ -31,6 +31,7 @@ public class TableEventsRepublisher {
         store.all().stream()
                 .filter(table -> TableDescriptions.status(table) == TableStatus.ACTIVE)
                 .forEach(table -> events.publish(new TableEvent(TableEvent.Type.CREATED,
-                        TableDescriptions.tableName(table), TableDescriptions.tableId(table), now, table)));
+                        TableDescriptions.tableName(table), TableDescriptions.tableId(table), now,
+                        TableDescriptions.model(table))));
     }
 }

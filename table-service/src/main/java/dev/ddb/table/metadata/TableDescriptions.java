@@ -3,6 +3,8 @@ package dev.ddb.table.metadata;
 import java.util.Arrays;
 
 import dev.ddb.common.json.Json;
+import dev.ddb.common.table.TableDescription;
+import dev.ddb.common.table.TableDescriptionJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -10,6 +12,11 @@ import tools.jackson.databind.node.ObjectNode;
 public final class TableDescriptions {
 
     private TableDescriptions() {
+    }
+
+    /** The common table model of a stored description, as table events carry it. */
+    public static TableDescription model(JsonNode description) {
+        return TableDescriptionJson.read(description);
     }
 
     public static TableStatus status(JsonNode description) {

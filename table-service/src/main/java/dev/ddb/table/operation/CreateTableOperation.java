@@ -75,7 +75,7 @@ public class CreateTableOperation implements Operation {
         store.compute(tableName, current -> active);
 
         TableEvent created = new TableEvent(TableEvent.Type.CREATED, tableName, TableDescriptions.tableId(active),
-                System.currentTimeMillis(), active);
+                System.currentTimeMillis(), TableDescriptions.model(active));
         if (TableStreams.enabled(active)) {
             events.publishAndWait(created, streamEventWait);
         } else {

@@ -62,7 +62,7 @@ public class DeleteTableOperation implements Operation {
         store.compute(tableName, current -> null);
 
         events.publish(new TableEvent(TableEvent.Type.DELETED, tableName, TableDescriptions.tableId(deleting),
-                System.currentTimeMillis(), deleting));
+                System.currentTimeMillis(), TableDescriptions.model(deleting)));
         ObjectNode response = Json.object();
         response.set("TableDescription", deleting);
         return response;

@@ -70,7 +70,8 @@ public class IndexTransitions {
             return reported.applyTo(current);
         });
         if (settled != null && TableDescriptions.tableId(settled).equals(tableId)) {
-            events.publish(new TableEvent(TableEvent.Type.UPDATED, tableName, tableId, System.currentTimeMillis(), settled));
+            events.publish(new TableEvent(TableEvent.Type.UPDATED, tableName, tableId, System.currentTimeMillis(),
+                    TableDescriptions.model(settled)));
         }
         return settled;
     }

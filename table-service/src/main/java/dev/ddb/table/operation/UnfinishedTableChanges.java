@@ -41,7 +41,7 @@ public class UnfinishedTableChanges implements SmartInitializingSingleton {
             LOG.warn("Table {} was left {} by an interrupted request; removing it", tableName, status);
             store.compute(tableName, current -> null);
             events.publish(new TableEvent(TableEvent.Type.DELETED, tableName, TableDescriptions.tableId(table),
-                    System.currentTimeMillis(), TableDescriptions.withStatus(table, TableStatus.DELETING)));
+                    System.currentTimeMillis(), TableDescriptions.model(TableDescriptions.withStatus(table, TableStatus.DELETING))));
         }
     }
 }

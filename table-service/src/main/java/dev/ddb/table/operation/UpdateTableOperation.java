@@ -86,7 +86,7 @@ public class UpdateTableOperation implements Operation {
             provision(tableName, before.get(), updated);
         }
         TableEvent event = new TableEvent(TableEvent.Type.UPDATED, tableName, TableDescriptions.tableId(updated),
-                now, updated);
+                now, TableDescriptions.model(updated));
         if (request.changesStream()) {
             events.publishAndWait(event, streamEventWait);
         } else {

@@ -20,6 +20,7 @@ import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.request.RequestValidator;
 import dev.ddb.common.request.ServiceModel;
+import dev.ddb.common.table.TableDescriptionJson;
 import dev.ddb.table.TableServiceProperties;
 import dev.ddb.table.metadata.TableDescriptionFactory;
 import dev.ddb.table.metadata.TableDescriptions;
@@ -96,7 +97,7 @@ class TableOperationsTest {
             assertThat(event.eventType()).isEqualTo(TableEvent.Type.CREATED);
             assertThat(event.tableName()).isEqualTo("Music");
             assertThat(event.tableId()).isEqualTo(created.get("TableId").stringValue());
-            assertThat(json(event.table())).isEqualTo(json(created));
+            assertThat(event.table()).isEqualTo(TableDescriptionJson.read(created));
         });
     }
 

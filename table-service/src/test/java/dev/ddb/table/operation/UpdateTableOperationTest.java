@@ -22,11 +22,12 @@ import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.request.RequestValidator;
 import dev.ddb.common.request.ServiceModel;
+import dev.ddb.common.table.TableDescriptionJson;
 import dev.ddb.table.TableServiceProperties;
 import dev.ddb.table.metadata.TableDescriptionFactory;
+import dev.ddb.table.metadata.TableDescriptions;
 import dev.ddb.table.metadata.TableMetadataStore;
 import dev.ddb.table.metadata.TableStatus;
-import dev.ddb.table.metadata.TableDescriptions;
 import dev.ddb.table.support.RecordingEventPublisher;
 import dev.ddb.table.support.RecordingProvisioner;
 import tools.jackson.databind.JsonNode;
@@ -94,7 +95,7 @@ class UpdateTableOperationTest {
                 assertThat(event.eventType()).isEqualTo(TableEvent.Type.UPDATED);
                 assertThat(event.tableName()).isEqualTo("Music");
                 assertThat(event.timeMillis()).isEqualTo(NOW.toEpochMilli());
-                assertThat(json(event.table())).isEqualTo(json(table));
+                assertThat(event.table()).isEqualTo(TableDescriptionJson.read(table));
             });
         }
 

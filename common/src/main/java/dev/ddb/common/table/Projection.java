@@ -1,31 +1,29 @@
-package dev.ddb.item.table;
+package dev.ddb.common.table;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.ddb.common.attribute.AttributeValue;
-import dev.ddb.common.table.KeySchema;
 
 /**
- * An index's Projection: which attributes of an item its entries hold. The table's and the
- * index's key attributes are always projected.
+ * A secondary index's Projection: which attributes of an item its entries hold. The table's and
+ * the index's key attributes are always projected.
  *
- * @param projectionType   KEYS_ONLY, INCLUDE or ALL
- * @param nonKeyAttributes the attributes INCLUDE adds (empty otherwise)
+ * @param nonKeyAttributes the attributes INCLUDE adds (empty for the other types)
  */
-public record IndexProjection(String projectionType, List<String> nonKeyAttributes) {
+public record Projection(ProjectionType projectionType, List<String> nonKeyAttributes) {
 
-    public static final String KEYS_ONLY = "KEYS_ONLY";
-    public static final String INCLUDE = "INCLUDE";
-    public static final String ALL = "ALL";
-
-    public IndexProjection {
+    public Projection {
         nonKeyAttributes = nonKeyAttributes == null ? List.of() : List.copyOf(nonKeyAttributes);
     }
 
+    public static Projection of(ProjectionType projectionType) {
+        return new Projection(projectionType, List.of());
+    }
+
     public boolean all() {
-        return ALL.equals(projectionType);
+        return projectionType == ProjectionType.ALL;
     }
 
     /** Whether an attribute is in the index's entries. */

@@ -1,0 +1,126 @@
+package dev.ddb.common.table;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A table as every service knows it, in DynamoDB's words: what DescribeTable answers (see
+ * {@link TableDescriptionJson} for that shape), what {@code ddb.table-events} carries and what
+ * item-service and stream-service keep. Immutable; the {@code with...} methods give changed copies.
+ *
+ * @param tableId              a table re-created under the same name is a new table with a new id
+ * @param billingModeSummary   null for a table created PROVISIONED and never switched
+ * @param streamSpecification  null while the table has no enabled stream
+ * @param latestStreamLabel    the table's last stream, enabled or not (null if it never had one)
+ * @param timeToLiveAttribute  the attribute TTL expires items by; null (TTL is not implemented yet).
+ *                             Not part of DescribeTable's shape, so not in the JSON either
+ */
+public record TableDescription(
+        String tableName,
+        String tableId,
+        String tableArn,
+        TableStatus tableStatus,
+        Instant creationDateTime,
+        List<AttributeDefinition> attributeDefinitions,
+        KeySchema keySchema,
+        ProvisionedThroughputDescription provisionedThroughput,
+        BillingModeSummary billingModeSummary,
+        List<LocalSecondaryIndex> localSecondaryIndexes,
+        List<GlobalSecondaryIndex> globalSecondaryIndexes,
+        StreamSpecification streamSpecification,
+        String latestStreamLabel,
+        String latestStreamArn,
+        boolean deletionProtectionEnabled,
+        long tableSizeBytes,
+        long itemCount,
+        String timeToLiveAttribute) {
+
+    public TableDescription {
+        attributeDefinitions = List.copyOf(attributeDefinitions);
+        localSecondaryIndexes = localSecondaryIndexes == null ? List.of() : List.copyOf(localSecondaryIndexes);
+        globalSecondaryIndexes = globalSecondaryIndexes == null ? List.of() : List.copyOf(globalSecondaryIndexes);
+    }
+
+    public BillingMode billingMode() {
+        return billingModeSummary == null ? BillingMode.PROVISIONED : billingModeSummary.billingMode();
+    }
+
+    public boolean payPerRequest() {
+        return billingMode() == BillingMode.PAY_PER_REQUEST;
+    }
+
+    public boolean streamEnabled() {
+        return streamSpecification != null && streamSpecification.streamEnabled();
+    }
+
+    /** The local indexes, then the global ones. */
+    public List<SecondaryIndex> secondaryIndexes() {
+        List<SecondaryIndex> indexes = new ArrayList<>(localSecondaryIndexes);
+        indexes.addAll(globalSecondaryIndexes);
+        return indexes;
+    }
+
+    public Optional<SecondaryIndex> index(String indexName) {
+        return secondaryIndexes().stream().filter(index -> index.indexName().equals(indexName)).findFirst();
+    }
+
+    public Optional<GlobalSecondaryIndex> globalIndex(String indexName) {
+        return globalSecondaryIndexes.stream().filter(index -> index.indexName().equals(indexName)).findFirst();
+    }
+
+    public boolean hasLocalIndexes() {
+        return !localSecondaryIndexes.isEmpty();
+    }
+
+    /** Names of the global indexes in this status, in the table's order. */
+    public List<String> globalIndexesWithStatus(IndexStatus status) {
+        return globalSecondaryIndexes.stream().filter(index -> index.indexStatus() == status)
+                .map(GlobalSecondaryIndex::indexName).toList();
+    }
+
+    public ScalarAttributeType attributeType(String attributeName) {
+        return attributeDefinitions.stream().filter(definition -> definition.attributeName().equals(attributeName))
+                .map(AttributeDefinition::attributeType).findFirst().orElse(null);
+    }
+
+    public TableDescription withStatus(TableStatus status) {
+        return new TableDescription(tableName, tableId, tableArn, status, creationDateTime, attributeDefinitions,
+                keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
+                streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
+                itemCount, timeToLiveAttribute);
+    }
+
+    public TableDescription withIndexes(List<AttributeDefinition> definitions, List<GlobalSecondaryIndex> globalIndexes) {
+        return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, definitions,
+                keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalIndexes,
+                streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
+                itemCount, timeToLiveAttribute);
+    }
+
+    public TableDescription withGlobalSecondaryIndexes(List<GlobalSecondaryIndex> globalIndexes) {
+        return withIndexes(attributeDefinitions, globalIndexes);
+    }
+
+    public TableDescription withBilling(BillingModeSummary summary, ProvisionedThroughputDescription throughput) {
+        return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
+                keySchema, throughput, summary, localSecondaryIndexes, globalSecondaryIndexes,
+                streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
+                itemCount, timeToLiveAttribute);
+    }
+
+    /** The stream members together: DynamoDB keeps the Latest* ones after the stream is disabled. */
+    public TableDescription withStream(StreamSpecification specification, String label, String arn) {
+        return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
+                keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
+                specification, label, arn, deletionProtectionEnabled, tableSizeBytes, itemCount, timeToLiveAttribute);
+    }
+
+    public TableDescription withDeletionProtectionEnabled(boolean enabled) {
+        return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
+                keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
+                streamSpecification, latestStreamLabel, latestStreamArn, enabled, tableSizeBytes, itemCount,
+                timeToLiveAttribute);
+    }
+}
