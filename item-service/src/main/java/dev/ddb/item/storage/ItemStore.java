@@ -27,7 +27,6 @@ import dev.ddb.common.table.GlobalSecondaryIndex;
 import dev.ddb.common.table.IndexStatus;
 import dev.ddb.common.table.SecondaryIndex;
 import dev.ddb.common.table.TableDescription;
-import dev.ddb.common.table.TableDescriptionJson;
 import dev.ddb.item.changelog.OutboxEntry;
 
 /**
@@ -92,7 +91,7 @@ public final class ItemStore implements AutoCloseable {
         this.sequence = new AtomicLong(meta.getOrDefault(LAST_SEQUENCE, 0L));
         this.groupCommit = new GroupCommit(store, durability, sequence::get, housekeepingIntervalMillis);
         tables.values().forEach(bytes -> {
-            TableDescription schema = TableDescriptionJson.fromBytes(bytes);
+            TableDescription schema = StoredTableFormat.read(bytes);
             schemas.put(schema.tableName(), schema);
         });
     }
@@ -118,7 +117,7 @@ public final class ItemStore implements AutoCloseable {
             }
             items(schema);
             schema.secondaryIndexes().forEach(index -> index(schema, index));
-            tables.put(schema.tableName(), TableDescriptionJson.toBytes(schema));
+            tables.put(schema.tableName(), StoredTableFormat.write(schema));
             schemas.put(schema.tableName(), schema);
         } finally {
             scope.unlock();
@@ -146,7 +145,7 @@ public final class ItemStore implements AutoCloseable {
                 }
             }
             schema.secondaryIndexes().forEach(index -> index(schema, index));
-            tables.put(schema.tableName(), TableDescriptionJson.toBytes(schema));
+            tables.put(schema.tableName(), StoredTableFormat.write(schema));
             schemas.put(schema.tableName(), schema);
         } finally {
             scope.unlock();
@@ -333,7 +332,7 @@ public final class ItemStore implements AutoCloseable {
         Lock scope = groupCommit.writeScope();
         scope.lock();
         try {
-            tables.put(updated.tableName(), TableDescriptionJson.toBytes(updated));
+            tables.put(updated.tableName(), StoredTableFormat.write(updated));
             backfill.remove(indexMapName(current.tableId(), current.index(indexName).get()));
             schemas.put(updated.tableName(), updated);
         } finally {
