@@ -320,12 +320,14 @@ public final class RequestValidator {
         }
         for (int i = 0, n = node.size(); i < n && !full(); i++) {
             JsonNode element = node.get(i);
-            if (element.isNull() && list.member.kind != Shape.Kind.STRUCTURE) {
-                continue;
-            }
             int mark = path.length();
             path.append('.').append(i + 1).append(".member");
-            value(list.member, element.isNull() ? EMPTY : element);
+            if (element.isNull() && list.member.kind != Shape.Kind.STRUCTURE) {
+                // A constrained value cannot be missing from a list (no SDK sends one; the operations cannot take it).
+                violation(null, "Member must not be null");
+            } else {
+                value(list.member, element.isNull() ? EMPTY : element);
+            }
             path.setLength(mark);
         }
     }

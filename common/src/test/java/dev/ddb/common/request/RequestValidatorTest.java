@@ -94,7 +94,7 @@ class RequestValidatorTest {
                 "2 validation errors detected: "
                         + "Value null at 'keySchema.1.member.attributeName' failed to satisfy constraint: Member must not be null; "
                         + "Value null at 'keySchema.1.member.keyType' failed to satisfy constraint: Member must not be null");
-        assertValid("GetItem", "{'TableName':'abc','Key':{},'AttributesToGet':[null],'ConsistentRead':null,'Unknown':5}");
+        assertValid("GetItem", "{'TableName':'abc','Key':{},'ConsistentRead':null,'Unknown':5}");
     }
 
     @Test
@@ -142,5 +142,13 @@ class RequestValidatorTest {
     void operationsWithoutInputAndUnknownOperationsAreLeftAlone() {
         assertValid("DescribeLimits", "{'Anything':5}");
         assertValid("NoSuchOperation", "{'TableName':5}");
+    }
+
+    @Test
+    void aNullInAListOfConstrainedValuesIsAViolation() {
+        // Found by the fuzz: a null NonKeyAttributes element reached table-service and item-service.
+        assertError("GetItem", "{'TableName':'abc','Key':{'k':{'S':'x'}},'AttributesToGet':['a',null]}", "ValidationException",
+                "1 validation error detected: Value null at 'attributesToGet.2.member' failed to satisfy constraint: "
+                        + "Member must not be null");
     }
 }

@@ -70,8 +70,9 @@ public final class IndexBackfill implements AutoCloseable {
         byte[] position = store.backfillPosition(table, index);
         while (!closed) {
             TableDescription current = store.schema(table.tableName());
-            if (current == null || !current.tableId().equals(table.tableId()) || current.index(indexName).isEmpty()) {
-                return; // table or index dropped meanwhile
+            if (current == null || !current.tableId().equals(table.tableId())
+                    || current.index(indexName).filter(index::sameDefinition).isEmpty()) {
+                return; // table or index dropped meanwhile, or re-created with another definition (its own backfill runs)
             }
             List<byte[]> keys = store.keysAfter(current, position, CHUNK);
             if (keys.isEmpty()) {
