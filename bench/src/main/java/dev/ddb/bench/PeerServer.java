@@ -70,7 +70,7 @@ final class PeerServer implements Target {
     private final URI endpoint;
     private final Path dataDir;
     private final Path log;
-    private final String what;
+    private String what;
     private Duration startup = Duration.ZERO;
 
     private PeerServer(Peer peer, Process process, URI endpoint, Path dataDir, Path log, String what) {
@@ -143,7 +143,7 @@ final class PeerServer implements Target {
         }
         server.startup = Duration.ofNanos(System.nanoTime() - started);
         if (peer == Peer.MOTO) {
-            server.motoVersion().ifPresent(v -> progress.accept("  moto " + v));
+            server.what = server.motoVersion().map(v -> "moto " + v + " ").orElse("") + server.what;
         }
         return server;
     }
