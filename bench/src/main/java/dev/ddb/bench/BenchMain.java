@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -89,22 +90,34 @@ public final class BenchMain {
         String settings = settings();
         System.out.println(settings);
 
-        for (BenchOptions.ExternalEndpoint endpoint : options.externalTargets()) {
-            targets.add(Target.External.of(endpoint));
-        }
         for (String durability : options.ownDurabilities()) {
             System.out.printf("Starting our stack (DDB_DURABILITY=%s) from %s ...%n", durability, options.stackJar());
             OwnStack stack = OwnStack.start(options.stackJar(), durability, options.stackJvmOptions(), options.outputDir().resolve("logs"));
             targets.add(stack);
             System.out.println("  " + stack.description());
         }
+        startPeers();
+        for (BenchOptions.ExternalEndpoint endpoint : options.externalTargets()) {
+            targets.add(Target.External.of(endpoint));
+        }
         for (Target target : targets) {
             measureClients.put(target.name(), client(target.endpoint(), false));
             adminClients.put(target.name(), client(target.endpoint(), true));
         }
 
-        for (Target target : targets) {
-            loadTarget(target);
+        for (Target target : List.copyOf(targets)) {
+            try {
+                loadTarget(target);
+            } catch (RuntimeException e) {
+                if (target.kind() != Target.Kind.PEER) {
+                    throw e;
+                }
+                // a peer that cannot take the data set is left out, not the whole run
+                String problem = "left out " + target.name() + ": loading failed: " + e;
+                notes.add(problem);
+                System.out.println("  " + problem);
+                drop(target);
+            }
         }
         if (!options.loadOnly()) {
             runRounds();
@@ -118,12 +131,14 @@ public final class BenchMain {
                 try {
                     BenchTables.delete(adminClients.get(target.name()), Dataset.KV_TABLE);
                     BenchTables.delete(adminClients.get(target.name()), Dataset.QUERY_TABLE);
+                    BenchTables.delete(adminClients.get(target.name()), Dataset.GSI_TABLE);
                 } catch (RuntimeException e) {
                     notes.add("could not delete the benchmark tables on " + target.name() + ": " + e.getMessage());
                 }
             }
         }
 
+        notes.add("load average (1 / 5 / 15 min) at the end: " + loadAverage());
         Report report = new Report(options, targets, results, notes);
         System.out.println();
         System.out.println(report.text());
@@ -133,23 +148,61 @@ public final class BenchMain {
         System.out.println("Written to " + file.toAbsolutePath().normalize());
     }
 
+    /** Starts the peers asked for (default: those available); one that does not start is left out with a note. */
+    private void startPeers() throws InterruptedException {
+        List<PeerServer.Peer> peers = options.peers() != null ? options.peers() : PeerServer.available(options.peerCache());
+        if (options.peers() == null) {
+            List<PeerServer.Peer> missing = new ArrayList<>(List.of(PeerServer.Peer.values()));
+            missing.removeAll(peers);
+            missing.forEach(p -> notes.add("peer " + p.id() + " is not available here (dynalite needs node and npm; moto needs "
+                    + "moto_server on the PATH); --peers names the peers explicitly"));
+        }
+        for (PeerServer.Peer peer : peers) {
+            System.out.printf("Starting peer %s ...%n", peer.id());
+            try {
+                PeerServer server = PeerServer.start(peer, options.peerCache(), options.outputDir().resolve("logs"), System.out::println);
+                targets.add(server);
+                System.out.println("  " + server.description());
+            } catch (IOException | RuntimeException e) {
+                String problem = "left out " + peer.id() + ": it did not start: " + e.getMessage();
+                notes.add(problem);
+                System.out.println("  " + problem);
+            }
+        }
+    }
+
+    private void drop(Target target) {
+        targets.remove(target);
+        Optional.ofNullable(measureClients.remove(target.name())).ifPresent(DynamoDbAsyncClient::close);
+        Optional.ofNullable(adminClients.remove(target.name())).ifPresent(DynamoDbAsyncClient::close);
+        target.close();
+    }
+
     private void loadTarget(Target target) throws InterruptedException {
         DynamoDbAsyncClient admin = adminClients.get(target.name());
         boolean withQueryTable = !options.loadOnly() && options.workloads().contains(Workload.QUERY);
+        boolean withGsiTable = !options.loadOnly() && options.workloads().contains(Workload.PUT_GSI);
         if (options.skipLoad()) {
-            BenchTables.check(admin, data, withQueryTable);
+            BenchTables.check(admin, data, withQueryTable, withGsiTable);
             System.out.printf("%s: --skip-load, using the tables as they are%n", target.name());
             settle();
             results.server(target.name()).afterLoad = target.process().flatMap(ResidentMemory::of);
             return;
         }
-        System.out.printf("Loading %s: %,d items into %s%s ...%n", target.name(), options.items(), Dataset.KV_TABLE,
-                withQueryTable ? " and " + Dataset.QUERY_TABLE : "");
+        System.out.printf("Loading %s: %,d items into %s%s%s ...%n", target.name(), options.items(), Dataset.KV_TABLE,
+                withGsiTable ? ", " + Dataset.GSI_TABLE + " (2 GSIs, projection " + options.gsiProjection() + ")" : "",
+                withQueryTable ? ", " + Dataset.QUERY_TABLE : "");
         long started = System.nanoTime();
         BenchTables.recreate(admin, Dataset.kvTable());
         BenchTables.load(admin, Dataset.KV_TABLE, options.items(), i -> data.kvItem(i, ThreadLocalRandom.current()),
                 options.loadConcurrency(), System.out::println);
         long items = options.items();
+        if (withGsiTable) {
+            BenchTables.recreate(admin, Dataset.gsiTable(options.gsiProjection()));
+            BenchTables.load(admin, Dataset.GSI_TABLE, options.items(), i -> data.gsiItem(i, ThreadLocalRandom.current()),
+                    options.loadConcurrency(), System.out::println);
+            items += options.items();
+        }
         if (withQueryTable) {
             BenchTables.recreate(admin, Dataset.queryTable());
             BenchTables.load(admin, Dataset.QUERY_TABLE, options.items(), i -> data.queryItem(i, ThreadLocalRandom.current()),
@@ -157,13 +210,13 @@ public final class BenchMain {
             items += options.items();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        BenchTables.check(admin, data, withQueryTable);
+        BenchTables.check(admin, data, withQueryTable, withGsiTable);
         Results.Server server = results.server(target.name());
         server.itemsLoaded = items;
         server.loadSeconds = seconds;
         settle();
         server.afterLoad = target.process().flatMap(ResidentMemory::of);
-        if (target.process().isPresent() && jcmd(target, "GC.run")) {
+        if (target.kind() == Target.Kind.OURS && jcmd(target, "GC.run")) {
             Thread.sleep(2000);
             server.afterFullGc = target.process().flatMap(ResidentMemory::of);
         }
@@ -181,13 +234,16 @@ public final class BenchMain {
             if (round % 2 == 0) {
                 Collections.reverse(order); // alternate, so drift (heat, page cache, JIT elsewhere) hits all alike
             }
-            System.out.printf("%nRound %d of %d (order: %s)%n", round, options.rounds(),
-                    order.stream().map(Target::name).toList());
+            String load = loadAverage();
+            System.out.printf("%nRound %d of %d (order: %s; load average %s)%n", round, options.rounds(),
+                    order.stream().map(Target::name).toList(), load);
+            notes.add("round " + round + " started at load average (1 / 5 / 15 min) " + load);
             for (Workload workload : options.workloads()) {
                 for (Target target : order) {
                     DynamoDbAsyncClient client = measureClients.get(target.name());
                     settle();
-                    boolean profile = options.jfrWorkloads().contains(workload) && round == options.rounds() && target.process().isPresent();
+                    boolean profile = options.jfrWorkloads().contains(workload) && round == options.rounds()
+                            && target.kind() != Target.Kind.PEER && target.process().isPresent();
                     Path jfrFile = options.outputDir().resolve("jfr")
                             .resolve(target.name() + "-" + workload.name().toLowerCase(Locale.ROOT) + ".jfr").toAbsolutePath();
                     if (profile) {
@@ -272,7 +328,7 @@ public final class BenchMain {
     private CpuSnapshot cpuSnapshot(Target target) {
         long server = target.process().map(ResidentMemory::cpuMillis).orElse(-1L);
         long machine = ResidentMemory.machineBusyMillis();
-        long ours = ResidentMemory.cpuMillis(ProcessHandle.current()); // this benchmark and the stacks it started
+        long ours = ResidentMemory.cpuMillis(ProcessHandle.current()); // this benchmark and the stacks and peers it started
         for (Target t : targets) {
             if (t.external() && t.process().isPresent()) {
                 ours += Math.max(0, ResidentMemory.cpuMillis(t.process().get()));
@@ -351,15 +407,25 @@ public final class BenchMain {
     private String settings() {
         String date = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         return String.format(Locale.ROOT, """
-                %s; %d cores, %s memory; Java %s (%s); client: AWS SDK for Java v2 async (Netty), %d requests in flight.
-                Key space %,d items per table (~200-byte items), %s.
+                %s; %d cores, %s memory, load average %s at the start; Java %s (%s); client: AWS SDK for Java v2 async (Netty),
+                %d requests in flight. Key space %,d items per table (~200-byte items; bench_gsi's two GSIs project %s), %s.
                 """,
-                date, Runtime.getRuntime().availableProcessors(), totalMemory(), System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), options.concurrency(), options.items(),
+                date, Runtime.getRuntime().availableProcessors(), totalMemory(), loadAverage(), System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), options.concurrency(), options.items(), options.gsiProjection(),
                 options.loadOnly() ? "load only (memory)"
                         : String.format(Locale.ROOT, "JIT warm-up until steady (at most %d s per target); then %d rounds of %d s warm-up "
                                 + "+ %d s measured per workload and target, target order alternating",
                                 options.jitWarmupSeconds(), options.rounds(), options.warmupSeconds(), options.seconds()));
+    }
+
+    /** The 1, 5 and 15 minute load averages (runnable processes, not CPU share); "unknown" off Linux. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " / " + f[1] + " / " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String totalMemory() {

@@ -9,10 +9,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+
 /** The command line: what to run against which endpoints, for how long. */
 public record BenchOptions(
         List<ExternalEndpoint> externalTargets,
         List<String> ownDurabilities,
+        /* null: every peer that is available here */
+        List<PeerServer.Peer> peers,
+        Path peerCache,
         Path stackJar,
         List<String> stackJvmOptions,
         int items,
@@ -23,6 +28,7 @@ public record BenchOptions(
         int concurrency,
         int loadConcurrency,
         List<Workload> workloads,
+        ProjectionType gsiProjection,
         boolean loadOnly,
         List<Workload> jfrWorkloads,
         Path outputDir,
@@ -37,12 +43,18 @@ public record BenchOptions(
             Usage: java -jar bench/target/ddb-bench.jar [options]
 
             By default starts our stack twice from standalone/target/ddb-standalone.jar (DDB_DURABILITY=SYNC,
-            then ASYNC) on free ports with a temporary data directory, and runs every workload against both.
+            then ASYNC) on free ports with a temporary data directory, and the peers that are available here
+            (dynalite on disk and in memory, moto), and runs every workload against all of them.
 
               --target NAME=URL        also run against this endpoint (repeatable), e.g.
                                        --target dynamodb-local=http://localhost:8001
               --pid NAME=PID           the process id of an external target, to report its resident memory
               --ours LIST              which of our stacks to start: SYNC,ASYNC (default), SYNC, ASYNC or none
+              --peers LIST             other servers to start as child processes and compare with: any of
+                                       dynalite (LevelDB on disk, --path), dynalite-memory, moto (moto_server), or
+                                       none. Default: those available (dynalite needs node, and npm unless it is
+                                       on the PATH or in the cache; moto needs moto_server on the PATH)
+              --peer-cache DIR         where dynalite is installed on demand (default <out>/peers)
               --stack-jar PATH         the standalone jar (default standalone/target/ddb-standalone.jar)
               --stack-jvm-opts "OPTS"  JVM options for our stack's process, e.g. "-Xmx1g"
               --items N                key space: items loaded per table before the workloads (default 10000)
@@ -55,6 +67,7 @@ public record BenchOptions(
               --concurrency C          requests in flight (default 16)
               --load-concurrency C     BatchWriteItem requests in flight while loading (default 32)
               --workloads LIST         comma-separated subset of: %s
+              --gsi-projection P       projection of put-gsi's two GSIs: ALL (default) or KEYS_ONLY
               --load-only              load the items and report resident memory only (e.g. --items 1000000)
               --jfr LIST               record a JFR profile (jcmd JFR.start, settings=profile) of each server with a
                                        known pid during these workloads' warm-up + measurement in the last round
@@ -66,7 +79,7 @@ public record BenchOptions(
 
     private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("--target", "--pid", "--ours", "--stack-jar",
             "--stack-jvm-opts", "--items", "--seconds", "--warmup", "--jit-warmup", "--rounds", "--concurrency",
-            "--load-concurrency", "--workloads", "--jfr", "--out");
+            "--load-concurrency", "--workloads", "--jfr", "--out", "--peers", "--peer-cache", "--gsi-projection");
 
     static BenchOptions parse(String[] args) {
         List<ExternalEndpoint> targets = new ArrayList<>();
@@ -84,6 +97,9 @@ public record BenchOptions(
         List<Workload> workloads = List.of(Workload.values());
         boolean loadOnly = false;
         List<Workload> jfr = List.of();
+        List<PeerServer.Peer> peers = null;
+        Path peerCache = null;
+        ProjectionType gsiProjection = ProjectionType.ALL;
         Path out = null;
         boolean keepTables = false;
         boolean skipLoad = false;
@@ -129,6 +145,13 @@ public record BenchOptions(
                         case "--workloads" -> workloads = Workload.parseList(value);
                         case "--jfr" -> jfr = Workload.parseList(value);
                         case "--out" -> out = Path.of(value);
+                        case "--peers" -> peers = parsePeers(value);
+                        case "--peer-cache" -> peerCache = Path.of(value);
+                        case "--gsi-projection" -> gsiProjection = switch (value.toUpperCase(Locale.ROOT).replace('-', '_')) {
+                            case "ALL" -> ProjectionType.ALL;
+                            case "KEYS_ONLY" -> ProjectionType.KEYS_ONLY;
+                            default -> throw new UsageException("--gsi-projection takes ALL or KEYS_ONLY, not " + value);
+                        };
                         default -> throw new UsageException("Unknown option " + arg);
                     }
                 }
@@ -139,8 +162,14 @@ public record BenchOptions(
                 throw new UsageException("--ours takes SYNC, ASYNC, SYNC,ASYNC or none, not " + d);
             }
         }
+        if (peers == null && skipLoad) {
+            peers = List.of(); // peers start empty: there are no tables to skip loading into
+        }
         java.util.Set<String> names = new java.util.HashSet<>();
         durabilities.forEach(d -> names.add("ours-" + d.toLowerCase(Locale.ROOT)));
+        for (PeerServer.Peer p : peers == null ? List.of(PeerServer.Peer.values()) : peers) {
+            names.add(p.id());
+        }
         for (ExternalEndpoint t : targets) {
             if (!names.add(t.name())) {
                 throw new UsageException("Two targets are named " + t.name());
@@ -153,8 +182,8 @@ public record BenchOptions(
         if (!pids.isEmpty()) {
             throw new UsageException("--pid names no --target: " + pids.keySet());
         }
-        if (withPids.isEmpty() && durabilities.isEmpty()) {
-            throw new UsageException("Nothing to run: --ours none and no --target");
+        if (withPids.isEmpty() && durabilities.isEmpty() && peers != null && peers.isEmpty()) {
+            throw new UsageException("Nothing to run: --ours none, --peers none and no --target");
         }
         if (stackJar == null) {
             stackJar = firstExisting(Path.of("standalone/target/ddb-standalone.jar"),
@@ -170,8 +199,24 @@ public record BenchOptions(
                 out = Path.of("bench-results");
             }
         }
-        return new BenchOptions(List.copyOf(withPids), durabilities, stackJar, jvmOptions, items, jitWarmup, warmup, seconds, rounds,
-                concurrency, loadConcurrency, workloads, loadOnly, jfr, out, keepTables, skipLoad);
+        if (peerCache == null) {
+            peerCache = out.resolve("peers");
+        }
+        return new BenchOptions(List.copyOf(withPids), durabilities, peers, peerCache, stackJar, jvmOptions, items, jitWarmup, warmup,
+                seconds, rounds, concurrency, loadConcurrency, workloads, gsiProjection, loadOnly, jfr, out, keepTables, skipLoad);
+    }
+
+    private static List<PeerServer.Peer> parsePeers(String value) {
+        if (value.trim().equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        List<PeerServer.Peer> peers = new ArrayList<>();
+        for (String name : value.split(",")) {
+            if (!name.isBlank() && !peers.contains(PeerServer.Peer.parse(name))) {
+                peers.add(PeerServer.Peer.parse(name));
+            }
+        }
+        return List.copyOf(peers);
     }
 
     private static Path firstExisting(Path... candidates) {

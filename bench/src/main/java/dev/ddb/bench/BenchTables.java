@@ -19,8 +19,10 @@ import java.util.function.IntFunction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -33,7 +35,7 @@ final class BenchTables {
     private BenchTables() {
     }
 
-    /** Deletes the table if it exists (a previous run), creates it and waits until it is ACTIVE. */
+    /** Deletes the table if it exists (a previous run), creates it and waits until it and its indexes are ACTIVE. */
     static void recreate(DynamoDbAsyncClient client, CreateTableRequest table) throws InterruptedException {
         String name = table.tableName();
         if (exists(client, name)) {
@@ -42,7 +44,9 @@ final class BenchTables {
         join(client.createTable(table));
         long deadline = System.nanoTime() + TABLE_WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (join(client.describeTable(r -> r.tableName(name))).table().tableStatus() == TableStatus.ACTIVE) {
+            TableDescription description = join(client.describeTable(r -> r.tableName(name))).table();
+            if (description.tableStatus() == TableStatus.ACTIVE && description.globalSecondaryIndexes().stream()
+                    .allMatch(index -> index.indexStatus() == null || index.indexStatus() == IndexStatus.ACTIVE)) {
                 return;
             }
             Thread.sleep(100);
@@ -153,11 +157,22 @@ final class BenchTables {
     }
 
     /** Fails early when an endpoint does not hold what was loaded (a wrong URL, a half-working server). */
-    static void check(DynamoDbAsyncClient client, Dataset data, boolean queryTable) {
+    static void check(DynamoDbAsyncClient client, Dataset data, boolean queryTable, boolean gsiTable) {
         int probe = ThreadLocalRandom.current().nextInt(data.items());
         Map<String, AttributeValue> item = join(client.getItem(r -> r.tableName(Dataset.KV_TABLE).key(data.kvKey(probe)))).item();
         if (item == null || !item.containsKey("d")) {
             throw new IllegalStateException("GetItem of loaded item " + probe + " found nothing");
+        }
+        if (gsiTable) {
+            Map<String, AttributeValue> gsiItem = join(client.getItem(r -> r.tableName(Dataset.GSI_TABLE).key(data.kvKey(probe)))).item();
+            if (gsiItem == null || !gsiItem.containsKey("g1") || !gsiItem.containsKey("g2")) {
+                throw new IllegalStateException("GetItem of loaded item " + probe + " in " + Dataset.GSI_TABLE + " found nothing");
+            }
+            int inIndex = join(client.query(r -> r.tableName(Dataset.GSI_TABLE).indexName("by_g2").keyConditionExpression("g2 = :v")
+                    .expressionAttributeValues(Map.of(":v", gsiItem.get("g2"))))).count();
+            if (inIndex < 1) {
+                throw new IllegalStateException("Index by_g2 of " + Dataset.GSI_TABLE + " does not hold item " + probe);
+            }
         }
         if (queryTable) {
             int expected = Math.min(Dataset.PARTITION_SIZE, data.items());

@@ -138,8 +138,8 @@ final class OwnStack implements Target {
     }
 
     @Override
-    public boolean external() {
-        return false;
+    public Kind kind() {
+        return Kind.OURS;
     }
 
     Path log() {

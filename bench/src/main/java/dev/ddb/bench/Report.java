@@ -10,7 +10,10 @@ final class Report {
 
     private final BenchOptions options;
     private final List<Target> targets;
-    private final Target baseline;
+    /** What ours are compared with: the peers and external endpoints; ours-sync when there are none. */
+    private final List<Target> references;
+    /** What is compared with them: our stacks (without ours-sync when that is the reference). */
+    private final List<Target> compared;
     private final Results results;
     private final List<String> notes;
 
@@ -19,24 +22,28 @@ final class Report {
         this.targets = targets;
         this.results = results;
         this.notes = notes;
-        // the first external endpoint (e.g. DynamoDB Local), else our first stack (SYNC)
-        this.baseline = targets.stream().filter(Target::external).findFirst().orElse(targets.get(0));
+        List<Target> ours = targets.stream().filter(t -> !t.reference()).toList();
+        List<Target> others = targets.stream().filter(Target::reference).toList();
+        if (!others.isEmpty()) {
+            this.references = others;
+            this.compared = ours;
+        } else if (ours.size() > 1) {
+            this.references = List.of(ours.get(0));
+            this.compared = ours.subList(1, ours.size());
+        } else {
+            this.references = List.of();
+            this.compared = List.of();
+        }
     }
 
     List<String> performanceHeader() {
-        List<String> header = new ArrayList<>(List.of("workload", "target", "ops/s", "ops/s by round", "p50 ms", "p99 ms", "p99.9 ms", "errors",
-                "server CPU us/op", "other load (cores)"));
-        if (targets.size() > 1) {
-            header.add("ops/s vs " + baseline.name());
-            header.add("p99 vs " + baseline.name());
-        }
-        return header;
+        return List.of("workload", "target", "ops/s", "ops/s by round", "p50 ms", "p99 ms", "p99.9 ms", "errors",
+                "server CPU us/op", "other load (cores)");
     }
 
     List<List<String>> performanceRows() {
         List<List<String>> rows = new ArrayList<>();
         for (Workload workload : options.workloads()) {
-            Results.Cell base = results.cell(workload, baseline.name());
             for (Target target : targets) {
                 Results.Cell cell = results.cell(workload, target.name());
                 List<String> row = new ArrayList<>(List.of(
@@ -50,12 +57,62 @@ final class Report {
                         cell.failed == 0 ? "0" : cell.failed + " (" + cell.firstError + ")",
                         Double.isNaN(cell.serverCpuMicrosPerOp()) ? "-" : String.format(Locale.ROOT, "%,.0f", cell.serverCpuMicrosPerOp()),
                         Double.isNaN(cell.otherCores()) ? "-" : String.format(Locale.ROOT, "%.2f", cell.otherCores())));
-                if (targets.size() > 1) {
-                    row.add(target == baseline ? "1.00" : ratio(cell.opsPerSecond(), base.opsPerSecond()));
-                    row.add(target == baseline ? "1.00" : ratio(cell.percentileMillis(99), base.percentileMillis(99)));
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** Ours / each reference: throughput (higher is better for us), p99 and CPU per request (lower is better). */
+    List<String> ratioHeader() {
+        List<String> header = new ArrayList<>(List.of("workload", "ours"));
+        for (Target reference : references) {
+            header.add("ops/s vs " + reference.name());
+            header.add("p99 vs " + reference.name());
+            header.add("CPU/op vs " + reference.name());
+        }
+        return header;
+    }
+
+    List<List<String>> ratioRows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (Workload workload : options.workloads()) {
+            for (Target target : compared) {
+                Results.Cell cell = results.cell(workload, target.name());
+                List<String> row = new ArrayList<>(List.of(workload.title(), target.name()));
+                for (Target reference : references) {
+                    Results.Cell base = results.cell(workload, reference.name());
+                    row.add(ratio(cell.opsPerSecond(), base.opsPerSecond()));
+                    row.add(ratio(cell.percentileMillis(99), base.percentileMillis(99)));
+                    row.add(ratio(cell.serverCpuMicrosPerOp(), base.serverCpuMicrosPerOp()));
                 }
                 rows.add(row);
             }
+        }
+        return rows;
+    }
+
+    private boolean indexCostMeasured() {
+        return options.workloads().contains(Workload.PUT) && options.workloads().contains(Workload.PUT_GSI);
+    }
+
+    /** What two GSIs cost a PutItem, per target: with / without, so 1.5 means "half as expensive again". */
+    List<String> indexCostHeader() {
+        return List.of("target", "PutItem ops/s", "PutItem (2 GSIs) ops/s", "time per put x", "CPU per put x", "p99 x");
+    }
+
+    List<List<String>> indexCostRows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (Target target : targets) {
+            Results.Cell plain = results.cell(Workload.PUT, target.name());
+            Results.Cell indexed = results.cell(Workload.PUT_GSI, target.name());
+            rows.add(List.of(
+                    target.name(),
+                    String.format(Locale.ROOT, "%,.0f", plain.opsPerSecond()),
+                    String.format(Locale.ROOT, "%,.0f", indexed.opsPerSecond()),
+                    ratio(plain.opsPerSecond(), indexed.opsPerSecond()),
+                    ratio(indexed.serverCpuMicrosPerOp(), plain.serverCpuMicrosPerOp()),
+                    ratio(indexed.percentileMillis(99), plain.percentileMillis(99))));
         }
         return rows;
     }
@@ -88,6 +145,14 @@ final class Report {
         StringBuilder out = new StringBuilder();
         if (!options.loadOnly()) {
             out.append(aligned(performanceHeader(), performanceRows())).append('\n');
+            if (!compared.isEmpty()) {
+                out.append("Ratios (ours / each of the others; ops/s: higher is better for ours, p99 and CPU/op: lower is better)\n");
+                out.append(aligned(ratioHeader(), ratioRows())).append('\n');
+            }
+            if (indexCostMeasured()) {
+                out.append("What two GSIs (projection ").append(options.gsiProjection()).append(") cost a PutItem: with / without\n");
+                out.append(aligned(indexCostHeader(), indexCostRows())).append('\n');
+            }
         }
         out.append(aligned(memoryHeader(), memoryRows()));
         return out.toString();
@@ -104,11 +169,23 @@ final class Report {
         if (!options.loadOnly()) {
             md.append("## Throughput and latency\n\n");
             md.append(markdownTable(performanceHeader(), performanceRows())).append('\n');
-            md.append("Ratios: ops/s is target/").append(baseline.name()).append(" (higher is better), p99 is target/")
-                    .append(baseline.name()).append(" (lower is better). BatchWriteItem ops are requests of 25 puts each.\n"
+            md.append("BatchWriteItem ops are requests of 25 puts each. "
                     + "Server CPU us/op: CPU time of the server process tree per request (all its threads). Other load: CPU that "
-                    + "processes other than the benchmark and the servers used during the measurements, in cores: "
+                    + "processes other than the benchmark and the servers it started used during the measurements, in cores: "
                     + "figures taken while it is well above 0 come from a busy machine.\n\n");
+            if (!compared.isEmpty()) {
+                md.append("## Ours against the others\n\n");
+                md.append(markdownTable(ratioHeader(), ratioRows())).append('\n');
+                md.append("Each figure is ours / theirs: for ops/s above 1 means ours is faster; for p99 and server CPU per "
+                        + "request below 1 means ours is better.\n\n");
+            }
+            if (indexCostMeasured()) {
+                md.append("## What two GSIs cost a PutItem\n\n");
+                md.append(markdownTable(indexCostHeader(), indexCostRows())).append('\n');
+                md.append("PutItem (2 GSIs) writes the same ~200-byte items as PutItem into `bench_gsi`, whose GSIs `by_g1` and "
+                        + "`by_g2` (projection ").append(options.gsiProjection()).append(") both get a new key on every write. "
+                        + "Each factor is with / without: time per put is the inverse throughput ratio.\n\n");
+            }
         }
         md.append("## Resident memory\n\n");
         md.append(markdownTable(memoryHeader(), memoryRows())).append('\n');

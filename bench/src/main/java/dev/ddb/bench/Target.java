@@ -3,8 +3,21 @@ package dev.ddb.bench;
 import java.net.URI;
 import java.util.Optional;
 
-/** A DynamoDB endpoint under test: ours, started by the benchmark, or one given on the command line. */
+/**
+ * A DynamoDB endpoint under test: ours or a peer implementation (both started by the benchmark as
+ * child processes), or one somebody else started, given on the command line.
+ */
 interface Target extends AutoCloseable {
+
+    /** Who this target is: the thing measured, what it is compared with, and who owns the process. */
+    enum Kind {
+        /** Our stack, started by the benchmark. */
+        OURS,
+        /** Another DynamoDB-compatible server (dynalite, moto) the benchmark started to compare with. */
+        PEER,
+        /** An endpoint somebody else started ({@code --target}), e.g. DynamoDB Local. */
+        EXTERNAL
+    }
 
     String name();
 
@@ -13,8 +26,17 @@ interface Target extends AutoCloseable {
     /** The server process, when known: for resident memory, CPU settling and profiling. */
     Optional<ProcessHandle> process();
 
-    /** Whether the benchmark started it (ours) or somebody else did. */
-    boolean external();
+    Kind kind();
+
+    /** Whether the benchmark started it (ours or a peer) or somebody else did. */
+    default boolean external() {
+        return kind() == Kind.EXTERNAL;
+    }
+
+    /** What it is compared with: peers and external endpoints. */
+    default boolean reference() {
+        return kind() != Kind.OURS;
+    }
 
     /** One line for the results: what this target is. */
     String description();
@@ -37,8 +59,8 @@ interface Target extends AutoCloseable {
         }
 
         @Override
-        public boolean external() {
-            return true;
+        public Kind kind() {
+            return Kind.EXTERNAL;
         }
 
         @Override

@@ -28,6 +28,14 @@ enum Workload {
             return client.putItem(r -> r.tableName(Dataset.KV_TABLE).item(data.kvItem(index, random)));
         }
     },
+    /** PutItem on bench_gsi: the same ~200-byte items as PUT's, plus the keys of two GSIs. */
+    PUT_GSI("PutItem (2 GSIs)") {
+        @Override
+        CompletableFuture<?> issue(DynamoDbAsyncClient client, Dataset data, ThreadLocalRandom random) {
+            int index = random.nextInt(data.items());
+            return client.putItem(r -> r.tableName(Dataset.GSI_TABLE).item(data.gsiItem(index, random)));
+        }
+    },
     GET("GetItem") {
         @Override
         CompletableFuture<?> issue(DynamoDbAsyncClient client, Dataset data, ThreadLocalRandom random) {
