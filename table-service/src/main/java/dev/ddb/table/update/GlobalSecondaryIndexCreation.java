@@ -75,7 +75,7 @@ final class GlobalSecondaryIndexCreation {
             List<String> keys, List<AttributeDefinition> requested) {
         List<dev.ddb.common.table.AttributeDefinition> definitions = new ArrayList<>(table.attributeDefinitions());
         for (String key : keys) {
-            if (table.attributeType(key) == null && definitions.stream().noneMatch(d -> d.attributeName().equals(key))) {
+            if (definitions.stream().noneMatch(defined -> defined.attributeName().equals(key))) {
                 AttributeDefinition definition = requested.stream()
                         .filter(candidate -> candidate.attributeName().equals(key)).findFirst().orElseThrow();
                 definitions.add(SecondaryIndexDescriptions.definition(definition));
