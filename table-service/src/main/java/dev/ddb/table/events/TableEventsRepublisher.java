@@ -5,9 +5,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import dev.ddb.common.event.TableEvent;
-import dev.ddb.table.metadata.TableDescriptions;
+import dev.ddb.common.table.TableStatus;
 import dev.ddb.table.metadata.TableMetadataStore;
-import dev.ddb.table.metadata.TableStatus;
 
 /**
  * Publishes a CREATED event for every ACTIVE table at startup. Sends fail while Kafka is down and
@@ -29,9 +28,8 @@ public class TableEventsRepublisher {
     public void republishTables() {
         long now = System.currentTimeMillis();
         store.all().stream()
-                .filter(table -> TableDescriptions.status(table) == TableStatus.ACTIVE)
-                .forEach(table -> events.publish(new TableEvent(TableEvent.Type.CREATED,
-                        TableDescriptions.tableName(table), TableDescriptions.tableId(table), now,
-                        TableDescriptions.model(table))));
+                .filter(table -> table.tableStatus() == TableStatus.ACTIVE)
+                .forEach(table -> events.publish(new TableEvent(TableEvent.Type.CREATED, table.tableName(),
+                        table.tableId(), now, table)));
     }
 }

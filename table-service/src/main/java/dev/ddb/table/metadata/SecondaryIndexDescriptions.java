@@ -2,170 +2,126 @@ package dev.ddb.table.metadata;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
-import dev.ddb.common.json.Json;
-import dev.ddb.table.request.Projection;
+import dev.ddb.common.table.AttributeDefinition;
+import dev.ddb.common.table.GlobalSecondaryIndex;
+import dev.ddb.common.table.IndexStatus;
+import dev.ddb.common.table.KeySchema;
+import dev.ddb.common.table.LocalSecondaryIndex;
+import dev.ddb.common.table.Projection;
+import dev.ddb.common.table.ProjectionType;
+import dev.ddb.common.table.ScalarAttributeType;
+import dev.ddb.common.table.TableDescription;
+import dev.ddb.table.request.KeySchemaElement;
 import dev.ddb.table.request.ProvisionedThroughput;
-import dev.ddb.table.request.SecondaryIndex;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The secondary indexes of a stored TableDescription, in DynamoDB's shapes: a
- * LocalSecondaryIndexDescription (IndexName, KeySchema, Projection, IndexSizeBytes, ItemCount,
- * IndexArn) and a GlobalSecondaryIndexDescription, which adds IndexStatus, ProvisionedThroughput
- * and, while an index added by UpdateTable is built, Backfilling.
+ * The secondary indexes of a table: new ones from a (valid) request, and the changes to a table's
+ * global indexes that CreateTable, UpdateTable and item-service's progress make.
  */
 public final class SecondaryIndexDescriptions {
-
-    public static final String GLOBAL = "GlobalSecondaryIndexes";
-    public static final String LOCAL = "LocalSecondaryIndexes";
 
     private SecondaryIndexDescriptions() {
     }
 
-    /** A LocalSecondaryIndexDescription, and the members a GlobalSecondaryIndexDescription shares with it. */
-    public static ObjectNode local(SecondaryIndex index, String tableArn) {
-        ObjectNode description = Json.object();
-        description.put("IndexName", index.indexName());
-        description.set("KeySchema", TableDescriptionFactory.keySchema(index.keySchema()));
-        description.set("Projection", projection(index.projection()));
-        description.put("IndexSizeBytes", 0);
-        description.put("ItemCount", 0);
-        description.put("IndexArn", TableArns.index(tableArn, index.indexName()));
-        return description;
+    /** A new local index; {@code definitions} are the table's, which define its key attributes. */
+    public static LocalSecondaryIndex local(dev.ddb.table.request.SecondaryIndex index,
+                                            List<AttributeDefinition> definitions, String tableArn) {
+        return new LocalSecondaryIndex(index.indexName(), keySchema(index.keySchema(), definitions),
+                projection(index.projection()), 0, 0, TableArns.index(tableArn, index.indexName()));
     }
 
-    /** A GlobalSecondaryIndexDescription; {@code throughput} null (on-demand) shows as 0/0, as DynamoDB shows it. */
-    public static ObjectNode global(SecondaryIndex index, String tableArn, IndexStatus status,
-                                    ProvisionedThroughput throughput) {
-        ObjectNode description = local(index, tableArn);
-        description.put("IndexStatus", status.name());
-        description.set("ProvisionedThroughput", ThroughputDescriptions.initial(throughput));
-        return description;
+    /** A new global index; {@code throughput} null (on-demand) shows as 0/0, as DynamoDB shows it. */
+    public static GlobalSecondaryIndex global(dev.ddb.table.request.SecondaryIndex index,
+                                              List<AttributeDefinition> definitions, String tableArn,
+                                              IndexStatus status, Boolean backfilling, ProvisionedThroughput throughput) {
+        return new GlobalSecondaryIndex(index.indexName(), keySchema(index.keySchema(), definitions),
+                projection(index.projection()), status, backfilling, ThroughputDescriptions.initial(throughput), 0, 0,
+                TableArns.index(tableArn, index.indexName()));
     }
 
-    private static ObjectNode projection(Projection projection) {
-        ObjectNode node = Json.object().put("ProjectionType", projection.projectionType());
-        if (projection.nonKeyAttributes() != null) {
-            ArrayNode attributes = node.putArray("NonKeyAttributes");
-            projection.nonKeyAttributes().forEach(attributes::add);
-        }
-        return node;
+    /** A requested KeySchema (HASH first, validated) with its attributes' types from {@code definitions}. */
+    public static KeySchema keySchema(List<KeySchemaElement> elements, List<AttributeDefinition> definitions) {
+        String hash = elements.get(0).attributeName();
+        String range = elements.size() > 1 ? elements.get(1).attributeName() : null;
+        return new KeySchema(hash, type(hash, definitions), range, range == null ? null : type(range, definitions));
     }
 
-    public static String name(JsonNode index) {
-        return index.get("IndexName").stringValue();
+    /** Requested AttributeDefinitions (types validated) as the model's. */
+    public static List<AttributeDefinition> definitions(List<dev.ddb.table.request.AttributeDefinition> requested) {
+        return requested.stream().map(SecondaryIndexDescriptions::definition).toList();
     }
 
-    public static IndexStatus status(JsonNode globalIndex) {
-        return IndexStatus.valueOf(globalIndex.get("IndexStatus").stringValue());
+    public static AttributeDefinition definition(dev.ddb.table.request.AttributeDefinition requested) {
+        return new AttributeDefinition(requested.attributeName(), ScalarAttributeType.valueOf(requested.attributeType()));
     }
 
-    /** The table's global index of that name, or null. */
-    public static ObjectNode findGlobal(JsonNode table, String indexName) {
-        for (JsonNode index : table.path(GLOBAL)) {
-            if (name(index).equals(indexName)) {
-                return (ObjectNode) index;
-            }
-        }
-        return null;
+    private static ScalarAttributeType type(String attributeName, List<AttributeDefinition> definitions) {
+        return definitions.stream().filter(definition -> definition.attributeName().equals(attributeName))
+                .map(AttributeDefinition::attributeType).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No AttributeDefinition for key attribute " + attributeName));
     }
 
-    public static boolean hasLocal(JsonNode table, String indexName) {
-        for (JsonNode index : table.path(LOCAL)) {
-            if (name(index).equals(indexName)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    public static int globalCount(JsonNode table) {
-        return table.path(GLOBAL).size();
-    }
-
-    /** Names of the global indexes in this status, in the table's order. */
-    public static List<String> withStatus(JsonNode table, IndexStatus status) {
-        List<String> names = new ArrayList<>();
-        for (JsonNode index : table.path(GLOBAL)) {
-            if (status(index) == status) {
-                names.add(name(index));
-            }
-        }
-        return names;
+    private static Projection projection(dev.ddb.table.request.Projection projection) {
+        return new Projection(ProjectionType.valueOf(projection.projectionType()), projection.nonKeyAttributes());
     }
 
     /** Whether some global index is being created or deleted, which only item-service can finish. */
-    public static boolean anyInTransition(JsonNode table) {
-        return !withStatus(table, IndexStatus.CREATING).isEmpty() || !withStatus(table, IndexStatus.DELETING).isEmpty();
+    public static boolean anyInTransition(TableDescription table) {
+        return table.globalSecondaryIndexes().stream().anyMatch(index -> index.indexStatus() == IndexStatus.CREATING
+                || index.indexStatus() == IndexStatus.DELETING);
     }
 
-    public static void addGlobal(ObjectNode table, ObjectNode index) {
-        JsonNode indexes = table.get(GLOBAL);
-        ArrayNode list = indexes instanceof ArrayNode array ? array : table.putArray(GLOBAL);
-        list.add(index);
+    /** The table with {@code index} in place of its global index of the same name. */
+    public static TableDescription withGlobal(TableDescription table, GlobalSecondaryIndex index) {
+        return table.withGlobalSecondaryIndexes(table.globalSecondaryIndexes().stream()
+                .map(existing -> existing.indexName().equals(index.indexName()) ? index : existing).toList());
+    }
+
+    /** The table with a new global index added last. */
+    public static TableDescription withNewGlobal(TableDescription table, List<AttributeDefinition> definitions,
+                                                 GlobalSecondaryIndex index) {
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>(table.globalSecondaryIndexes());
+        indexes.add(index);
+        return table.withIndexes(definitions, indexes);
     }
 
     /**
-     * Forgets a global index, and the attribute definitions only it used, as DynamoDB prunes them
-     * once a deleted index is gone; a table left without global indexes loses the member.
+     * The table without these global indexes, and without the attribute definitions only they
+     * used, as DynamoDB prunes them once a deleted index is gone.
      */
-    public static void removeGlobal(ObjectNode table, String indexName) {
-        JsonNode indexes = table.get(GLOBAL);
-        if (indexes == null) {
-            return;
-        }
-        Iterator<JsonNode> elements = indexes.values().iterator();
-        ArrayNode kept = Json.array();
-        while (elements.hasNext()) {
-            JsonNode index = elements.next();
-            if (!name(index).equals(indexName)) {
-                kept.add(index);
-            }
-        }
-        if (kept.isEmpty()) {
-            table.remove(GLOBAL);
-        } else {
-            table.set(GLOBAL, kept);
-        }
-        pruneAttributeDefinitions(table);
+    public static TableDescription withoutGlobals(TableDescription table, Set<String> indexNames) {
+        List<GlobalSecondaryIndex> kept = table.globalSecondaryIndexes().stream()
+                .filter(index -> !indexNames.contains(index.indexName())).toList();
+        Set<String> used = new HashSet<>();
+        addKeyAttributes(used, table.keySchema());
+        table.localSecondaryIndexes().forEach(index -> addKeyAttributes(used, index.keySchema()));
+        kept.forEach(index -> addKeyAttributes(used, index.keySchema()));
+        List<AttributeDefinition> definitions = table.attributeDefinitions().stream()
+                .filter(definition -> used.contains(definition.attributeName())).toList();
+        return table.withIndexes(definitions, kept);
     }
 
     /** NonKeyAttributes of every index of the table, counted as DynamoDB's limit counts them. */
-    public static int projectedAttributes(JsonNode table) {
-        int count = 0;
-        for (String member : List.of(LOCAL, GLOBAL)) {
-            for (JsonNode index : table.path(member)) {
-                count += index.path("Projection").path("NonKeyAttributes").size();
-            }
-        }
-        return count;
+    public static int projectedAttributes(TableDescription table) {
+        return table.secondaryIndexes().stream().mapToInt(index -> index.projection().nonKeyAttributes().size()).sum();
     }
 
-    private static void pruneAttributeDefinitions(ObjectNode table) {
-        Set<String> used = new HashSet<>(keyAttributes(table));
-        for (String member : List.of(LOCAL, GLOBAL)) {
-            for (JsonNode index : table.path(member)) {
-                used.addAll(keyAttributes(index));
-            }
+    private static void addKeyAttributes(Set<String> names, KeySchema key) {
+        names.add(key.hashKey());
+        if (key.hasRangeKey()) {
+            names.add(key.rangeKey());
         }
-        ArrayNode kept = Json.array();
-        for (JsonNode definition : table.path("AttributeDefinitions")) {
-            if (used.contains(definition.get("AttributeName").stringValue())) {
-                kept.add(definition);
-            }
-        }
-        table.set("AttributeDefinitions", kept);
     }
 
-    private static List<String> keyAttributes(JsonNode tableOrIndex) {
-        List<String> names = new ArrayList<>();
-        tableOrIndex.path("KeySchema").forEach(element -> names.add(element.get("AttributeName").stringValue()));
-        return names;
+    /** Whether the table has an index, local or global, of that name. */
+    public static boolean exists(TableDescription table, String indexName) {
+        return table.index(indexName).isPresent();
+    }
+
+    public static boolean isLocal(TableDescription table, String indexName) {
+        return table.index(indexName).filter(index -> !index.global()).isPresent();
     }
 }

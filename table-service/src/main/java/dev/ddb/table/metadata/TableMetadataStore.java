@@ -15,13 +15,14 @@ import org.h2.mvstore.MVStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-import dev.ddb.common.json.Json;
+import dev.ddb.common.table.TableDescription;
+import dev.ddb.common.table.TableDescriptionJson;
 import dev.ddb.table.TableServiceProperties;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The table catalog: table name -> TableDescription JSON in the MVStore file
- * {@code <data-dir>/tables.mv.db}. Every change is committed and synced to disk before it
+ * The table catalog: table name -> TableDescription in the MVStore file
+ * {@code <data-dir>/tables.mv.db}, as the JSON of {@link TableDescriptionJson} (DescribeTable's
+ * shape, which is also what earlier versions stored, so their files open unchanged). Every change is committed and synced to disk before it
  * returns, so an answered CreateTable or DeleteTable survives {@code kill -9}. Calls block on
  * disk I/O: keep them off the event loop.
  */
@@ -52,7 +53,7 @@ public class TableMetadataStore implements AutoCloseable {
         this.tables = store.openMap("tables");
     }
 
-    public Optional<ObjectNode> find(String tableName) {
+    public Optional<TableDescription> find(String tableName) {
         return Optional.ofNullable(tables.get(tableName)).map(TableMetadataStore::parse);
     }
 
@@ -63,12 +64,12 @@ public class TableMetadataStore implements AutoCloseable {
      *
      * @return the new description, or null when removed
      */
-    public synchronized ObjectNode compute(String tableName, UnaryOperator<ObjectNode> change) {
-        ObjectNode next = change.apply(find(tableName).orElse(null));
+    public synchronized TableDescription compute(String tableName, UnaryOperator<TableDescription> change) {
+        TableDescription next = change.apply(find(tableName).orElse(null));
         if (next == null) {
             tables.remove(tableName);
         } else {
-            tables.put(tableName, Json.write(next));
+            tables.put(tableName, TableDescriptionJson.toBytes(next));
         }
         store.commit();
         store.sync();
@@ -89,8 +90,8 @@ public class TableMetadataStore implements AutoCloseable {
         return names;
     }
 
-    public List<ObjectNode> all() {
-        List<ObjectNode> descriptions = new ArrayList<>();
+    public List<TableDescription> all() {
+        List<TableDescription> descriptions = new ArrayList<>();
         tables.values().forEach(bytes -> descriptions.add(parse(bytes)));
         return descriptions;
     }
@@ -102,7 +103,7 @@ public class TableMetadataStore implements AutoCloseable {
         }
     }
 
-    private static ObjectNode parse(byte[] bytes) {
-        return (ObjectNode) Json.read(bytes);
+    private static TableDescription parse(byte[] bytes) {
+        return TableDescriptionJson.fromBytes(bytes);
     }
 }

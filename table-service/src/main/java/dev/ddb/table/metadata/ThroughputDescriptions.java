@@ -3,10 +3,8 @@ package dev.ddb.table.metadata;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import dev.ddb.common.json.Json;
+import dev.ddb.common.table.ProvisionedThroughputDescription;
 import dev.ddb.table.request.ProvisionedThroughput;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * ProvisionedThroughputDescription of a table or a global secondary index: the units, when they
@@ -18,67 +16,39 @@ public final class ThroughputDescriptions {
     }
 
     /** The capacity of a new table or index; none (on-demand) is 0/0, as DynamoDB shows it. */
-    public static ObjectNode initial(ProvisionedThroughput throughput) {
-        return Json.object()
-                .put("NumberOfDecreasesToday", 0)
-                .put("ReadCapacityUnits", throughput == null ? 0 : throughput.readCapacityUnits())
-                .put("WriteCapacityUnits", throughput == null ? 0 : throughput.writeCapacityUnits());
+    public static ProvisionedThroughputDescription initial(ProvisionedThroughput throughput) {
+        return throughput == null ? ProvisionedThroughputDescription.onDemand()
+                : ProvisionedThroughputDescription.of(throughput.readCapacityUnits(), throughput.writeCapacityUnits());
     }
 
-    public static boolean unchanged(JsonNode current, ProvisionedThroughput requested) {
-        return readUnits(current) == requested.readCapacityUnits() && writeUnits(current) == requested.writeCapacityUnits();
-    }
-
-    public static long readUnits(JsonNode current) {
-        return current.path("ReadCapacityUnits").longValue(0);
-    }
-
-    public static long writeUnits(JsonNode current) {
-        return current.path("WriteCapacityUnits").longValue(0);
+    public static boolean unchanged(ProvisionedThroughputDescription current, ProvisionedThroughput requested) {
+        return current.readCapacityUnits() == requested.readCapacityUnits()
+                && current.writeCapacityUnits() == requested.writeCapacityUnits();
     }
 
     /** The description after a change to {@code requested} at {@code nowMillis}. */
-    public static ObjectNode changed(JsonNode current, ProvisionedThroughput requested, long nowMillis) {
-        long read = readUnits(current);
-        long write = writeUnits(current);
+    public static ProvisionedThroughputDescription changed(ProvisionedThroughputDescription current,
+                                                           ProvisionedThroughput requested, long nowMillis) {
+        long read = current.readCapacityUnits();
+        long write = current.writeCapacityUnits();
         boolean increase = requested.readCapacityUnits() > read || requested.writeCapacityUnits() > write;
         boolean decrease = requested.readCapacityUnits() < read || requested.writeCapacityUnits() < write;
-        JsonNode lastIncrease = current.get("LastIncreaseDateTime");
-        JsonNode lastDecrease = current.get("LastDecreaseDateTime");
-        long decreasesToday = sameUtcDay(lastDecrease, nowMillis) ? current.path("NumberOfDecreasesToday").longValue(0) : 0;
-
-        ObjectNode description = Json.object();
-        if (increase) {
-            description.put("LastIncreaseDateTime", seconds(nowMillis));
-        } else if (lastIncrease != null) {
-            description.set("LastIncreaseDateTime", lastIncrease);
-        }
-        if (decrease) {
-            description.put("LastDecreaseDateTime", seconds(nowMillis));
-            decreasesToday++;
-        } else if (lastDecrease != null) {
-            description.set("LastDecreaseDateTime", lastDecrease);
-        }
-        description.put("NumberOfDecreasesToday", decreasesToday);
-        description.put("ReadCapacityUnits", requested.readCapacityUnits());
-        description.put("WriteCapacityUnits", requested.writeCapacityUnits());
-        return description;
+        Instant now = Instant.ofEpochMilli(nowMillis);
+        long decreasesToday = sameUtcDay(current.lastDecreaseDateTime(), now) ? current.numberOfDecreasesToday() : 0;
+        return new ProvisionedThroughputDescription(
+                increase ? now : current.lastIncreaseDateTime(),
+                decrease ? now : current.lastDecreaseDateTime(),
+                decrease ? decreasesToday + 1 : decreasesToday,
+                requested.readCapacityUnits(),
+                requested.writeCapacityUnits());
     }
 
     /** NumberOfDecreasesToday counts decreases of the current UTC day. */
-    private static boolean sameUtcDay(JsonNode epochSeconds, long nowMillis) {
-        if (epochSeconds == null) {
-            return false;
-        }
-        return day((long) (epochSeconds.doubleValue() * 1000)) == day(nowMillis);
+    private static boolean sameUtcDay(Instant time, Instant now) {
+        return time != null && day(time) == day(now);
     }
 
-    private static long day(long millis) {
-        return Instant.ofEpochMilli(millis).atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
-    }
-
-    /** DynamoDB writes date-times as epoch seconds with a fraction. */
-    public static double seconds(long millis) {
-        return millis / 1000.0;
+    private static long day(Instant time) {
+        return time.atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
     }
 }

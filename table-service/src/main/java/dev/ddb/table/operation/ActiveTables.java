@@ -1,8 +1,7 @@
 package dev.ddb.table.operation;
 
 import dev.ddb.common.error.DynamoDbException;
-import dev.ddb.table.metadata.TableDescriptions;
-import tools.jackson.databind.node.ObjectNode;
+import dev.ddb.common.table.TableDescription;
 
 /** Only an ACTIVE table may be changed; DynamoDB's answers for a missing or busy one. */
 final class ActiveTables {
@@ -10,16 +9,17 @@ final class ActiveTables {
     private ActiveTables() {
     }
 
-    static void requireActive(String tableName, ObjectNode table) {
+    static void requireActive(String tableName, TableDescription table) {
         if (table == null) {
             throw DynamoDbException.tableNotFound(tableName);
         }
-        switch (TableDescriptions.status(table)) {
+        switch (table.tableStatus()) {
             case CREATING -> throw DynamoDbException.resourceInUse(
                     "Attempt to change a resource which is still in use: Table is being created: " + tableName);
             case DELETING -> throw DynamoDbException.resourceInUse(
                     "Attempt to change a resource which is still in use: Table is being deleted: " + tableName);
-            case ACTIVE -> {
+            // Never stored UPDATING: this service applies table changes at once.
+            case ACTIVE, UPDATING -> {
             }
         }
     }

@@ -12,11 +12,11 @@ import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.table.TableServiceProperties;
 import dev.ddb.table.events.TableEventPublisher;
+import dev.ddb.common.table.TableDescription;
+import dev.ddb.common.table.TableDescriptionJson;
+import dev.ddb.common.table.TableStatus;
 import dev.ddb.table.metadata.TableDescriptionFactory;
-import dev.ddb.table.metadata.TableDescriptions;
 import dev.ddb.table.metadata.TableMetadataStore;
-import dev.ddb.table.metadata.TableStatus;
-import dev.ddb.table.metadata.TableStreams;
 import dev.ddb.table.provisioning.TableStorageProvisioner;
 import dev.ddb.table.request.CreateTableRequest;
 import dev.ddb.table.validation.CreateTableValidator;
@@ -57,7 +57,7 @@ public class CreateTableOperation implements Operation {
         CreateTableValidator.validate(request);
         String tableName = request.tableName();
 
-        ObjectNode creating = descriptions.newTable(request, TableStatus.CREATING);
+        TableDescription creating = descriptions.newTable(request, TableStatus.CREATING);
         store.compute(tableName, existing -> {
             if (existing != null) {
                 throw DynamoDbException.resourceInUse("Table already exists: " + tableName);
@@ -65,7 +65,7 @@ public class CreateTableOperation implements Operation {
             return creating;
         });
 
-        ObjectNode active = TableDescriptions.withStatus(creating, TableStatus.ACTIVE);
+        TableDescription active = creating.withStatus(TableStatus.ACTIVE);
         try {
             provisioner.provision(active);
         } catch (RuntimeException e) {
@@ -74,15 +74,15 @@ public class CreateTableOperation implements Operation {
         }
         store.compute(tableName, current -> active);
 
-        TableEvent created = new TableEvent(TableEvent.Type.CREATED, tableName, TableDescriptions.tableId(active),
-                System.currentTimeMillis(), TableDescriptions.model(active));
-        if (TableStreams.enabled(active)) {
+        TableEvent created = new TableEvent(TableEvent.Type.CREATED, tableName, active.tableId(),
+                System.currentTimeMillis(), active);
+        if (active.streamEnabled()) {
             events.publishAndWait(created, streamEventWait);
         } else {
             events.publish(created);
         }
         ObjectNode response = Json.object();
-        response.set("TableDescription", active);
+        response.set("TableDescription", TableDescriptionJson.write(active));
         return response;
     }
 

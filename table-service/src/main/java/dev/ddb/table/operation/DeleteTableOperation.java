@@ -9,10 +9,11 @@ import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.table.events.TableEventPublisher;
+import dev.ddb.common.table.TableDescription;
+import dev.ddb.common.table.TableDescriptionJson;
+import dev.ddb.common.table.TableStatus;
 import dev.ddb.table.metadata.SecondaryIndexDescriptions;
-import dev.ddb.table.metadata.TableDescriptions;
 import dev.ddb.table.metadata.TableMetadataStore;
-import dev.ddb.table.metadata.TableStatus;
 import dev.ddb.table.provisioning.TableStorageProvisioner;
 import dev.ddb.table.request.RequestMembers;
 import dev.ddb.table.request.TableNames;
@@ -21,7 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * DeleteTable. The table is recorded as DELETING (so no other change races it), item-service
- * drops its storage (refused, as DynamoDB refuses it, while a global index is being created or deleted), then the table is forgotten and the deletion announced. The answer is the
+ * drops its storage (refused, as DynamoDB refuses it, while a global index is being created or
+ * deleted), then the table is forgotten and the deletion announced. The answer is the
  * description with TableStatus DELETING, as DynamoDB's.
  */
 @Component
@@ -47,34 +49,34 @@ public class DeleteTableOperation implements Operation {
         String tableName = TableNames.of(RequestMembers.string(body, "TableName"));
         indexTransitions.settle(tableName, store.find(tableName).orElse(null));
 
-        ObjectNode deleting = store.compute(tableName, current -> {
+        TableDescription deleting = store.compute(tableName, current -> {
             refuseUnlessDeletable(tableName, current);
-            return TableDescriptions.withStatus(current, TableStatus.DELETING);
+            return current.withStatus(TableStatus.DELETING);
         });
         try {
             provisioner.deprovision(tableName);
         } catch (RuntimeException e) {
             // The storage may still be there: keep the table, the caller can retry.
             LOG.error("Dropping storage of table {} failed; DeleteTable not done: {}", tableName, e.toString());
-            store.compute(tableName, current -> TableDescriptions.withStatus(current, TableStatus.ACTIVE));
+            store.compute(tableName, current -> current.withStatus(TableStatus.ACTIVE));
             throw DynamoDbException.internalServerError("Internal server error");
         }
         store.compute(tableName, current -> null);
 
-        events.publish(new TableEvent(TableEvent.Type.DELETED, tableName, TableDescriptions.tableId(deleting),
-                System.currentTimeMillis(), TableDescriptions.model(deleting)));
+        events.publish(new TableEvent(TableEvent.Type.DELETED, tableName, deleting.tableId(),
+                System.currentTimeMillis(), deleting));
         ObjectNode response = Json.object();
-        response.set("TableDescription", deleting);
+        response.set("TableDescription", TableDescriptionJson.write(deleting));
         return response;
     }
 
-    private static void refuseUnlessDeletable(String tableName, ObjectNode table) {
+    private static void refuseUnlessDeletable(String tableName, TableDescription table) {
         ActiveTables.requireActive(tableName, table);
         if (SecondaryIndexDescriptions.anyInTransition(table)) {
             throw DynamoDbException.resourceInUse("Attempt to change a resource which is still in use: "
                     + "Cannot delete table while indexes are being created, updated, or deleted.");
         }
-        if (TableDescriptions.deletionProtected(table)) {
+        if (table.deletionProtectionEnabled()) {
             throw DynamoDbException.validation(
                     "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.");
         }

@@ -5,6 +5,8 @@ import org.springframework.stereotype.Component;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.table.TableDescription;
+import dev.ddb.common.table.TableDescriptionJson;
 import dev.ddb.table.metadata.TableMetadataStore;
 import dev.ddb.table.request.RequestMembers;
 import dev.ddb.table.request.TableNames;
@@ -29,12 +31,12 @@ public class DescribeTableOperation implements Operation {
     @Override
     public JsonNode invoke(ObjectNode body) {
         String tableName = TableNames.of(RequestMembers.string(body, "TableName"));
-        ObjectNode table = indexTransitions.settle(tableName, store.find(tableName).orElse(null));
+        TableDescription table = indexTransitions.settle(tableName, store.find(tableName).orElse(null));
         if (table == null) {
             throw DynamoDbException.tableNotFound(tableName);
         }
         ObjectNode response = Json.object();
-        response.set("Table", table);
+        response.set("Table", TableDescriptionJson.write(table));
         return response;
     }
 }

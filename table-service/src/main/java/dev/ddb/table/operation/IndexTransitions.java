@@ -7,14 +7,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.ddb.common.event.TableEvent;
+import dev.ddb.common.table.TableDescription;
 import dev.ddb.table.events.TableEventPublisher;
 import dev.ddb.table.metadata.SecondaryIndexDescriptions;
-import dev.ddb.table.metadata.TableDescriptions;
 import dev.ddb.table.metadata.TableMetadataStore;
 import dev.ddb.table.provisioning.IndexState;
 import dev.ddb.table.provisioning.IndexStatusLookup;
 import dev.ddb.table.provisioning.TableStorageProvisioner;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Finishes index creations and deletions that item-service has finished: while a table has a
@@ -43,7 +42,7 @@ public class IndexTransitions {
     }
 
     /** The table as it stands once item-service's progress is applied; {@code table} is the stored description. */
-    public ObjectNode settle(String tableName, ObjectNode table) {
+    public TableDescription settle(String tableName, TableDescription table) {
         if (table == null || !SecondaryIndexDescriptions.anyInTransition(table)) {
             return table;
         }
@@ -58,30 +57,30 @@ public class IndexTransitions {
         if (reported.missedAChange(table)) {
             sendAgain(table);
         }
-        if (TableDescriptions.same(reported.applyTo(table), table)) {
+        if (reported.applyTo(table).equals(table)) {
             return table;
         }
-        String tableId = TableDescriptions.tableId(table);
-        ObjectNode settled = store.compute(tableName, current -> {
+        String tableId = table.tableId();
+        TableDescription settled = store.compute(tableName, current -> {
             // Applied to the current description: another request may have changed it meanwhile.
-            if (current == null || !TableDescriptions.tableId(current).equals(tableId)) {
+            if (current == null || !current.tableId().equals(tableId)) {
                 return current;
             }
             return reported.applyTo(current);
         });
-        if (settled != null && TableDescriptions.tableId(settled).equals(tableId)) {
+        if (settled != null && settled.tableId().equals(tableId)) {
             events.publish(new TableEvent(TableEvent.Type.UPDATED, tableName, tableId, System.currentTimeMillis(),
-                    TableDescriptions.model(settled)));
+                    settled));
         }
         return settled;
     }
 
-    private void sendAgain(ObjectNode table) {
+    private void sendAgain(TableDescription table) {
         try {
             provisioner.provision(table);
         } catch (RuntimeException e) {
             LOG.warn("Could not send the indexes of table {} to item-service again: {}",
-                    TableDescriptions.tableName(table), e.toString());
+                    table.tableName(), e.toString());
         }
     }
 }

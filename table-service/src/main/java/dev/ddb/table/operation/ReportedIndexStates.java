@@ -1,14 +1,17 @@
 package dev.ddb.table.operation;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-import dev.ddb.table.metadata.IndexStatus;
+import dev.ddb.common.table.GlobalSecondaryIndex;
+import dev.ddb.common.table.IndexStatus;
+import dev.ddb.common.table.TableDescription;
 import dev.ddb.table.metadata.SecondaryIndexDescriptions;
 import dev.ddb.table.provisioning.IndexState;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What item-service's report of a table's indexes means for the global indexes in transition: a
@@ -23,40 +26,36 @@ final class ReportedIndexStates {
         states.forEach(state -> reported.put(state.indexName(), state));
     }
 
-    /** A copy of the table with the reported progress applied. */
-    ObjectNode applyTo(JsonNode table) {
-        ObjectNode next = (ObjectNode) table.deepCopy();
-        for (String indexName : SecondaryIndexDescriptions.withStatus(table, IndexStatus.CREATING)) {
-            IndexState state = reported.get(indexName);
-            if (state == null) {
-                continue;
+    /** The table with the reported progress applied. */
+    TableDescription applyTo(TableDescription table) {
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        for (GlobalSecondaryIndex index : table.globalSecondaryIndexes()) {
+            IndexState state = reported.get(index.indexName());
+            if (index.indexStatus() == IndexStatus.CREATING && state != null) {
+                GlobalSecondaryIndex counted = index.withStatistics(state.indexSizeBytes(), state.itemCount());
+                index = state.active() ? counted.withStatus(IndexStatus.ACTIVE, null)
+                        : counted.withStatus(IndexStatus.CREATING, state.backfilling());
             }
-            ObjectNode index = SecondaryIndexDescriptions.findGlobal(next, indexName);
-            index.put("ItemCount", state.itemCount());
-            index.put("IndexSizeBytes", state.indexSizeBytes());
-            if (state.active()) {
-                index.put("IndexStatus", IndexStatus.ACTIVE.name());
-                index.remove("Backfilling");
-            } else {
-                index.put("Backfilling", state.backfilling());
-            }
+            indexes.add(index);
         }
-        for (String indexName : SecondaryIndexDescriptions.withStatus(table, IndexStatus.DELETING)) {
+        TableDescription next = table.withGlobalSecondaryIndexes(indexes);
+        Set<String> dropped = new HashSet<>();
+        for (String indexName : table.globalIndexesWithStatus(IndexStatus.DELETING)) {
             if (!reported.containsKey(indexName)) {
-                SecondaryIndexDescriptions.removeGlobal(next, indexName);
+                dropped.add(indexName);
             }
         }
-        return next;
+        return dropped.isEmpty() ? next : SecondaryIndexDescriptions.withoutGlobals(next, dropped);
     }
 
     /** Whether item-service lacks an index being created or still holds one being deleted. */
-    boolean missedAChange(JsonNode table) {
-        for (String indexName : SecondaryIndexDescriptions.withStatus(table, IndexStatus.CREATING)) {
+    boolean missedAChange(TableDescription table) {
+        for (String indexName : table.globalIndexesWithStatus(IndexStatus.CREATING)) {
             if (!reported.containsKey(indexName)) {
                 return true;
             }
         }
-        for (String indexName : SecondaryIndexDescriptions.withStatus(table, IndexStatus.DELETING)) {
+        for (String indexName : table.globalIndexesWithStatus(IndexStatus.DELETING)) {
             if (reported.containsKey(indexName)) {
                 return true;
             }

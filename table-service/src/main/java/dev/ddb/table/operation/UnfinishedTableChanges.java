@@ -6,11 +6,10 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 import dev.ddb.common.event.TableEvent;
+import dev.ddb.common.table.TableDescription;
+import dev.ddb.common.table.TableStatus;
 import dev.ddb.table.events.TableEventPublisher;
-import dev.ddb.table.metadata.TableDescriptions;
 import dev.ddb.table.metadata.TableMetadataStore;
-import dev.ddb.table.metadata.TableStatus;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * At startup, before requests are served, settles tables whose CreateTable or DeleteTable was cut
@@ -32,16 +31,16 @@ public class UnfinishedTableChanges implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        for (ObjectNode table : store.all()) {
-            TableStatus status = TableDescriptions.status(table);
+        for (TableDescription table : store.all()) {
+            TableStatus status = table.tableStatus();
             if (status == TableStatus.ACTIVE) {
                 continue;
             }
-            String tableName = TableDescriptions.tableName(table);
+            String tableName = table.tableName();
             LOG.warn("Table {} was left {} by an interrupted request; removing it", tableName, status);
             store.compute(tableName, current -> null);
-            events.publish(new TableEvent(TableEvent.Type.DELETED, tableName, TableDescriptions.tableId(table),
-                    System.currentTimeMillis(), TableDescriptions.model(TableDescriptions.withStatus(table, TableStatus.DELETING))));
+            events.publish(new TableEvent(TableEvent.Type.DELETED, tableName, table.tableId(),
+                    System.currentTimeMillis(), table.withStatus(TableStatus.DELETING)));
         }
     }
 }

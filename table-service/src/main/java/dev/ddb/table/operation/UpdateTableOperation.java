@@ -13,9 +13,10 @@ import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.table.TableDescription;
+import dev.ddb.common.table.TableDescriptionJson;
 import dev.ddb.table.TableServiceProperties;
 import dev.ddb.table.events.TableEventPublisher;
-import dev.ddb.table.metadata.TableDescriptions;
 import dev.ddb.table.metadata.TableMetadataStore;
 import dev.ddb.table.provisioning.TableStorageProvisioner;
 import dev.ddb.table.request.UpdateTableRequest;
@@ -73,20 +74,19 @@ public class UpdateTableOperation implements Operation {
         indexTransitions.settle(tableName, store.find(tableName).orElse(null));
         long now = clock.millis();
 
-        AtomicReference<ObjectNode> before = new AtomicReference<>();
-        ObjectNode updated = store.compute(tableName, current -> {
+        AtomicReference<TableDescription> before = new AtomicReference<>();
+        TableDescription updated = store.compute(tableName, current -> {
             ActiveTables.requireActive(tableName, current);
             before.set(current);
             return updated(current, request, now);
         });
-        if (TableDescriptions.same(updated, before.get())) {
+        if (updated.equals(before.get())) {
             return response(updated);
         }
         if (request.indexCreatesAndDeletes() > 0) {
             provision(tableName, before.get(), updated);
         }
-        TableEvent event = new TableEvent(TableEvent.Type.UPDATED, tableName, TableDescriptions.tableId(updated),
-                now, TableDescriptions.model(updated));
+        TableEvent event = new TableEvent(TableEvent.Type.UPDATED, tableName, updated.tableId(), now, updated);
         if (request.changesStream()) {
             events.publishAndWait(event, streamEventWait);
         } else {
@@ -96,38 +96,36 @@ public class UpdateTableOperation implements Operation {
     }
 
     /** A changed copy: the stored description is never changed in place, and a refused change writes nothing. */
-    private static ObjectNode updated(ObjectNode current, UpdateTableRequest request, long now) {
+    private static TableDescription updated(TableDescription current, UpdateTableRequest request, long now) {
         IndexChangeAdmission.check(current, request);
-        ObjectNode next = current.deepCopy();
-        boolean capacityChanged = CapacityUpdate.apply(next, request, now);
+        TableDescription next = CapacityUpdate.apply(current, request, now);
         if (request.changesStream()) {
-            if (capacityChanged) {
+            if (!next.equals(current)) {
                 throw DynamoDbException.invalidParameter("You cannot modify stream status while updating table IOPS");
             }
-            StreamUpdate.apply(next, request.streamSpecification(), now);
+            next = StreamUpdate.apply(next, request.streamSpecification(), now);
         }
         if (request.deletionProtectionEnabled() != null) {
-            next.put("DeletionProtectionEnabled", request.deletionProtectionEnabled());
+            next = next.withDeletionProtectionEnabled(request.deletionProtectionEnabled());
         }
-        GlobalSecondaryIndexUpdates.apply(next, request, now);
-        return next;
+        return GlobalSecondaryIndexUpdates.apply(next, request, now);
     }
 
     /** item-service creates or drops the index storage; if it cannot be told, the change is undone. */
-    private void provision(String tableName, ObjectNode before, ObjectNode updated) {
+    private void provision(String tableName, TableDescription before, TableDescription updated) {
         try {
             provisioner.provision(updated);
         } catch (RuntimeException e) {
             LOG.error("Sending the index change of table {} to item-service failed; UpdateTable undone: {}",
                     tableName, e.toString());
-            store.compute(tableName, current -> TableDescriptions.same(updated, current) ? before : current);
+            store.compute(tableName, current -> updated.equals(current) ? before : current);
             throw DynamoDbException.internalServerError("Internal server error");
         }
     }
 
-    private static ObjectNode response(ObjectNode table) {
+    private static ObjectNode response(TableDescription table) {
         ObjectNode response = Json.object();
-        response.set("TableDescription", table);
+        response.set("TableDescription", TableDescriptionJson.write(table));
         return response;
     }
 }

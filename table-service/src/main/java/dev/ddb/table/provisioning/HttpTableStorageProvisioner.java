@@ -11,13 +11,13 @@ import java.time.Duration;
 
 import org.springframework.stereotype.Component;
 
-import dev.ddb.common.json.Json;
+import dev.ddb.common.table.TableDescription;
+import dev.ddb.common.table.TableDescriptionJson;
 import dev.ddb.table.TableServiceProperties;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Calls item-service's internal API:
- * {@code POST {item-service-url}/internal/tables} with the TableDescription as JSON body, and
+ * {@code POST {item-service-url}/internal/tables} with the TableDescription as JSON body (see {@link TableDescriptionJson}), and
  * {@code DELETE {item-service-url}/internal/tables/{tableName}}. Any 2xx confirms; for DELETE a
  * 404 does too (nothing left to drop).
  */
@@ -39,11 +39,11 @@ public class HttpTableStorageProvisioner implements TableStorageProvisioner {
     }
 
     @Override
-    public void provision(JsonNode tableDescription) {
+    public void provision(TableDescription table) {
         HttpRequest request = HttpRequest.newBuilder(tables)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(tableDescription)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(TableDescriptionJson.toBytes(table)))
                 .build();
         int status = send(request);
         if (status / 100 != 2) {

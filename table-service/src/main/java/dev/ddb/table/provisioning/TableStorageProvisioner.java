@@ -1,17 +1,18 @@
 package dev.ddb.table.provisioning;
 
-import tools.jackson.databind.JsonNode;
+import dev.ddb.common.table.TableDescription;
 
 /** Has the data plane (item-service) create and drop the storage of a table. Calls block until it answers. */
 public interface TableStorageProvisioner {
 
     /**
-     * Creates storage for a new table.
+     * Creates storage for a new table, or brings item-service's copy of the table (its indexes) up
+     * to date.
      *
-     * @param tableDescription the table's TableDescription, TableId included
+     * @param table the table, TableId included
      * @throws TableStorageProvisioningException when the storage was not created
      */
-    void provision(JsonNode tableDescription);
+    void provision(TableDescription table);
 
     /**
      * Drops the storage of a table; a table the data plane does not know counts as dropped.

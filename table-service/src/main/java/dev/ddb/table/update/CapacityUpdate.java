@@ -1,31 +1,34 @@
 package dev.ddb.table.update;
 
+import java.time.Instant;
+
 import dev.ddb.common.error.DynamoDbException;
-import dev.ddb.common.json.Json;
-import dev.ddb.table.metadata.IndexStatus;
-import dev.ddb.table.metadata.SecondaryIndexDescriptions;
+import dev.ddb.common.table.BillingMode;
+import dev.ddb.common.table.BillingModeSummary;
+import dev.ddb.common.table.GlobalSecondaryIndex;
+import dev.ddb.common.table.IndexStatus;
+import dev.ddb.common.table.ProvisionedThroughputDescription;
+import dev.ddb.common.table.TableDescription;
 import dev.ddb.table.metadata.ThroughputDescriptions;
 import dev.ddb.table.request.CreateTableRequest;
 import dev.ddb.table.request.GlobalSecondaryIndexUpdate;
 import dev.ddb.table.request.ProvisionedThroughput;
 import dev.ddb.table.request.UpdateTableRequest;
 import dev.ddb.table.validation.UpdateTableValidator;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Applies BillingMode and ProvisionedThroughput of an UpdateTable request to a table description,
- * with the rules that depend on the table's current mode and capacity. The capacity of global
- * indexes is GlobalSecondaryIndexUpdates' (see {@link GlobalSecondaryIndexThroughputUpdate}).
+ * Applies BillingMode and ProvisionedThroughput of an UpdateTable request to a table, with the
+ * rules that depend on the table's current mode and capacity. The capacity of global indexes is
+ * GlobalSecondaryIndexUpdates' (see {@link GlobalSecondaryIndexThroughputUpdate}).
  */
 public final class CapacityUpdate {
 
     private CapacityUpdate() {
     }
 
-    /** @return whether the billing mode or the capacity changed */
-    public static boolean apply(ObjectNode table, UpdateTableRequest request, long nowMillis) {
-        boolean payPerRequest = payPerRequest(table);
+    /** @return the table in the billing mode and with the capacity the request asks for (the same table if unchanged) */
+    public static TableDescription apply(TableDescription table, UpdateTableRequest request, long nowMillis) {
+        boolean payPerRequest = table.payPerRequest();
         String target = request.billingMode() != null ? request.billingMode()
                 : payPerRequest ? CreateTableRequest.PAY_PER_REQUEST : CreateTableRequest.PROVISIONED;
         ProvisionedThroughput throughput = request.provisionedThroughput();
@@ -33,61 +36,44 @@ public final class CapacityUpdate {
             if (throughput != null) {
                 throw UpdateTableValidator.neitherUnitsWhenPayPerRequest();
             }
-            if (payPerRequest) {
-                return false;
-            }
-            switchToPayPerRequest(table, nowMillis);
-            return true;
+            return payPerRequest ? table : switchToPayPerRequest(table, nowMillis);
         }
         if (payPerRequest) {
-            switchToProvisioned(table, request, nowMillis);
-            return true;
+            return switchToProvisioned(table, request, nowMillis);
         }
         if (throughput == null) {
-            return false; // BillingMode PROVISIONED on a provisioned table
+            return table; // BillingMode PROVISIONED on a provisioned table
         }
-        changeThroughput(table, throughput, nowMillis);
-        return true;
+        return changeThroughput(table, throughput, nowMillis);
     }
 
-    /** Whether the table is billed on demand (after {@link #apply}: the mode the request leaves it in). */
-    public static boolean payPerRequest(JsonNode table) {
-        return CreateTableRequest.PAY_PER_REQUEST.equals(table.path("BillingModeSummary").path("BillingMode").stringValue(null));
-    }
-
-    private static void switchToPayPerRequest(ObjectNode table, long nowMillis) {
-        table.putObject("BillingModeSummary")
-                .put("BillingMode", CreateTableRequest.PAY_PER_REQUEST)
-                .put("LastUpdateToPayPerRequestDateTime", ThroughputDescriptions.seconds(nowMillis));
-        table.set("ProvisionedThroughput", ThroughputDescriptions.initial(null));
-        for (JsonNode index : table.path(SecondaryIndexDescriptions.GLOBAL)) {
-            ((ObjectNode) index).set("ProvisionedThroughput", ThroughputDescriptions.initial(null));
-        }
+    /** On demand, the table and every global index show 0/0 and no increase or decrease dates. */
+    private static TableDescription switchToPayPerRequest(TableDescription table, long nowMillis) {
+        return table.withBilling(new BillingModeSummary(BillingMode.PAY_PER_REQUEST, Instant.ofEpochMilli(nowMillis)),
+                        ProvisionedThroughputDescription.onDemand())
+                .withGlobalSecondaryIndexes(table.globalSecondaryIndexes().stream()
+                        .map(index -> index.withProvisionedThroughput(ProvisionedThroughputDescription.onDemand()))
+                        .toList());
     }
 
     /** Nothing is made up: every global index needs capacity of its own, given in the same request. */
-    private static void switchToProvisioned(ObjectNode table, UpdateTableRequest request, long nowMillis) {
+    private static TableDescription switchToProvisioned(TableDescription table, UpdateTableRequest request,
+                                                        long nowMillis) {
         ProvisionedThroughput throughput = request.provisionedThroughput();
         if (throughput == null) {
             throw DynamoDbException.invalidParameter("ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
         }
-        for (JsonNode index : table.path(SecondaryIndexDescriptions.GLOBAL)) {
-            String indexName = SecondaryIndexDescriptions.name(index);
-            if (SecondaryIndexDescriptions.status(index) != IndexStatus.DELETING && !capacityGiven(request, indexName)) {
+        for (GlobalSecondaryIndex index : table.globalSecondaryIndexes()) {
+            String indexName = index.indexName();
+            if (index.indexStatus() != IndexStatus.DELETING && !capacityGiven(request, indexName)) {
                 throw DynamoDbException.invalidParameter("ProvisionedThroughput must be specified for index: " + indexName);
             }
         }
-        JsonNode lastSwitch = table.path("BillingModeSummary").get("LastUpdateToPayPerRequestDateTime");
-        ObjectNode summary = table.putObject("BillingModeSummary").put("BillingMode", CreateTableRequest.PROVISIONED);
-        if (lastSwitch != null) {
-            summary.set("LastUpdateToPayPerRequestDateTime", lastSwitch);
-        }
-        ObjectNode description = Json.object();
-        description.put("LastIncreaseDateTime", ThroughputDescriptions.seconds(nowMillis));
-        description.put("NumberOfDecreasesToday", 0);
-        description.put("ReadCapacityUnits", throughput.readCapacityUnits());
-        description.put("WriteCapacityUnits", throughput.writeCapacityUnits());
-        table.set("ProvisionedThroughput", description);
+        // The table was on demand, so a summary with the last switch to it exists; it is kept.
+        BillingModeSummary summary = new BillingModeSummary(BillingMode.PROVISIONED,
+                table.billingModeSummary().lastUpdateToPayPerRequestDateTime());
+        return table.withBilling(summary, new ProvisionedThroughputDescription(Instant.ofEpochMilli(nowMillis), null, 0,
+                throughput.readCapacityUnits(), throughput.writeCapacityUnits()));
     }
 
     private static boolean capacityGiven(UpdateTableRequest request, String indexName) {
@@ -103,17 +89,18 @@ public final class CapacityUpdate {
         return false;
     }
 
-    private static void changeThroughput(ObjectNode table, ProvisionedThroughput requested, long nowMillis) {
-        JsonNode current = table.path("ProvisionedThroughput");
+    private static TableDescription changeThroughput(TableDescription table, ProvisionedThroughput requested,
+                                                     long nowMillis) {
+        ProvisionedThroughputDescription current = table.provisionedThroughput();
         if (ThroughputDescriptions.unchanged(current, requested)) {
             throw DynamoDbException.validation("The provisioned throughput for the table will not change. The requested "
                     + "value equals the current value. Current ReadCapacityUnits provisioned for the table: "
-                    + ThroughputDescriptions.readUnits(current)
+                    + current.readCapacityUnits()
                     + ". Requested ReadCapacityUnits: " + requested.readCapacityUnits()
-                    + ". Current WriteCapacityUnits provisioned for the table: " + ThroughputDescriptions.writeUnits(current)
+                    + ". Current WriteCapacityUnits provisioned for the table: " + current.writeCapacityUnits()
                     + ". Requested WriteCapacityUnits: " + requested.writeCapacityUnits()
                     + ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.");
         }
-        table.set("ProvisionedThroughput", ThroughputDescriptions.changed(current, requested, nowMillis));
+        return table.withBilling(table.billingModeSummary(), ThroughputDescriptions.changed(current, requested, nowMillis));
     }
 }

@@ -1,17 +1,16 @@
 package dev.ddb.table.update;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import dev.ddb.common.error.DynamoDbException;
-import dev.ddb.table.metadata.IndexStatus;
+import dev.ddb.common.table.GlobalSecondaryIndex;
+import dev.ddb.common.table.IndexStatus;
+import dev.ddb.common.table.TableDescription;
 import dev.ddb.table.metadata.SecondaryIndexDescriptions;
 import dev.ddb.table.request.AttributeDefinition;
 import dev.ddb.table.request.SecondaryIndex;
 import dev.ddb.table.validation.SecondaryIndexRules;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The Create action of GlobalSecondaryIndexUpdates: checks the new index against the table and
@@ -25,12 +24,11 @@ final class GlobalSecondaryIndexCreation {
     private GlobalSecondaryIndexCreation() {
     }
 
-    static void apply(ObjectNode table, SecondaryIndex create, List<AttributeDefinition> attributeDefinitions,
-                      boolean payPerRequest) {
+    static TableDescription apply(TableDescription table, SecondaryIndex create,
+                                  List<AttributeDefinition> attributeDefinitions, boolean payPerRequest) {
         String indexName = create.indexName();
         // Checked first: DynamoDB answers this before looking at the new index's definition.
-        if (SecondaryIndexDescriptions.findGlobal(table, indexName) != null
-                || SecondaryIndexDescriptions.hasLocal(table, indexName)) {
+        if (SecondaryIndexDescriptions.exists(table, indexName)) {
             throw DynamoDbException.validation("Attempting to create an index which already exists");
         }
         if (attributeDefinitions == null) {
@@ -44,7 +42,7 @@ final class GlobalSecondaryIndexCreation {
         SecondaryIndexRules.keyOrder(create.keySchema());
         SecondaryIndexRules.projection(create.projection());
         throughput(create, payPerRequest);
-        if (SecondaryIndexDescriptions.globalCount(table) >= MAX_GLOBAL_INDEXES) {
+        if (table.globalSecondaryIndexes().size() >= MAX_GLOBAL_INDEXES) {
             throw DynamoDbException.limitExceeded("Subscriber limit exceeded: Number of global secondary indexes exceeds "
                     + "per-table limit of " + MAX_GLOBAL_INDEXES);
         }
@@ -52,11 +50,10 @@ final class GlobalSecondaryIndexCreation {
         SecondaryIndexRules.projectedAttributesWithinLimit(SecondaryIndexDescriptions.projectedAttributes(table)
                 + (nonKeyAttributes == null ? 0 : nonKeyAttributes.size()));
 
-        defineKeyAttributes(table, keys, attributeDefinitions);
-        ObjectNode index = SecondaryIndexDescriptions.global(create, table.get("TableArn").stringValue(),
-                IndexStatus.CREATING, payPerRequest ? null : create.provisionedThroughput());
-        index.put("Backfilling", true);
-        SecondaryIndexDescriptions.addGlobal(table, index);
+        List<dev.ddb.common.table.AttributeDefinition> definitions = defineKeyAttributes(table, keys, attributeDefinitions);
+        GlobalSecondaryIndex index = SecondaryIndexDescriptions.global(create, definitions, table.tableArn(),
+                IndexStatus.CREATING, true, payPerRequest ? null : create.provisionedThroughput());
+        return SecondaryIndexDescriptions.withNewGlobal(table, definitions, index);
     }
 
     private static void throughput(SecondaryIndex create, boolean payPerRequest) {
@@ -70,19 +67,20 @@ final class GlobalSecondaryIndexCreation {
         }
     }
 
-    /** Adds the new key attributes the table does not define yet; other entries of the request are ignored, as DynamoDB ignores them. */
-    private static void defineKeyAttributes(ObjectNode table, List<String> keys, List<AttributeDefinition> requested) {
-        ArrayNode definitions = (ArrayNode) table.get("AttributeDefinitions");
-        Set<String> known = definitions.valueStream().map(definition -> definition.get("AttributeName").stringValue())
-                .collect(Collectors.toSet());
+    /**
+     * The table's definitions plus the new key attributes it does not define yet; other entries of
+     * the request are ignored, as DynamoDB ignores them.
+     */
+    private static List<dev.ddb.common.table.AttributeDefinition> defineKeyAttributes(TableDescription table,
+            List<String> keys, List<AttributeDefinition> requested) {
+        List<dev.ddb.common.table.AttributeDefinition> definitions = new ArrayList<>(table.attributeDefinitions());
         for (String key : keys) {
-            if (known.add(key)) {
+            if (definitions.stream().noneMatch(defined -> defined.attributeName().equals(key))) {
                 AttributeDefinition definition = requested.stream()
                         .filter(candidate -> candidate.attributeName().equals(key)).findFirst().orElseThrow();
-                definitions.addObject()
-                        .put("AttributeName", definition.attributeName())
-                        .put("AttributeType", definition.attributeType());
+                definitions.add(SecondaryIndexDescriptions.definition(definition));
             }
         }
+        return definitions;
     }
 }

@@ -1,7 +1,8 @@
 package dev.ddb.table.update;
 
-import dev.ddb.table.metadata.IndexStatus;
-import tools.jackson.databind.node.ObjectNode;
+import dev.ddb.common.table.IndexStatus;
+import dev.ddb.common.table.TableDescription;
+import dev.ddb.table.metadata.SecondaryIndexDescriptions;
 
 /**
  * The Delete action of GlobalSecondaryIndexUpdates: marks the index DELETING; it is forgotten once
@@ -12,9 +13,8 @@ final class GlobalSecondaryIndexDeletion {
     private GlobalSecondaryIndexDeletion() {
     }
 
-    static void apply(ObjectNode table, String indexName) {
-        ObjectNode index = GlobalSecondaryIndexes.existing(table, indexName, "delete");
-        index.put("IndexStatus", IndexStatus.DELETING.name());
-        index.remove("Backfilling");
+    static TableDescription apply(TableDescription table, String indexName) {
+        return SecondaryIndexDescriptions.withGlobal(table,
+                GlobalSecondaryIndexes.existing(table, indexName, "delete").withStatus(IndexStatus.DELETING, null));
     }
 }

@@ -1,11 +1,13 @@
 package dev.ddb.table.update;
 
 import dev.ddb.common.error.DynamoDbException;
+import dev.ddb.common.table.GlobalSecondaryIndex;
+import dev.ddb.common.table.ProvisionedThroughputDescription;
+import dev.ddb.common.table.TableDescription;
+import dev.ddb.table.metadata.SecondaryIndexDescriptions;
 import dev.ddb.table.metadata.ThroughputDescriptions;
 import dev.ddb.table.request.ProvisionedThroughput;
 import dev.ddb.table.request.UpdateGlobalSecondaryIndexAction;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The Update action of GlobalSecondaryIndexUpdates: new ProvisionedThroughput for an index of a
@@ -18,7 +20,8 @@ final class GlobalSecondaryIndexThroughputUpdate {
     private GlobalSecondaryIndexThroughputUpdate() {
     }
 
-    static void apply(ObjectNode table, UpdateGlobalSecondaryIndexAction update, boolean payPerRequest, long nowMillis) {
+    static TableDescription apply(TableDescription table, UpdateGlobalSecondaryIndexAction update, boolean payPerRequest,
+                                  long nowMillis) {
         String indexName = update.indexName();
         ProvisionedThroughput requested = update.provisionedThroughput();
         // DynamoDB answers this one even for an index that does not exist.
@@ -27,7 +30,7 @@ final class GlobalSecondaryIndexThroughputUpdate {
             throw DynamoDbException.validation("This operation cannot be performed with given input values. Please contact "
                     + "DynamoDB service team for more info: Action Blocked: IndexUpdate");
         }
-        ObjectNode index = GlobalSecondaryIndexes.existing(table, indexName, "update");
+        GlobalSecondaryIndex index = GlobalSecondaryIndexes.existing(table, indexName, "update");
         if (payPerRequest) {
             throw DynamoDbException.invalidParameter("The only Updates for index: " + indexName
                     + " when TableThroughputMode is PAY_PER_REQUEST can be to OnDemandThroughput, WarmThroughput");
@@ -36,17 +39,18 @@ final class GlobalSecondaryIndexThroughputUpdate {
             throw DynamoDbException.invalidParameter("Both ReadCapacityUnits and WriteCapacityUnits must be specified for index: "
                     + indexName);
         }
-        JsonNode current = index.path("ProvisionedThroughput");
+        ProvisionedThroughputDescription current = index.provisionedThroughput();
         if (ThroughputDescriptions.unchanged(current, requested)) {
             throw DynamoDbException.validation("The provisioned throughput for the index " + indexName + " will not change. "
                     + "The requested value equals the current value. Current ReadCapacityUnits provisioned for index "
-                    + indexName + ": " + ThroughputDescriptions.readUnits(current)
+                    + indexName + ": " + current.readCapacityUnits()
                     + ". Requested ReadCapacityUnits: " + requested.readCapacityUnits()
                     + ". Current WriteCapacityUnits provisioned for index " + indexName + ": "
-                    + ThroughputDescriptions.writeUnits(current)
+                    + current.writeCapacityUnits()
                     + ". Requested WriteCapacityUnits: " + requested.writeCapacityUnits()
                     + ". Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.");
         }
-        index.set("ProvisionedThroughput", ThroughputDescriptions.changed(current, requested, nowMillis));
+        return SecondaryIndexDescriptions.withGlobal(table,
+                index.withProvisionedThroughput(ThroughputDescriptions.changed(current, requested, nowMillis)));
     }
 }

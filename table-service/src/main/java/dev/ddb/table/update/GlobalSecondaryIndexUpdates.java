@@ -1,29 +1,32 @@
 package dev.ddb.table.update;
 
+import dev.ddb.common.table.TableDescription;
 import dev.ddb.table.request.GlobalSecondaryIndexUpdate;
 import dev.ddb.table.request.UpdateTableRequest;
-import tools.jackson.databind.node.ObjectNode;
 
-/** Applies UpdateTable's GlobalSecondaryIndexUpdates, in the order given, to a table description. */
+/** Applies UpdateTable's GlobalSecondaryIndexUpdates, in the order given, to a table. */
 public final class GlobalSecondaryIndexUpdates {
 
     private GlobalSecondaryIndexUpdates() {
     }
 
     /** Runs after {@link CapacityUpdate}, so that the billing mode is the one the request leaves the table in. */
-    public static void apply(ObjectNode table, UpdateTableRequest request, long nowMillis) {
+    public static TableDescription apply(TableDescription table, UpdateTableRequest request, long nowMillis) {
         if (request.globalSecondaryIndexUpdates() == null) {
-            return;
+            return table;
         }
-        boolean payPerRequest = CapacityUpdate.payPerRequest(table);
+        boolean payPerRequest = table.payPerRequest();
+        TableDescription next = table;
         for (GlobalSecondaryIndexUpdate update : request.globalSecondaryIndexUpdates()) {
             if (update.create() != null) {
-                GlobalSecondaryIndexCreation.apply(table, update.create(), request.attributeDefinitions(), payPerRequest);
+                next = GlobalSecondaryIndexCreation.apply(next, update.create(), request.attributeDefinitions(),
+                        payPerRequest);
             } else if (update.delete() != null) {
-                GlobalSecondaryIndexDeletion.apply(table, update.delete().indexName());
+                next = GlobalSecondaryIndexDeletion.apply(next, update.delete().indexName());
             } else {
-                GlobalSecondaryIndexThroughputUpdate.apply(table, update.update(), payPerRequest, nowMillis);
+                next = GlobalSecondaryIndexThroughputUpdate.apply(next, update.update(), payPerRequest, nowMillis);
             }
         }
+        return next;
     }
 }

@@ -1,9 +1,9 @@
 package dev.ddb.table.update;
 
 import dev.ddb.common.error.DynamoDbException;
+import dev.ddb.common.table.GlobalSecondaryIndex;
+import dev.ddb.common.table.TableDescription;
 import dev.ddb.table.metadata.SecondaryIndexDescriptions;
-import dev.ddb.table.metadata.TableDescriptions;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Finding the global index an Update or Delete action names, with DynamoDB's answers when there is none. */
 final class GlobalSecondaryIndexes {
@@ -12,15 +12,11 @@ final class GlobalSecondaryIndexes {
     }
 
     /** @param verb "update" or "delete", as DynamoDB's message says it */
-    static ObjectNode existing(ObjectNode table, String indexName, String verb) {
-        if (SecondaryIndexDescriptions.hasLocal(table, indexName)) {
+    static GlobalSecondaryIndex existing(TableDescription table, String indexName, String verb) {
+        if (SecondaryIndexDescriptions.isLocal(table, indexName)) {
             throw DynamoDbException.validation("Cannot " + verb + " an index that is not a GlobalSecondaryIndex: " + indexName);
         }
-        ObjectNode index = SecondaryIndexDescriptions.findGlobal(table, indexName);
-        if (index == null) {
-            throw DynamoDbException.resourceNotFound("Requested resource not found: Index " + indexName + " for table "
-                    + TableDescriptions.tableName(table));
-        }
-        return index;
+        return table.globalIndex(indexName).orElseThrow(() -> DynamoDbException.resourceNotFound(
+                "Requested resource not found: Index " + indexName + " for table " + table.tableName()));
     }
 }

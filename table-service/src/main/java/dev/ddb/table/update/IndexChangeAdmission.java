@@ -3,13 +3,11 @@ package dev.ddb.table.update;
 import java.util.List;
 
 import dev.ddb.common.error.DynamoDbException;
-import dev.ddb.table.metadata.IndexStatus;
-import dev.ddb.table.metadata.SecondaryIndexDescriptions;
-import dev.ddb.table.metadata.TableDescriptions;
+import dev.ddb.common.table.IndexStatus;
+import dev.ddb.common.table.TableDescription;
 import dev.ddb.table.request.CreateTableRequest;
 import dev.ddb.table.request.GlobalSecondaryIndexUpdate;
 import dev.ddb.table.request.UpdateTableRequest;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Which UpdateTable changes DynamoDB admits while a global index is being created or deleted: one
@@ -26,13 +24,13 @@ public final class IndexChangeAdmission {
     private IndexChangeAdmission() {
     }
 
-    public static void check(JsonNode table, UpdateTableRequest request) {
+    public static void check(TableDescription table, UpdateTableRequest request) {
         if (request.indexCreatesAndDeletes() > 1) {
             throw DynamoDbException.limitExceeded(ONE_ONLINE_INDEX_CHANGE);
         }
-        String tableName = TableDescriptions.tableName(table);
-        List<String> creating = SecondaryIndexDescriptions.withStatus(table, IndexStatus.CREATING);
-        List<String> deleting = SecondaryIndexDescriptions.withStatus(table, IndexStatus.DELETING);
+        String tableName = table.tableName();
+        List<String> creating = table.globalIndexesWithStatus(IndexStatus.CREATING);
+        List<String> deleting = table.globalIndexesWithStatus(IndexStatus.DELETING);
         if (request.globalSecondaryIndexUpdates() != null) {
             for (GlobalSecondaryIndexUpdate update : request.globalSecondaryIndexUpdates()) {
                 if (update.createsOrDeletes() && busyWithAnotherIndex(update, creating, deleting)) {
@@ -63,14 +61,14 @@ public final class IndexChangeAdmission {
     }
 
     /** Capacity units or the billing mode would change (a repeated BillingMode alone changes nothing). */
-    private static boolean changesIops(JsonNode table, UpdateTableRequest request) {
+    private static boolean changesIops(TableDescription table, UpdateTableRequest request) {
         if (request.provisionedThroughput() != null) {
             return true;
         }
         if (request.billingMode() == null) {
             return false;
         }
-        boolean payPerRequest = CapacityUpdate.payPerRequest(table);
+        boolean payPerRequest = table.payPerRequest();
         return payPerRequest != CreateTableRequest.PAY_PER_REQUEST.equals(request.billingMode());
     }
 }

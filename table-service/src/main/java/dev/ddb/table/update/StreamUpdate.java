@@ -1,10 +1,10 @@
 package dev.ddb.table.update;
 
 import dev.ddb.common.error.DynamoDbException;
-import dev.ddb.table.metadata.TableDescriptions;
+import dev.ddb.common.table.StreamViewType;
+import dev.ddb.common.table.TableDescription;
 import dev.ddb.table.metadata.TableStreams;
 import dev.ddb.table.request.StreamSpecification;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Enables or disables a table's stream. A stream's view type cannot be changed in place: enabling
@@ -15,19 +15,18 @@ public final class StreamUpdate {
     private StreamUpdate() {
     }
 
-    public static void apply(ObjectNode table, StreamSpecification requested, long nowMillis) {
-        String tableName = TableDescriptions.tableName(table);
-        boolean enabled = TableStreams.enabled(table);
+    public static TableDescription apply(TableDescription table, StreamSpecification requested, long nowMillis) {
+        String tableName = table.tableName();
+        boolean enabled = table.streamEnabled();
         if (requested.enabled()) {
             if (enabled) {
                 throw DynamoDbException.validation("Table already has an enabled stream: TableName: " + tableName);
             }
-            TableStreams.enable(table, requested.streamViewType(), nowMillis);
-        } else {
-            if (!enabled) {
-                throw DynamoDbException.validation("Table has no stream to disable: TableName: " + tableName);
-            }
-            TableStreams.disable(table);
+            return TableStreams.enable(table, StreamViewType.valueOf(requested.streamViewType()), nowMillis);
         }
+        if (!enabled) {
+            throw DynamoDbException.validation("Table has no stream to disable: TableName: " + tableName);
+        }
+        return TableStreams.disable(table);
     }
 }

@@ -21,11 +21,10 @@ import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.request.RequestValidator;
 import dev.ddb.common.request.ServiceModel;
 import dev.ddb.common.table.TableDescriptionJson;
+import dev.ddb.common.table.TableStatus;
 import dev.ddb.table.TableServiceProperties;
 import dev.ddb.table.metadata.TableDescriptionFactory;
-import dev.ddb.table.metadata.TableDescriptions;
 import dev.ddb.table.metadata.TableMetadataStore;
-import dev.ddb.table.metadata.TableStatus;
 import dev.ddb.table.support.RecordingEventPublisher;
 import dev.ddb.table.support.RecordingProvisioner;
 import tools.jackson.databind.JsonNode;
@@ -169,7 +168,7 @@ class TableOperationsTest {
 
         DynamoDbException e = assertThrows(DynamoDbException.class, () -> deleteTable.invoke(request("{'TableName':'Music'}")));
         assertThat(e.status()).isEqualTo(500);
-        assertThat(TableDescriptions.status(store.find("Music").orElseThrow())).isEqualTo(TableStatus.ACTIVE);
+        assertThat(store.find("Music").orElseThrow().tableStatus()).isEqualTo(TableStatus.ACTIVE);
     }
 
     @Test
@@ -261,7 +260,7 @@ class TableOperationsTest {
     @Test
     void tableLeftCreatingByACrashIsRolledBackAtStartup() {
         createTable.invoke(musicTable());
-        store.compute("Music", table -> TableDescriptions.withStatus(table, TableStatus.CREATING));
+        store.compute("Music", table -> table.withStatus(TableStatus.CREATING));
         createTable.invoke(table("Books"));
         events.events.clear();
 

@@ -23,11 +23,10 @@ import dev.ddb.common.json.Json;
 import dev.ddb.common.request.RequestValidator;
 import dev.ddb.common.request.ServiceModel;
 import dev.ddb.common.table.TableDescriptionJson;
+import dev.ddb.common.table.TableStatus;
 import dev.ddb.table.TableServiceProperties;
 import dev.ddb.table.metadata.TableDescriptionFactory;
-import dev.ddb.table.metadata.TableDescriptions;
 import dev.ddb.table.metadata.TableMetadataStore;
-import dev.ddb.table.metadata.TableStatus;
 import dev.ddb.table.support.RecordingEventPublisher;
 import dev.ddb.table.support.RecordingProvisioner;
 import tools.jackson.databind.JsonNode;
@@ -298,7 +297,7 @@ class UpdateTableOperationTest {
         @Test
         void tableBeingCreatedIsInUse() {
             createTable.invoke(onDemandTable("Music"));
-            store.compute("Music", table -> TableDescriptions.withStatus(table, TableStatus.CREATING));
+            store.compute("Music", table -> table.withStatus(TableStatus.CREATING));
 
             DynamoDbException e = assertThrows(DynamoDbException.class,
                     () -> update("{'TableName':'Music','BillingMode':'PAY_PER_REQUEST'}"));

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.ddb.common.table.TableDescription;
+import dev.ddb.common.table.TableDescriptionJson;
 import dev.ddb.table.provisioning.IndexState;
 import dev.ddb.table.provisioning.IndexStatusLookup;
 import dev.ddb.table.provisioning.TableStorageProvisioner;
@@ -13,7 +15,7 @@ import dev.ddb.table.provisioning.TableStorageProvisioningException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Stands in for item-service: records provisioning calls, fails them on demand, and keeps the
+ * Stands in for item-service: records provisioning calls as the JSON item-service receives, fails them on demand, and keeps the
  * global indexes of each table as item-service would: an index sent CREATING is backfilling until
  * {@link #finishBackfill}, an index sent DELETING (or no longer sent) is dropped at once.
  */
@@ -37,7 +39,11 @@ public class RecordingProvisioner implements TableStorageProvisioner, IndexStatu
     }
 
     @Override
-    public void provision(JsonNode tableDescription) {
+    public void provision(TableDescription table) {
+        provision(TableDescriptionJson.write(table));
+    }
+
+    private void provision(JsonNode tableDescription) {
         if (failing) {
             throw new TableStorageProvisioningException("item-service unreachable (test)");
         }
