@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -23,6 +24,8 @@ import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.http.client.ReactorResourceFactory;
 
 import dev.ddb.backup.BackupServiceApplication;
+import dev.ddb.common.protocol.BlockingDispatcher;
+import dev.ddb.common.protocol.LocalDispatchers;
 import dev.ddb.gateway.GatewayServiceApplication;
 import dev.ddb.item.ItemServiceApplication;
 import dev.ddb.standalone.kafka.EmbeddedKafkaBroker;
@@ -31,7 +34,9 @@ import dev.ddb.table.TableServiceApplication;
 
 /**
  * The whole suite in one JVM: an embedded Kafka broker (unless one is given) and every service as
- * its own Spring context on its own port, started in dependency order and stopped in reverse.
+ * its own Spring context on its own port, started in dependency order and stopped in reverse. The
+ * gateway hands each request to the owning service's dispatcher in-process (see {@link LocalDispatchers});
+ * each service still answers AWS JSON 1.0 on its own port.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -43,6 +48,8 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, String[]> arguments = new HashMap<>();
     private final Map<String, Supplier<SpringApplicationBuilder>> builders = new HashMap<>();
     private final Map<String, ConfigurableApplicationContext> services = new HashMap<>();
+    /** The running services' dispatchers, read by the gateway on every request. */
+    private final Map<String, BlockingDispatcher> dispatchers = new ConcurrentHashMap<>();
     private String kafkaBootstrapServers;
     private int gatewayPort;
 
@@ -123,12 +130,17 @@ public final class LocalStack implements AutoCloseable {
 
     private int run(String name) {
         // As command-line arguments: they take precedence over each service's own yml.
-        ConfigurableApplicationContext context = builders.get(name).get()
+        SpringApplicationBuilder builder = builders.get(name).get()
                 .registerShutdownHook(false) // this stack closes contexts itself, in order, before Kafka
-                .initializers(LocalStack::ownNettyResources)
-                .run(arguments.get(name));
+                .initializers(LocalStack::ownNettyResources);
+        if (name.equals("gateway-service") && settings.inProcessGateway()) {
+            builder.initializers(context -> ((GenericApplicationContext) context)
+                    .registerBean(LocalDispatchers.class, () -> dispatchers::get));
+        }
+        ConfigurableApplicationContext context = builder.run(arguments.get(name));
         running.push(context);
         services.put(name, context);
+        context.getBeanProvider(BlockingDispatcher.class).ifAvailable(dispatcher -> dispatchers.put(name, dispatcher));
         int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
         LOG.info("{} ready on http://localhost:{}", name, actualPort);
         return actualPort;
@@ -157,6 +169,7 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException(name + " is not running");
         }
         running.remove(context);
+        dispatchers.remove(name); // first, so the gateway answers at once that it is down
         context.close();
         LOG.info("{} stopped", name);
     }
@@ -201,6 +214,7 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public synchronized void close() {
         services.clear();
+        dispatchers.clear();
         while (!running.isEmpty()) {
             AutoCloseable component = running.pop();
             try {

@@ -6,10 +6,12 @@ import java.util.Map;
 /**
  * Where the local stack keeps its data and which ports it listens on. Port 0 picks a free port
  * (tests); {@code kafkaBootstrapServers} set means use that Kafka instead of the embedded broker.
+ * {@code inProcessGateway}: the gateway calls the services in this JVM directly (the default) rather
+ * than over HTTP as under docker-compose, which is kept for comparison ({@code DDB_GATEWAY_FORWARDING=http}).
  */
 public record StackSettings(Path dataDir, int gatewayPort, int tableServicePort, int itemServicePort,
                             int streamServicePort, int backupServicePort, int kafkaPort,
-                            String kafkaBootstrapServers, String durability) {
+                            String kafkaBootstrapServers, String durability, boolean inProcessGateway) {
 
     /** From environment variables, with DynamoDB Local's port 8000 and Kafka's 9092 as defaults. */
     public static StackSettings fromEnvironment(Map<String, String> env) {
@@ -22,17 +24,28 @@ public record StackSettings(Path dataDir, int gatewayPort, int tableServicePort,
                 port(env, "DDB_BACKUP_SERVICE_PORT", 8104),
                 port(env, "DDB_KAFKA_PORT", 9092),
                 blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")),
-                env.getOrDefault("DDB_DURABILITY", "SYNC"));
+                env.getOrDefault("DDB_DURABILITY", "SYNC"),
+                !"http".equalsIgnoreCase(env.getOrDefault("DDB_GATEWAY_FORWARDING", "in-process").trim()));
     }
 
     /** Every port free-picked and everything under one directory: for tests. */
     public static StackSettings ephemeral(Path dataDir) {
-        return new StackSettings(dataDir, 0, 0, 0, 0, 0, 0, null, "SYNC");
+        return new StackSettings(dataDir, 0, 0, 0, 0, 0, 0, null, "SYNC", true);
     }
 
     public StackSettings withKafkaBootstrapServers(String bootstrapServers) {
         return new StackSettings(dataDir, gatewayPort, tableServicePort, itemServicePort, streamServicePort,
-                backupServicePort, kafkaPort, bootstrapServers, durability);
+                backupServicePort, kafkaPort, bootstrapServers, durability, inProcessGateway);
+    }
+
+    public StackSettings withDurability(String durability) {
+        return new StackSettings(dataDir, gatewayPort, tableServicePort, itemServicePort, streamServicePort,
+                backupServicePort, kafkaPort, kafkaBootstrapServers, durability, inProcessGateway);
+    }
+
+    public StackSettings withInProcessGateway(boolean inProcess) {
+        return new StackSettings(dataDir, gatewayPort, tableServicePort, itemServicePort, streamServicePort,
+                backupServicePort, kafkaPort, kafkaBootstrapServers, durability, inProcess);
     }
 
     private static int port(Map<String, String> env, String name, int defaultPort) {

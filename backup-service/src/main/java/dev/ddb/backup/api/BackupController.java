@@ -1,7 +1,5 @@
 package dev.ddb.backup.api;
 
-import java.util.Map;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,24 +7,29 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 
 import dev.ddb.common.protocol.AwsJsonProtocol;
-import dev.ddb.common.protocol.OperationDispatcher;
+import dev.ddb.common.protocol.BlockingDispatcher;
 import dev.ddb.common.protocol.Response;
 
-/**
- * The backup and restore endpoint. No operation is implemented yet (the backup issue), so every
- * target answers UnknownOperationException rather than pretending.
- */
+/** The backup and restore endpoint; its operations are in {@link DispatchPool}. */
 @RestController
 class BackupController {
 
-    private final OperationDispatcher dispatcher = new OperationDispatcher(Map.of());
+    private final BlockingDispatcher dispatcher;
+
+    BackupController(BlockingDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
 
     @PostMapping("/")
-    ResponseEntity<byte[]> invoke(@RequestHeader(value = AwsJsonProtocol.TARGET_HEADER, required = false) String target,
-                                  @RequestBody(required = false) byte[] body) {
-        Response response = dispatcher.dispatch(target, body);
+    Mono<ResponseEntity<byte[]>> invoke(@RequestHeader(value = AwsJsonProtocol.TARGET_HEADER, required = false) String target,
+                                        @RequestBody(required = false) byte[] body) {
+        return Mono.fromFuture(() -> dispatcher.dispatch(target, body)).map(BackupController::toHttp);
+    }
+
+    private static ResponseEntity<byte[]> toHttp(Response response) {
         return ResponseEntity.status(response.status())
                 .header(HttpHeaders.CONTENT_TYPE, AwsJsonProtocol.CONTENT_TYPE)
                 .header(AwsJsonProtocol.REQUEST_ID_HEADER, response.requestId())

@@ -10,7 +10,6 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 import dev.ddb.common.error.DynamoDbException;
-import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.AwsJsonProtocol;
 import dev.ddb.common.protocol.OperationDispatcher;
 import dev.ddb.common.protocol.Response;
@@ -22,9 +21,10 @@ import dev.ddb.gateway.routing.Route;
 
 /**
  * {@code POST /}: the AWS JSON 1.0 endpoint. Checks the body's size and content type (first, as
- * DynamoDB does), that the target names an operation, that the request is signed, that the body is
- * a JSON object, and that a service implements the operation; then relays that service's answer.
- * Errors of its own are written exactly like the services' errors.
+ * DynamoDB does), that the target names an operation, that the request is signed, and that a service
+ * implements the operation; then relays that service's answer. The body is not parsed here: the
+ * owning service parses and validates it once (a body that is no JSON object is its
+ * SerializationException). Errors of its own are written exactly like the services' errors.
  */
 @Component
 class DynamoDbRequestHandler {
@@ -63,19 +63,18 @@ class DynamoDbRequestHandler {
             throw DynamoDbException.unknownOperation();
         }
         authenticator.authenticate(request.headers().asHttpHeaders(), request.queryParams());
-        // Parsed only to reject what is not a JSON object; the original bytes are what gets forwarded.
-        Json.parseRequest(body);
         String operation = AwsJsonProtocol.operationOf(target);
         Route owner = route.orElseThrow(() -> DynamoDbException.notImplemented(operation));
         return forwarder.forward(owner, target, body).map(answer -> relay(operation, answer));
     }
 
-    /** The downstream answer as the client gets it; the checksum is computed here, on the bytes actually sent. */
+    /** The downstream answer as the client gets it: the bytes are relayed unchanged, so the service's checksum holds. */
     private static Response relay(String operation, DownstreamResponse answer) {
         if (UnimplementedOperations.isUnknownTo(answer)) {
             return OperationDispatcher.error(DynamoDbException.notImplemented(operation));
         }
         String requestId = answer.requestId() != null ? answer.requestId() : Response.newRequestId();
-        return new Response(answer.status(), answer.body(), requestId, AwsJsonProtocol.crc32(answer.body()));
+        String crc32 = answer.crc32() != null ? answer.crc32() : AwsJsonProtocol.crc32(answer.body());
+        return new Response(answer.status(), answer.body(), requestId, crc32);
     }
 }

@@ -12,8 +12,9 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 import dev.ddb.common.error.DynamoDbException;
-import dev.ddb.gateway.downstream.DownstreamClient;
+import dev.ddb.gateway.downstream.Downstream;
 import dev.ddb.gateway.downstream.DownstreamResponse;
+import dev.ddb.gateway.downstream.ServiceNotRunningException;
 import dev.ddb.gateway.routing.DownstreamService;
 import dev.ddb.gateway.routing.Route;
 
@@ -30,23 +31,24 @@ public class ResilientForwarder {
     /** The developer guide's description of ServiceUnavailable (HTTP 503): it should be temporary. */
     static final String SERVICE_UNAVAILABLE = "DynamoDB is currently unavailable. (This should be a temporary state.)";
 
-    private final DownstreamClient client;
+    private final Downstream downstream;
     private final DownstreamResilience resilience;
 
-    public ResilientForwarder(DownstreamClient client, DownstreamResilience resilience) {
-        this.client = client;
+    public ResilientForwarder(Downstream downstream, DownstreamResilience resilience) {
+        this.downstream = downstream;
         this.resilience = resilience;
     }
 
     public Mono<DownstreamResponse> forward(Route route, String target, byte[] body) {
         DownstreamService service = route.service();
-        Mono<DownstreamResponse> call = client.post(service, target, body)
+        Mono<DownstreamResponse> call = downstream.call(service, target, body)
                 .transformDeferred(TimeLimiterOperator.of(resilience.timeLimiter(service)))
                 .transformDeferred(CircuitBreakerOperator.of(resilience.circuitBreaker(service)));
         if (route.readOnly()) {
-            // Outside the breaker, so each attempt is counted. Only I/O errors: a timed-out call may
-            // still be running, and an open circuit should not be knocked on twice.
-            call = call.retryWhen(Retry.max(1).filter(WebClientRequestException.class::isInstance));
+            // Outside the breaker, so each attempt is counted. Only calls that never reached the
+            // service: a timed-out call may still be running, and an open circuit should not be
+            // knocked on twice.
+            call = call.retryWhen(Retry.max(1).filter(ResilientForwarder::neverReachedTheService));
         }
         return call.onErrorMap(error -> {
             if (error instanceof CallNotPermittedException) {
@@ -58,5 +60,9 @@ public class ResilientForwarder {
             LOG.warn("{} to {} failed: {}", route.operation(), service.serviceName(), failure.toString());
             return DynamoDbException.internalServerError("Internal server error");
         });
+    }
+
+    private static boolean neverReachedTheService(Throwable error) {
+        return error instanceof WebClientRequestException || error instanceof ServiceNotRunningException;
     }
 }

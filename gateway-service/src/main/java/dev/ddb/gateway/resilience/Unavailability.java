@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.ddb.common.json.Json;
 import dev.ddb.gateway.downstream.DownstreamResponse;
+import dev.ddb.gateway.downstream.ServiceNotRunningException;
 
 /**
  * What counts against a service's circuit breaker: only signs that the service cannot serve at all.
@@ -40,10 +41,12 @@ final class Unavailability {
 
     /**
      * The service could not be reached or did not answer in time: connection refused or reset, any
-     * other I/O error, a timeout. Anything else is the gateway's own bug, not the service's outage.
+     * other I/O error, a timeout, an in-process service stopped. Anything else is the gateway's own
+     * bug, not the service's outage.
      */
     static boolean isUnavailable(Throwable error) {
-        if (error instanceof TimeoutException || error instanceof WebClientRequestException) {
+        if (error instanceof TimeoutException || error instanceof WebClientRequestException
+                || error instanceof ServiceNotRunningException) {
             return true;
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {

@@ -59,6 +59,6 @@ class UnavailabilityTest {
     }
 
     private static DownstreamResponse answer(int status, String body) {
-        return new DownstreamResponse(status, body.getBytes(StandardCharsets.UTF_8), null);
+        return new DownstreamResponse(status, body.getBytes(StandardCharsets.UTF_8), null, null);
     }
 }

@@ -9,27 +9,25 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.ddb.common.protocol.AwsJsonProtocol;
-import dev.ddb.common.protocol.OperationDispatcher;
+import dev.ddb.common.protocol.BlockingDispatcher;
 import dev.ddb.common.protocol.Response;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** item-service's own AWS JSON 1.0 endpoint; the gateway forwards bodies here unchanged. */
 @RestController
 class DynamoDbController {
 
-    private final OperationDispatcher dispatcher;
+    private final BlockingDispatcher dispatcher;
 
-    DynamoDbController(OperationDispatcher dispatcher) {
+    DynamoDbController(BlockingDispatcher dispatcher) {
         this.dispatcher = dispatcher;
     }
 
     @PostMapping("/")
     Mono<ResponseEntity<byte[]>> invoke(@RequestHeader(value = AwsJsonProtocol.TARGET_HEADER, required = false) String target,
                                         @RequestBody(required = false) byte[] body) {
-        // MVStore reads and group-commit waits block: keep them off the event loop.
-        return Mono.fromCallable(() -> dispatcher.dispatch(target, body))
-                .subscribeOn(Schedulers.boundedElastic())
+        // MVStore reads and group-commit waits block: they run on the service's own pool, not the event loop.
+        return Mono.fromFuture(() -> dispatcher.dispatch(target, body))
                 .map(DynamoDbController::toEntity);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +20,14 @@ import dev.ddb.item.storage.ItemStore;
  * Sends durable outbox entries to {@code ddb.item-changes} in sequence order and removes them once
  * Kafka acknowledged them. While Kafka is unreachable, writes go on and the outbox grows; it
  * drains when Kafka is back. Delivery is at least once; consumers drop repeats by sequence.
+ * Idle, it sleeps until the store says a commit is on disk, rather than polling.
  */
 public final class OutboxRelay implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
-    private static final long IDLE_MILLIS = 5;
+    /** Only a safety net: a durable commit wakes the relay at once. */
+    private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long RETRY_MILLIS = 1000;
 
     private final ItemStore store;
@@ -42,6 +45,9 @@ public final class OutboxRelay implements SmartLifecycle {
         running = true;
         thread = new Thread(this::relay, "item-changes-relay");
         thread.setDaemon(true);
+        Thread relayThread = thread;
+        // unpark keeps one permit, so a commit that lands while a batch is being sent is not missed.
+        store.onDurable(() -> LockSupport.unpark(relayThread));
         thread.start();
     }
 
@@ -50,7 +56,7 @@ public final class OutboxRelay implements SmartLifecycle {
         while (running) {
             List<OutboxEntry> batch = store.durableOutbox(BATCH);
             if (batch.isEmpty()) {
-                pause(IDLE_MILLIS);
+                LockSupport.parkNanos(IDLE_NANOS);
                 continue;
             }
             try {
@@ -100,6 +106,7 @@ public final class OutboxRelay implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        store.onDurable(() -> { });
         if (thread != null) {
             thread.interrupt();
             try {

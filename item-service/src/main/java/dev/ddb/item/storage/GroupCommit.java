@@ -30,6 +30,7 @@ public final class GroupCommit implements AutoCloseable {
     private final LongSupplier lastSequence;
     private final long housekeepingIntervalMillis;
     private volatile long durableSequence;
+    private volatile Runnable onDurable = () -> { };
     private final ReadWriteLock commitLock = new ReentrantReadWriteLock();
     private final Object monitor = new Object();
     private final Thread committer;
@@ -136,6 +137,12 @@ public final class GroupCommit implements AutoCloseable {
         }
         store.sync();
         durableSequence = Math.max(durableSequence, sequence);
+        onDurable.run();
+    }
+
+    /** Called after every commit is on disk, on the committing thread: must return at once (e.g. wake a thread). */
+    public void onDurable(Runnable listener) {
+        this.onDurable = listener;
     }
 
     /**

@@ -398,6 +398,11 @@ public final class ItemStore implements AutoCloseable {
         groupCommit.awaitDurable();
     }
 
+    /** Called after each commit is on disk (the outbox relay wakes up); must return at once. */
+    public void onDurable(Runnable listener) {
+        groupCommit.onDurable(listener);
+    }
+
     /** How often writers waited for durability (a write set waits once). */
     public long durabilityWaits() {
         return groupCommit.durabilityWaits();

@@ -82,7 +82,7 @@ class UnicodePropertyTest {
                 : property.trim().equals("random") ? new SecureRandom().nextLong() : Long.parseLong(property.trim());
         System.out.println("UnicodePropertyTest seed: " + seed + " (replay with -Dddb.unicode.seed=" + seed + ")");
         StackSettings settings = StackSettings.ephemeral(dataDir);
-        stack = LocalStack.start(new StackSettings(settings.dataDir(), 0, 0, 0, 0, 0, 0, null, "ASYNC"));
+        stack = LocalStack.start(settings.withDurability("ASYNC"));
         wire = new Wire(stack.gatewayUrl(), 4);
         client = HardeningClients.dynamoDb(stack.gatewayUrl());
         streams = HardeningClients.streams(stack.gatewayUrl());

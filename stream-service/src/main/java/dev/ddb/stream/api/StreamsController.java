@@ -9,10 +9,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.ddb.common.protocol.AwsJsonProtocol;
-import dev.ddb.common.protocol.OperationDispatcher;
+import dev.ddb.common.protocol.BlockingDispatcher;
 import dev.ddb.common.protocol.Response;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** The DynamoDB Streams endpoint: {@code POST /} with {@code X-Amz-Target: DynamoDBStreams_20120810.<Operation>}. */
 @RestController
@@ -20,18 +19,17 @@ class StreamsController {
 
     private static final MediaType AWS_JSON = MediaType.parseMediaType(AwsJsonProtocol.CONTENT_TYPE);
 
-    private final OperationDispatcher dispatcher;
+    private final BlockingDispatcher dispatcher;
 
-    StreamsController(OperationDispatcher dispatcher) {
+    StreamsController(BlockingDispatcher dispatcher) {
         this.dispatcher = dispatcher;
     }
 
     @PostMapping("/")
     Mono<ResponseEntity<byte[]>> invoke(@RequestHeader(value = AwsJsonProtocol.TARGET_HEADER, required = false) String target,
                                         @RequestBody(required = false) byte[] body) {
-        // Reads wait on Kafka: keep them off the event loop.
-        return Mono.fromCallable(() -> dispatcher.dispatch(target, body))
-                .subscribeOn(Schedulers.boundedElastic())
+        // Reads wait on Kafka: they run on the service's own pool, not the event loop.
+        return Mono.fromFuture(() -> dispatcher.dispatch(target, body))
                 .map(StreamsController::toHttp);
     }
 

@@ -9,10 +9,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.ddb.common.protocol.AwsJsonProtocol;
-import dev.ddb.common.protocol.OperationDispatcher;
+import dev.ddb.common.protocol.BlockingDispatcher;
 import dev.ddb.common.protocol.Response;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /** The AWS JSON 1.0 endpoint: {@code POST /} with the operation in {@code X-Amz-Target}, and the health line on {@code GET /}. */
 @RestController
@@ -20,9 +19,9 @@ public class DynamoDbController {
 
     private static final MediaType AWS_JSON = MediaType.parseMediaType(AwsJsonProtocol.CONTENT_TYPE);
 
-    private final OperationDispatcher dispatcher;
+    private final BlockingDispatcher dispatcher;
 
-    public DynamoDbController(OperationDispatcher dispatcher) {
+    public DynamoDbController(BlockingDispatcher dispatcher) {
         this.dispatcher = dispatcher;
     }
 
@@ -30,9 +29,8 @@ public class DynamoDbController {
     public Mono<ResponseEntity<byte[]>> invoke(
             @RequestHeader(name = AwsJsonProtocol.TARGET_HEADER, required = false) String target,
             @RequestBody(required = false) byte[] body) {
-        // Operations block on the metadata store and on item-service: never on the event loop.
-        return Mono.fromCallable(() -> dispatcher.dispatch(target, body))
-                .subscribeOn(Schedulers.boundedElastic())
+        // Operations block on the metadata store and on item-service: they run on the service's own pool.
+        return Mono.fromFuture(() -> dispatcher.dispatch(target, body))
                 .map(DynamoDbController::toHttp);
     }
 

@@ -3,21 +3,35 @@ package dev.ddb.gateway.downstream;
 import java.time.Duration;
 
 import io.netty.channel.ChannelOption;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
+import dev.ddb.common.protocol.LocalDispatchers;
 import dev.ddb.gateway.GatewayProperties;
 
-/** The HTTP client for calls to the downstream services (Boot 4 no longer auto-configures WebClient here). */
+/**
+ * Chooses how the gateway reaches the services: in-process when the standalone launcher registered
+ * {@link LocalDispatchers}, otherwise over HTTP (Boot 4 no longer auto-configures WebClient here).
+ */
 @Configuration(proxyBeanMethods = false)
-class DownstreamHttpConfiguration {
+class DownstreamConfiguration {
 
-    /** Pooled connections; idle ones are dropped before a downstream server would close them under us. */
+    @Bean
+    Downstream downstream(ObjectProvider<LocalDispatchers> localServices, ObjectProvider<WebClient> downstreamWebClient,
+            GatewayProperties properties) {
+        LocalDispatchers local = localServices.getIfAvailable();
+        return local != null ? new InProcessDownstream(local) : new HttpDownstream(downstreamWebClient.getObject(), properties);
+    }
+
+    /** Pooled, kept-alive connections; idle ones are dropped before a downstream server would close them under us. */
     @Bean(destroyMethod = "dispose")
+    @Lazy
     ConnectionProvider downstreamConnections() {
         return ConnectionProvider.builder("ddb-gateway-downstream")
                 .maxConnections(500)
@@ -26,6 +40,7 @@ class DownstreamHttpConfiguration {
     }
 
     @Bean
+    @Lazy
     WebClient downstreamWebClient(ConnectionProvider downstreamConnections, GatewayProperties properties) {
         HttpClient http = HttpClient.create(downstreamConnections)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis());

@@ -1,0 +1,68 @@
+package dev.ddb.common.protocol;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A service's {@link OperationDispatcher} run on a bounded thread pool of its own. Operations block
+ * (MVStore reads, group-commit waits, Kafka reads), so they stay off the Netty event loops; and a
+ * pool per service means one service's slow calls cannot take the threads another one needs. Both
+ * the service's HTTP endpoint and the gateway's in-process calls (standalone launcher) use it.
+ */
+public final class BlockingDispatcher implements AutoCloseable {
+
+    /**
+     * Most of an operation's time is spent waiting (for a group commit's fsync above all), and every
+     * waiting writer adds to the next group commit, so the pool is several times the core count.
+     */
+    public static final int DEFAULT_THREADS = Math.max(8, 8 * Runtime.getRuntime().availableProcessors());
+
+    private final OperationDispatcher dispatcher;
+    private final ThreadPoolExecutor pool;
+
+    /** @param threads the pool's size; 0 or less means {@link #DEFAULT_THREADS} */
+    public BlockingDispatcher(String serviceName, OperationDispatcher dispatcher, int threads) {
+        this.dispatcher = dispatcher;
+        int size = threads > 0 ? threads : DEFAULT_THREADS;
+        // Unbounded queue: the number of requests in flight is bounded by the clients' connections.
+        this.pool = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                daemonThreads(serviceName + "-dispatch-"));
+        pool.allowCoreThreadTimeOut(true); // an idle service (backup-service today) keeps no threads
+    }
+
+    /**
+     * Runs the operation on this service's pool. Fails with a {@link java.util.concurrent.RejectedExecutionException}
+     * once the service is closed.
+     */
+    public CompletableFuture<Response> dispatch(String target, byte[] body) {
+        return CompletableFuture.supplyAsync(() -> dispatcher.dispatch(target, body), pool);
+    }
+
+    public int threads() {
+        return pool.getMaximumPoolSize();
+    }
+
+    /** Lets the running operations finish (a few seconds at most), refuses new ones. */
+    @Override
+    public void close() {
+        pool.shutdown();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

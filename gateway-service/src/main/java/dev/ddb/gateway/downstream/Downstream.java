@@ -1,0 +1,19 @@
+package dev.ddb.gateway.downstream;
+
+import reactor.core.publisher.Mono;
+
+import dev.ddb.gateway.routing.DownstreamService;
+
+/**
+ * How the gateway reaches the service that owns an operation: over HTTP ({@link HttpDownstream},
+ * docker-compose) or by a call in the same JVM ({@link InProcessDownstream}, the standalone launcher).
+ */
+public interface Downstream {
+
+    /**
+     * Sends one AWS JSON 1.0 request, body bytes unchanged, and returns whatever the service answers,
+     * error statuses included: a DynamoDB error is an answer to relay, not a failure. A cold Mono:
+     * every subscription sends the request again, which is what a retry needs.
+     */
+    Mono<DownstreamResponse> call(DownstreamService service, String target, byte[] body);
+}

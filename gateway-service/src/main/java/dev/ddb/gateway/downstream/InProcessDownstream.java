@@ -1,0 +1,44 @@
+package dev.ddb.gateway.downstream;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+
+import reactor.core.publisher.Mono;
+
+import dev.ddb.common.protocol.BlockingDispatcher;
+import dev.ddb.common.protocol.LocalDispatchers;
+import dev.ddb.common.protocol.Response;
+import dev.ddb.gateway.routing.DownstreamService;
+
+/**
+ * The services in the gateway's own JVM (standalone launcher): the request bytes go straight to the
+ * owning service's dispatcher, on that service's pool, and its answer comes back as it is, with its
+ * request id and checksum. The only outage possible is a stopped service: {@link ServiceNotRunningException}.
+ */
+public class InProcessDownstream implements Downstream {
+
+    private final LocalDispatchers services;
+
+    public InProcessDownstream(LocalDispatchers services) {
+        this.services = services;
+    }
+
+    @Override
+    public Mono<DownstreamResponse> call(DownstreamService service, String target, byte[] body) {
+        return Mono.fromFuture(() -> dispatch(service, target, body))
+                .map(answer -> new DownstreamResponse(answer.status(), answer.body(), answer.requestId(), answer.crc32()));
+    }
+
+    private CompletableFuture<Response> dispatch(DownstreamService service, String target, byte[] body) {
+        BlockingDispatcher dispatcher = services.running(service.serviceName());
+        if (dispatcher == null) {
+            return CompletableFuture.failedFuture(new ServiceNotRunningException(service));
+        }
+        try {
+            return dispatcher.dispatch(target, body);
+        } catch (RejectedExecutionException stopping) {
+            // Its pool is shut down: the service is stopping.
+            return CompletableFuture.failedFuture(new ServiceNotRunningException(service));
+        }
+    }
+}
