@@ -247,7 +247,7 @@ class LargeIndexBackfillTest {
     }
 
     private StackSettings settings(String durability) {
-        return new StackSettings(dataDir, 0, 0, 0, 0, 0, 0, null, durability);
+        return StackSettings.ephemeral(dataDir).withDurability(durability);
     }
 
     private static void load(DynamoDbClient client, int items) throws Exception {
