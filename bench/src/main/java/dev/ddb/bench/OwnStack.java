@@ -2,7 +2,6 @@ package dev.ddb.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,13 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Our stack as a child process: {@code java -jar ddb-standalone.jar} with a temporary data
@@ -57,7 +53,7 @@ final class OwnStack implements Target {
         Path dataDir = Files.createTempDirectory("ddb-bench-" + durability.toLowerCase(Locale.ROOT) + "-");
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
-        int gatewayPort = freePort();
+        int gatewayPort = ChildProcesses.freePort();
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -68,11 +64,11 @@ final class OwnStack implements Target {
         Map<String, String> env = builder.environment();
         env.put("DDB_DATA_DIR", dataDir.toString());
         env.put("DDB_GATEWAY_PORT", Integer.toString(gatewayPort));
-        env.put("DDB_TABLE_SERVICE_PORT", Integer.toString(freePort()));
-        env.put("DDB_ITEM_SERVICE_PORT", Integer.toString(freePort()));
-        env.put("DDB_STREAM_SERVICE_PORT", Integer.toString(freePort()));
-        env.put("DDB_BACKUP_SERVICE_PORT", Integer.toString(freePort()));
-        env.put("DDB_KAFKA_PORT", Integer.toString(freePort()));
+        env.put("DDB_TABLE_SERVICE_PORT", Integer.toString(ChildProcesses.freePort()));
+        env.put("DDB_ITEM_SERVICE_PORT", Integer.toString(ChildProcesses.freePort()));
+        env.put("DDB_STREAM_SERVICE_PORT", Integer.toString(ChildProcesses.freePort()));
+        env.put("DDB_BACKUP_SERVICE_PORT", Integer.toString(ChildProcesses.freePort()));
+        env.put("DDB_KAFKA_PORT", Integer.toString(ChildProcesses.freePort()));
         env.put("DDB_DURABILITY", durability);
         env.remove("KAFKA_BOOTSTRAP_SERVERS"); // its own embedded broker, like a user's laptop
         env.remove("JAVA_TOOL_OPTIONS"); // the benchmark's own JVM options are not the stack's
@@ -156,41 +152,7 @@ final class OwnStack implements Target {
     /** SIGTERM (the launcher's shutdown hook closes the services and Kafka), SIGKILL after 30 s; then removes the data. */
     @Override
     public void close() {
-        try {
-            if (process.isAlive()) {
-                process.destroy();
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-        deleteRecursively(dataDir);
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort: a temp dir
-                }
-            });
-        } catch (IOException | UncheckedIOException ignored) {
-            // best effort
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        ChildProcesses.stop(process, 30);
+        ChildProcesses.deleteRecursively(dataDir);
     }
 }

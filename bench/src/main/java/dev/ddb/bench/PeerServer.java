@@ -3,7 +3,6 @@ package dev.ddb.bench;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -20,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Another DynamoDB-compatible server, started by the benchmark as a child process on a free port to
@@ -102,7 +99,7 @@ final class PeerServer implements Target {
     static PeerServer start(Peer peer, Path cacheDir, Path logDir, Consumer<String> progress) throws IOException, InterruptedException {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(peer.id() + ".log");
-        int port = freePort();
+        int port = ChildProcesses.freePort();
         List<String> command = new ArrayList<>();
         Path dataDir = null;
         String what;
@@ -274,43 +271,9 @@ final class PeerServer implements Target {
     /** SIGTERM, SIGKILL after 10 s; then removes the data directory (dynalite on disk). */
     @Override
     public void close() {
-        try {
-            if (process.isAlive()) {
-                process.destroy();
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stop(process, 10);
         if (dataDir != null) {
-            deleteRecursively(dataDir);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort: a temp dir
-                }
-            });
-        } catch (IOException | UncheckedIOException ignored) {
-            // best effort
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+            ChildProcesses.deleteRecursively(dataDir);
         }
     }
 }
