@@ -38,6 +38,8 @@ public final class TableEventsFollower implements SmartLifecycle {
     private final Supplier<Consumer<byte[], byte[]>> consumers;
     private final TableProvisioning provisioning;
     private volatile boolean running;
+    /** stop() ends a pause between retries early. */
+    private final Object pauses = new Object();
     private volatile Consumer<byte[], byte[]> consumer;
     private Thread thread;
 
@@ -105,14 +107,16 @@ public final class TableEventsFollower implements SmartLifecycle {
     }
 
     private void pause() {
-        if (!running) {
-            return;
-        }
-        try {
-            Thread.sleep(RETRY_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+        synchronized (pauses) {
+            if (!running) {
+                return;
+            }
+            try {
+                pauses.wait(RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
         }
     }
 
@@ -123,8 +127,11 @@ public final class TableEventsFollower implements SmartLifecycle {
         if (current != null) {
             current.wakeup();
         }
+        // Not an interrupt: one landing while the consumer closes makes Kafka log an error at every shutdown.
+        synchronized (pauses) {
+            pauses.notifyAll();
+        }
         if (thread != null) {
-            thread.interrupt();
             try {
                 thread.join(TimeUnit.SECONDS.toMillis(5));
             } catch (InterruptedException e) {
