@@ -113,6 +113,20 @@ class DynamoDbEndToEndTest {
     }
 
     @Test
+    void anOperationNotImplementedYetIsNamedThroughTheGateway() {
+        assertThatThrownBy(() -> client.describeGlobalTable(r -> r.globalTableName("Music")))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
+                    assertThat(e.awsErrorDetails().errorMessage())
+                            .isEqualTo("The operation DescribeGlobalTable is not implemented by this server yet");
+                });
+        assertThatThrownBy(() -> client.transactGetItems(r -> r.transactItems(t -> t.get(g -> g.tableName("Music")
+                .key(java.util.Map.of("Artist", AttributeValue.fromS("a")))))))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("The operation TransactGetItems is not implemented by this server yet"));
+    }
+
+    @Test
     void listTablesPagesInNameOrder() {
         for (String name : List.of("Page-c", "Page-a", "Page-b")) {
             client.createTable(hashRangeTable(name));

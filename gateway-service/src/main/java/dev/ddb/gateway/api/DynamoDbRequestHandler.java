@@ -65,14 +65,11 @@ class DynamoDbRequestHandler {
         authenticator.authenticate(request.headers().asHttpHeaders(), request.queryParams());
         String operation = AwsJsonProtocol.operationOf(target);
         Route owner = route.orElseThrow(() -> DynamoDbException.notImplemented(operation));
-        return forwarder.forward(owner, target, body).map(answer -> relay(operation, answer));
+        return forwarder.forward(owner, target, body).map(DynamoDbRequestHandler::relay);
     }
 
     /** The downstream answer as the client gets it: the bytes are relayed unchanged, so the service's checksum holds. */
-    private static Response relay(String operation, DownstreamResponse answer) {
-        if (UnimplementedOperations.isUnknownTo(answer)) {
-            return OperationDispatcher.error(DynamoDbException.notImplemented(operation));
-        }
+    private static Response relay(DownstreamResponse answer) {
         String requestId = answer.requestId() != null ? answer.requestId() : Response.newRequestId();
         String crc32 = answer.crc32() != null ? answer.crc32() : AwsJsonProtocol.crc32(answer.body());
         return new Response(answer.status(), answer.body(), requestId, crc32);

@@ -162,9 +162,10 @@ class ProtocolErrorsTest extends GatewayTestBase {
     }
 
     @Test
-    void operationItsServiceDoesNotImplementYetIsNamedAsNotImplemented() {
-        // What a service's dispatcher answers an operation it does not have: the bare error a typo gets.
-        ITEMS.answerAlways(Answer.json(400, "{\"__type\":\"com.amazon.coral.service#UnknownOperationException\"}"));
+    void operationItsServiceDoesNotImplementYetIsRelayedAsTheServiceNamesIt() {
+        // What a service's dispatcher (common's OperationDispatcher) answers an operation DynamoDB has and it does not.
+        ITEMS.answerAlways(Answer.json(400, "{\"__type\":\"com.amazon.coral.service#UnknownOperationException\","
+                + "\"message\":\"The operation TransactWriteItems is not implemented by this server yet\"}"));
 
         HttpResponse<byte[]> response = raw().post("DynamoDB_20120810.TransactWriteItems", "{\"TransactItems\":[]}");
 
