@@ -34,8 +34,9 @@ import dev.ddb.item.changelog.OutboxEntry;
  * a global index it is still backfilling is CREATING there), per table one map from
  * encoded primary key to item and one per secondary index from index key to projected item, the
  * change outbox, and the progress of index backfills. Background auto-commit is off:
- * {@link GroupCommit} decides when changes reach the disk, so a write set that spans maps is
- * committed whole or not at all; readers take {@link #snapshot}s, which never see half of one.
+ * {@link GroupCommit} makes each write set durable through the {@link WriteAheadLog} and commits
+ * the store about once a second (a checkpoint), so a write set that spans maps is durable and
+ * recovered whole or not at all; readers take {@link #snapshot}s, which never see half of one.
  */
 public final class ItemStore implements AutoCloseable {
 
@@ -50,6 +51,7 @@ public final class ItemStore implements AutoCloseable {
     private static final String LAST_SEQUENCE = "lastSequence";
 
     private final MVStore store;
+    private final WriteAheadLog log;
     private final GroupCommit groupCommit;
     private final MVMap<String, byte[]> tables;
     private final MVMap<Long, byte[]> outbox;
@@ -65,10 +67,10 @@ public final class ItemStore implements AutoCloseable {
     private final ReadWriteLock visibility = new ReentrantReadWriteLock();
 
     public ItemStore(Path dataDir, Durability durability) {
-        this(dataDir, durability, GroupCommit.HOUSEKEEPING_INTERVAL_MILLIS, RETENTION_MILLIS);
+        this(dataDir, durability, GroupCommit.HOUSEKEEPING_INTERVAL_MILLIS, RETENTION_MILLIS, GroupCommit.CHECKPOINT_INTERVAL_MILLIS);
     }
 
-    ItemStore(Path dataDir, Durability durability, long housekeepingIntervalMillis, int retentionMillis) {
+    ItemStore(Path dataDir, Durability durability, long housekeepingIntervalMillis, int retentionMillis, long checkpointIntervalMillis) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -79,21 +81,43 @@ public final class ItemStore implements AutoCloseable {
                 .autoCommitDisabled()
                 .pageSplitSize(PAGE_SPLIT_BYTES)
                 .open();
-        // Every commit is fsynced before it is acknowledged, so freed chunks need not be kept for
-        // MVStore's default 45 s "until the disk surely flushed": reuse them soon, or the file
-        // grows by a chunk per group commit.
+        // Every commit (a checkpoint) is fsynced before the next one, so freed chunks need not be
+        // kept for MVStore's default 45 s "until the disk surely flushed": reuse them soon, or the
+        // file grows by a chunk per checkpoint.
         store.setRetentionTime(retentionMillis);
         this.tables = store.openMap(TABLES);
         this.outbox = store.openMap(OUTBOX);
         this.meta = store.openMap(META);
         this.backfill = store.openMap(BACKFILL);
         this.droppedTables = store.openMap(DROPPED_TABLES);
-        this.sequence = new AtomicLong(meta.getOrDefault(LAST_SEQUENCE, 0L));
-        this.groupCommit = new GroupCommit(store, durability, sequence::get, housekeepingIntervalMillis);
+        this.log = new WriteAheadLog(dataDir);
+        long checkpointed = meta.getOrDefault(LAST_SEQUENCE, 0L);
+        long replayed = log.replay(checkpointed, this::redo);
+        this.sequence = new AtomicLong(replayed);
+        this.groupCommit = new GroupCommit(store, log, durability, sequence::get, housekeepingIntervalMillis, checkpointIntervalMillis);
+        if (replayed > checkpointed) {
+            groupCommit.commitNow(); // before new records may overwrite the replayed ones
+        }
         tables.values().forEach(bytes -> {
             TableDescription schema = StoredTableFormat.read(bytes);
             schemas.put(schema.tableName(), schema);
         });
+    }
+
+    /** Makes a logged write set's changes (at recovery: one the last checkpoint does not hold). */
+    private void redo(WalRecord record) {
+        record.changes().forEach(this::redo);
+        meta.put(LAST_SEQUENCE, record.lastSequence());
+    }
+
+    private void redo(WalRecord.Change change) {
+        if (change.isOutbox()) {
+            outbox.put(change.sequence(), change.value());
+        } else if (change.isRemove()) {
+            open(change.map()).remove(change.key());
+        } else {
+            open(change.map()).put(change.key(), change.value());
+        }
     }
 
     /** Null when the table does not exist (as far as item-service knows). */
@@ -237,24 +261,28 @@ public final class ItemStore implements AutoCloseable {
         Lock scope = groupCommit.writeScope();
         scope.lock();
         try {
+            List<WalRecord.Change> changes = new ArrayList<>();
+            long firstSequence = sequence.get() + 1;
             for (int i = 0; i < writes.size(); i++) {
                 StoreWrite write = writes.get(i);
                 TableDescription current = schemas.get(write.table().tableName());
                 if (current == null || !current.tableId().equals(write.table().tableId())) {
                     continue; // the table was deleted meanwhile
                 }
-                MVMap<byte[], byte[]> items = items(current);
-                if (encodedItems.get(i) == null) {
-                    items.remove(write.key());
-                } else {
-                    items.put(write.key(), encodedItems.get(i));
-                }
+                String itemsMap = itemsMapName(current);
+                changes.add(encodedItems.get(i) == null
+                        ? WalRecord.Change.remove(itemsMap, write.key())
+                        : WalRecord.Change.put(itemsMap, write.key(), encodedItems.get(i)));
                 for (IndexEntryWrite entry : write.indexWrites()) {
-                    writeIndexEntry(current, entry);
+                    indexChanges(current, entry, changes);
                 }
                 long seq = sequence.incrementAndGet();
-                outbox.put(seq, new OutboxEntry(seq, write.kafkaKey(), write.change().apply(seq).toJson()).encode());
-                meta.put(LAST_SEQUENCE, seq);
+                changes.add(WalRecord.Change.outbox(seq, new OutboxEntry(seq, write.kafkaKey(), write.change().apply(seq).toJson()).encode()));
+            }
+            if (!changes.isEmpty()) {
+                WalRecord record = new WalRecord(firstSequence, sequence.get(), changes);
+                redo(record);
+                log.append(record);
             }
         } finally {
             scope.unlock();
@@ -270,7 +298,9 @@ public final class ItemStore implements AutoCloseable {
         try {
             TableDescription current = schemas.get(table.tableName());
             if (current != null && current.tableId().equals(table.tableId())) {
-                entries.forEach(entry -> writeIndexEntry(current, entry));
+                List<WalRecord.Change> changes = new ArrayList<>();
+                entries.forEach(entry -> indexChanges(current, entry, changes));
+                changes.forEach(this::redo);
             }
         } finally {
             scope.unlock();
@@ -280,7 +310,7 @@ public final class ItemStore implements AutoCloseable {
 
     /**
      * How far a backfill got: every table key up to lastKey has its entry. Written after those
-     * entries, so any commit holding it holds them; waits for the disk.
+     * entries (which are not logged), so the checkpoint holding it holds them; waits for the disk.
      */
     public void recordBackfill(TableDescription table, String indexName, byte[] lastKey) {
         Lock scope = groupCommit.writeScope();
@@ -294,7 +324,7 @@ public final class ItemStore implements AutoCloseable {
         } finally {
             scope.unlock();
         }
-        groupCommit.awaitDurable();
+        groupCommit.commitNow();
     }
 
     /** Where an index's backfill resumes: the last table key it covered, or null to start. */
@@ -408,22 +438,27 @@ public final class ItemStore implements AutoCloseable {
         return groupCommit.durabilityWaits();
     }
 
-    private void writeIndexEntry(TableDescription table, IndexEntryWrite entry) {
+    /** The map changes of one index entry write (none when the index was dropped meanwhile). */
+    private void indexChanges(TableDescription table, IndexEntryWrite entry, List<WalRecord.Change> changes) {
         SecondaryIndex index = table.index(entry.indexName()).orElse(null);
         if (index == null) {
-            return; // dropped meanwhile
+            return;
         }
-        MVMap<byte[], byte[]> map = index(table, index);
+        String map = indexMapName(table.tableId(), index);
         if (entry.oldKey() != null) {
-            map.remove(entry.oldKey());
+            changes.add(WalRecord.Change.remove(map, entry.oldKey()));
         }
         if (entry.newKey() != null) {
-            map.put(entry.newKey(), ItemCodec.encode(entry.newEntry()));
+            changes.add(WalRecord.Change.put(map, entry.newKey(), ItemCodec.encode(entry.newEntry())));
         }
     }
 
     private MVMap<byte[], byte[]> items(TableDescription table) {
-        return open("items." + table.tableId());
+        return open(itemsMapName(table));
+    }
+
+    private static String itemsMapName(TableDescription table) {
+        return "items." + table.tableId();
     }
 
     private MVMap<byte[], byte[]> index(TableDescription table, SecondaryIndex index) {
@@ -442,7 +477,7 @@ public final class ItemStore implements AutoCloseable {
     }
 
     private void removeMaps(TableDescription table) {
-        removeIndexMap("items." + table.tableId());
+        removeIndexMap(itemsMapName(table));
         table.secondaryIndexes().forEach(index -> removeIndexMap(indexMapName(table.tableId(), index)));
     }
 
@@ -455,6 +490,7 @@ public final class ItemStore implements AutoCloseable {
     @Override
     public void close() {
         groupCommit.close();
+        log.close();
         store.close();
     }
 }

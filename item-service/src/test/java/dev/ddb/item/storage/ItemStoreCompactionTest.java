@@ -32,7 +32,7 @@ class ItemStoreCompactionTest {
         TableDescription table = TestTables.table("T", "t", KeySchema.hashOnly("id", ScalarAttributeType.N));
         String payload = "x".repeat(1000);
         long afterFirstPass = 0;
-        try (ItemStore store = new ItemStore(dir, Durability.SYNC, 200, 0)) {
+        try (ItemStore store = new ItemStore(dir, Durability.SYNC, 200, 0, 0)) {
             store.createTable(table);
             for (int pass = 0; pass < 40; pass++) {
                 for (int i = 0; i < 200; i++) {

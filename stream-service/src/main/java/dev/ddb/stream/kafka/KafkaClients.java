@@ -27,6 +27,7 @@ public class KafkaClients {
     public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
     /** Bounds how long a call waits for an unreachable broker, so that a stop is never held up for long. */
     private static final int API_TIMEOUT_MS = 10_000;
+    private static final int CHANGE_LOG_FETCH_MIN_BYTES = 64 * 1024;
 
     private final KafkaProperties kafka;
     private final StreamServiceProperties properties;
@@ -54,6 +55,9 @@ public class KafkaClients {
         Map<String, Object> config = readerConfig("stream-service-change-log");
         config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.consumerGroup());
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        // Every poll that returns records costs a Kafka transaction: under load, let a fetch wait
+        // (at most fetch.max.wait.ms) for a batch worth a transaction rather than return each change.
+        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, CHANGE_LOG_FETCH_MIN_BYTES);
         return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 

@@ -1,0 +1,101 @@
+package dev.ddb.item.storage;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One write set as the log keeps it: the map changes it made (items and index entries by map
+ * name, and its outbox entries), which replaying onto the last checkpoint repeats exactly.
+ */
+record WalRecord(long firstSequence, long lastSequence, List<Change> changes) {
+
+    private static final byte PUT = 1;
+    private static final byte REMOVE = 2;
+    private static final byte OUTBOX = 3;
+
+    /** A change of one map entry: put (value not null) or remove; the outbox's keys are sequences. */
+    record Change(byte kind, String map, byte[] key, long sequence, byte[] value) {
+
+        static Change put(String map, byte[] key, byte[] value) {
+            return new Change(PUT, map, key, 0, value);
+        }
+
+        static Change remove(String map, byte[] key) {
+            return new Change(REMOVE, map, key, 0, null);
+        }
+
+        static Change outbox(long sequence, byte[] value) {
+            return new Change(OUTBOX, null, null, sequence, value);
+        }
+
+        boolean isOutbox() {
+            return kind == OUTBOX;
+        }
+
+        boolean isRemove() {
+            return kind == REMOVE;
+        }
+    }
+
+    byte[] encode() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeLong(firstSequence);
+            out.writeLong(lastSequence);
+            out.writeInt(changes.size());
+            for (Change change : changes) {
+                out.writeByte(change.kind());
+                if (change.isOutbox()) {
+                    out.writeLong(change.sequence());
+                } else {
+                    out.writeUTF(change.map());
+                    writeBytes(out, change.key());
+                }
+                if (!change.isRemove()) {
+                    writeBytes(out, change.value());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static WalRecord decode(byte[] payload) {
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload))) {
+            long first = in.readLong();
+            long last = in.readLong();
+            int count = in.readInt();
+            List<Change> changes = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                byte kind = in.readByte();
+                if (kind == OUTBOX) {
+                    changes.add(Change.outbox(in.readLong(), readBytes(in)));
+                } else {
+                    String map = in.readUTF();
+                    byte[] key = readBytes(in);
+                    changes.add(kind == REMOVE ? Change.remove(map, key) : Change.put(map, key, readBytes(in)));
+                }
+            }
+            return new WalRecord(first, last, changes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeBytes(DataOutputStream out, byte[] value) throws IOException {
+        out.writeInt(value.length);
+        out.write(value);
+    }
+
+    private static byte[] readBytes(DataInputStream in) throws IOException {
+        byte[] value = new byte[in.readInt()];
+        in.readFully(value);
+        return value;
+    }
+}

@@ -1,0 +1,184 @@
+package dev.ddb.item.storage;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.zip.CRC32C;
+
+/**
+ * The log that makes a write set durable between two MVStore commits (checkpoints). A write set's
+ * record is appended to a memory buffer while the write set is applied (so records are in
+ * sequence order), and the group commit writes the buffer to a segment file and fdatasyncs it,
+ * which costs far less than an MVStore commit and fsync. A checkpoint commits the store, which
+ * then holds every logged change, and the log continues in the other of two preallocated segments
+ * from its start: a segment is only reused after the checkpoint that covers it is on disk.
+ *
+ * <p>Recovery replays, from the store's last sequence on, the valid records of both segments
+ * whose sequences continue without a gap; stale records of an older round and a torn last record
+ * (bad checksum) end the replay.
+ */
+final class WriteAheadLog implements AutoCloseable {
+
+    /** Preallocated, so that an fdatasync need not write file metadata. */
+    static final int SEGMENT_BYTES = 32 * 1024 * 1024;
+    private static final int HEADER_BYTES = 8; // payload length, CRC32C of the payload
+
+    private final FileChannel[] segments = new FileChannel[2];
+    private int current;
+    private long position;
+    /** Records appended since the last write or checkpoint; guarded by this. */
+    private ByteArrayOutputStream buffered = new ByteArrayOutputStream();
+    private long bufferedLastSequence;
+
+    WriteAheadLog(Path dataDir) {
+        for (int i = 0; i < segments.length; i++) {
+            segments[i] = openPreallocated(dataDir.resolve("items.wal." + i));
+        }
+    }
+
+    /** Appends a write set's record (its sequences firstSequence..lastSequence) to the buffer. */
+    synchronized void append(WalRecord record) {
+        byte[] payload = record.encode();
+        CRC32C crc = new CRC32C();
+        crc.update(payload);
+        ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).putInt(payload.length).putInt((int) crc.getValue());
+        buffered.writeBytes(header.array());
+        buffered.writeBytes(payload);
+        bufferedLastSequence = record.lastSequence();
+    }
+
+    /** The records appended so far, taken out of the buffer; null when there are none. */
+    synchronized Pending takeBuffered() {
+        if (buffered.size() == 0) {
+            return null;
+        }
+        Pending pending = new Pending(buffered.toByteArray(), bufferedLastSequence);
+        buffered = new ByteArrayOutputStream();
+        return pending;
+    }
+
+    /** Whether these bytes still fit into the current segment (else a checkpoint must cover them). */
+    boolean fits(Pending pending) {
+        return position + pending.bytes().length <= SEGMENT_BYTES;
+    }
+
+    /** Bytes written to the current segment since the last checkpoint. */
+    long position() {
+        return position;
+    }
+
+    /** Writes records taken from the buffer to the current segment and waits for the disk. Committer thread only. */
+    void writeAndSync(Pending pending) {
+        try {
+            ByteBuffer bytes = ByteBuffer.wrap(pending.bytes());
+            while (bytes.hasRemaining()) {
+                position += segments[current].write(bytes, position);
+            }
+            segments[current].force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the item store's log", e);
+        }
+    }
+
+    /**
+     * After a checkpoint that holds every record logged so far is on disk: the log goes on in the
+     * other segment, whose records the previous checkpoint already covered. Committer thread only.
+     */
+    void checkpointed() {
+        current = 1 - current;
+        position = 0;
+    }
+
+    /** Drops the buffered records: the checkpoint being taken (under the commit lock) holds them. */
+    synchronized void discardBuffered() {
+        buffered = new ByteArrayOutputStream();
+    }
+
+    /** Hands the records after lastSequence to apply, in order; returns the last sequence replayed. */
+    long replay(long lastSequence, Consumer<WalRecord> apply) {
+        Map<Long, WalRecord> byFirstSequence = new HashMap<>();
+        for (FileChannel segment : segments) {
+            readValid(segment, record -> {
+                if (record.firstSequence() > lastSequence) {
+                    byFirstSequence.put(record.firstSequence(), record);
+                }
+            });
+        }
+        long last = lastSequence;
+        WalRecord next;
+        while ((next = byFirstSequence.get(last + 1)) != null) {
+            apply.accept(next);
+            last = next.lastSequence();
+        }
+        return last;
+    }
+
+    private static void readValid(FileChannel segment, Consumer<WalRecord> records) {
+        try {
+            long size = segment.size();
+            long at = 0;
+            ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES);
+            while (at + HEADER_BYTES <= size) {
+                header.clear();
+                segment.read(header, at);
+                int length = header.getInt(0);
+                if (length <= 0 || at + HEADER_BYTES + length > size) {
+                    return;
+                }
+                ByteBuffer payload = ByteBuffer.allocate(length);
+                while (payload.hasRemaining() && segment.read(payload, at + HEADER_BYTES + payload.position()) > 0) {
+                    // read fully
+                }
+                CRC32C crc = new CRC32C();
+                crc.update(payload.array());
+                if ((int) crc.getValue() != header.getInt(4)) {
+                    return; // torn or stale
+                }
+                records.accept(WalRecord.decode(payload.array()));
+                at += HEADER_BYTES + length;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the item store's log", e);
+        }
+    }
+
+    private static FileChannel openPreallocated(Path file) {
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            if (channel.size() < SEGMENT_BYTES) {
+                ByteBuffer zeros = ByteBuffer.allocate(1024 * 1024);
+                for (long at = channel.size(); at < SEGMENT_BYTES; at += zeros.capacity()) {
+                    zeros.clear();
+                    channel.write(zeros, at);
+                }
+                channel.force(true);
+            }
+            return channel;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the item store's log " + file, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (FileChannel segment : segments) {
+            try {
+                segment.close();
+            } catch (IOException e) {
+                // closing: nothing left to do
+            }
+        }
+    }
+
+    /** Log bytes taken from the buffer, and the last sequence they hold. */
+    record Pending(byte[] bytes, long lastSequence) {
+    }
+}
