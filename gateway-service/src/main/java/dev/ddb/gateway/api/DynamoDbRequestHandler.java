@@ -4,9 +4,9 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.util.MultiValueMap;
 import reactor.core.publisher.Mono;
 
 import dev.ddb.common.error.DynamoDbException;
@@ -20,11 +20,12 @@ import dev.ddb.gateway.routing.OperationRoutes;
 import dev.ddb.gateway.routing.Route;
 
 /**
- * {@code POST /}: the AWS JSON 1.0 endpoint. Checks the body's size and content type (first, as
- * DynamoDB does), that the target names an operation, that the request is signed, and that a service
- * implements the operation; then relays that service's answer. The body is not parsed here: the
- * owning service parses and validates it once (a body that is no JSON object is its
- * SerializationException). Errors of its own are written exactly like the services' errors.
+ * {@code POST /}: the AWS JSON 1.0 endpoint, once {@link DynamoDbEndpointChannel} has read the
+ * request. Checks the body's content type (after its size, as DynamoDB does), that the target
+ * names an operation, that the request is signed, and that a service implements the operation;
+ * then relays that service's answer. The body is not parsed here: the owning service parses and
+ * validates it once (a body that is no JSON object is its SerializationException). Errors of its
+ * own are written exactly like the services' errors.
  */
 @Component
 class DynamoDbRequestHandler {
@@ -33,36 +34,32 @@ class DynamoDbRequestHandler {
 
     private final OperationRoutes routes;
     private final RequestAuthenticator authenticator;
-    private final RequestBodies bodies;
     private final ResilientForwarder forwarder;
 
-    DynamoDbRequestHandler(OperationRoutes routes, RequestAuthenticator authenticator, RequestBodies bodies,
-            ResilientForwarder forwarder) {
+    DynamoDbRequestHandler(OperationRoutes routes, RequestAuthenticator authenticator, ResilientForwarder forwarder) {
         this.routes = routes;
         this.authenticator = authenticator;
-        this.bodies = bodies;
         this.forwarder = forwarder;
     }
 
-    Mono<ServerResponse> handle(ServerRequest request) {
-        return bodies.read(request)
-                .flatMap(body -> answer(request, body))
+    /** The answer to one request; never fails: every error is a DynamoDB error response. */
+    Mono<Response> handle(HttpHeaders headers, MultiValueMap<String, String> queryParams, byte[] body) {
+        return Mono.defer(() -> answer(headers, queryParams, body))
                 .onErrorResume(DynamoDbException.class, e -> Mono.just(OperationDispatcher.error(e)))
                 .onErrorResume(e -> {
-                    LOG.error("Unexpected failure of {}", request.headers().firstHeader(AwsJsonProtocol.TARGET_HEADER), e);
+                    LOG.error("Unexpected failure of {}", headers.getFirst(AwsJsonProtocol.TARGET_HEADER), e);
                     return Mono.just(OperationDispatcher.error(DynamoDbException.internalServerError("Internal server error")));
-                })
-                .flatMap(WireResponses::render);
+                });
     }
 
-    private Mono<Response> answer(ServerRequest request, byte[] body) {
-        RequestContentType.check(request.headers(), body);
-        String target = request.headers().firstHeader(AwsJsonProtocol.TARGET_HEADER);
+    private Mono<Response> answer(HttpHeaders headers, MultiValueMap<String, String> queryParams, byte[] body) {
+        RequestContentType.check(headers, body);
+        String target = headers.getFirst(AwsJsonProtocol.TARGET_HEADER);
         Optional<Route> route = routes.routeOf(target);
         if (route.isEmpty() && !routes.isDynamoDbOperation(target)) {
             throw DynamoDbException.unknownOperation();
         }
-        authenticator.authenticate(request.headers().asHttpHeaders(), request.queryParams());
+        authenticator.authenticate(headers, queryParams);
         String operation = AwsJsonProtocol.operationOf(target);
         Route owner = route.orElseThrow(() -> DynamoDbException.notImplemented(operation));
         return forwarder.forward(owner, target, body).map(DynamoDbRequestHandler::relay);

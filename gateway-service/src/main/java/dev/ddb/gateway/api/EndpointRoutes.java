@@ -1,7 +1,6 @@
 package dev.ddb.gateway.api;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
-import static org.springframework.web.reactive.function.server.RequestPredicates.POST;
 import static org.springframework.web.reactive.function.server.RequestPredicates.all;
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
@@ -11,17 +10,16 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * The public endpoint's routes. Actuator's /actuator/health is matched before these; every other
- * method and path gets DynamoDB's answer to a request that is no operation, not Spring's error page.
+ * The public endpoint's routes besides {@code POST /}, which {@link DynamoDbEndpointChannel} serves
+ * before WebFlux sees it. Actuator's /actuator/health is matched before these; every other method
+ * and path gets DynamoDB's answer to a request that is no operation, not Spring's error page.
  */
 @Configuration(proxyBeanMethods = false)
 class EndpointRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> dynamoDbEndpoint(DynamoDbRequestHandler requests, HealthCheckHandler health,
-            NoSuchEndpointHandler noSuchEndpoint) {
-        return route(POST("/"), requests::handle)
-                .andRoute(GET("/"), health::handle)
+    RouterFunction<ServerResponse> dynamoDbEndpoint(HealthCheckHandler health, NoSuchEndpointHandler noSuchEndpoint) {
+        return route(GET("/"), health::handle)
                 .andRoute(all(), noSuchEndpoint::handle);
     }
 }

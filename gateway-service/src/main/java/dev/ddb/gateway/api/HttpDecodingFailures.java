@@ -1,18 +1,11 @@
 package dev.ddb.gateway.api;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
@@ -22,9 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import reactor.netty.NettyPipeline;
 
 import dev.ddb.common.error.DynamoDbException;
-import dev.ddb.common.protocol.AwsJsonProtocol;
 import dev.ddb.common.protocol.OperationDispatcher;
-import dev.ddb.common.protocol.Response;
 
 /**
  * Requests Netty cannot decode never reach Spring: a request line over
@@ -71,19 +62,7 @@ class HttpDecodingFailures {
             }
             Throwable cause = request.decoderResult().cause();
             ReferenceCountUtil.release(message);
-            context.writeAndFlush(toHttp(OperationDispatcher.error(errorFor(cause)))).addListener(ChannelFutureListener.CLOSE);
-        }
-
-        private static FullHttpResponse toHttp(Response response) {
-            FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                    HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
-            http.headers()
-                    .set(HttpHeaderNames.CONTENT_TYPE, AwsJsonProtocol.CONTENT_TYPE)
-                    .setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length)
-                    .set(AwsJsonProtocol.REQUEST_ID_HEADER, response.requestId())
-                    .set(AwsJsonProtocol.CRC32_HEADER, response.crc32())
-                    .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            return http;
+            context.writeAndFlush(NettyResponses.toHttp(OperationDispatcher.error(errorFor(cause)), false)).addListener(ChannelFutureListener.CLOSE);
         }
     }
 }

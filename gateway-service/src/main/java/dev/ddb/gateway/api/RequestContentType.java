@@ -1,7 +1,6 @@
 package dev.ddb.gateway.api;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.reactive.function.server.ServerRequest;
 
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.protocol.AwsJsonProtocol;
@@ -17,8 +16,8 @@ final class RequestContentType {
     }
 
     /** @throws DynamoDbException 404 UnknownOperationException when the body's type is not JSON 1.0 */
-    static void check(ServerRequest.Headers headers, byte[] body) {
-        if (body.length > 0 && !isJson(headers.firstHeader(HttpHeaders.CONTENT_TYPE))) {
+    static void check(HttpHeaders headers, byte[] body) {
+        if (body.length > 0 && !isJson(headers.getFirst(HttpHeaders.CONTENT_TYPE))) {
             throw EndpointErrors.noSuchEndpoint();
         }
     }
