@@ -48,6 +48,7 @@ public final class ItemStore implements AutoCloseable {
     private static final String BACKFILL = "backfill";
     private static final String DROPPED_TABLES = "droppedTables";
     private static final String LAST_SEQUENCE = "lastSequence";
+    private static final String CLIENT_REQUEST_TOKENS = "clientRequestTokens";
 
     private final MVStore store;
     private final GroupCommit groupCommit;
@@ -58,6 +59,8 @@ public final class ItemStore implements AutoCloseable {
     private final MVMap<String, byte[]> backfill;
     /** TableIds of dropped tables (and when): a late event about one must not bring it back. */
     private final MVMap<String, Long> droppedTables;
+    /** TransactWriteItems' ClientRequestTokens of the last minutes, by token (see {@link ClientRequestToken}). */
+    private final MVMap<String, byte[]> clientRequestTokens;
     private final AtomicLong sequence;
     private final Map<String, TableDescription> schemas = new ConcurrentHashMap<>();
     private final Map<String, MVMap<byte[], byte[]>> maps = new ConcurrentHashMap<>();
@@ -88,6 +91,7 @@ public final class ItemStore implements AutoCloseable {
         this.meta = store.openMap(META);
         this.backfill = store.openMap(BACKFILL);
         this.droppedTables = store.openMap(DROPPED_TABLES);
+        this.clientRequestTokens = store.openMap(CLIENT_REQUEST_TOKENS);
         this.sequence = new AtomicLong(meta.getOrDefault(LAST_SEQUENCE, 0L));
         this.groupCommit = new GroupCommit(store, durability, sequence::get, housekeepingIntervalMillis);
         tables.values().forEach(bytes -> {
@@ -224,11 +228,67 @@ public final class ItemStore implements AutoCloseable {
     }
 
     /**
+     * The snapshots of several tables as of one moment: no write set is half applied in any of
+     * them, so a transaction's writes are in all of them or in none (TransactGetItems).
+     */
+    public List<TableSnapshot> snapshots(List<TableDescription> tables) {
+        visibility.readLock().lock();
+        try {
+            List<TableSnapshot> snapshots = new ArrayList<>(tables.size());
+            for (TableDescription table : tables) {
+                snapshots.add(snapshot(table)); // the read lock is reentrant
+            }
+            return snapshots;
+        } finally {
+            visibility.readLock().unlock();
+        }
+    }
+
+    /** A ClientRequestToken used before (possibly long ago: the caller decides what has expired), or null. */
+    public ClientRequestToken clientRequestToken(String token) {
+        byte[] bytes = clientRequestTokens.get(token);
+        return bytes == null ? null : ClientRequestToken.decode(token, bytes);
+    }
+
+    /** Forgets the tokens used before the given time; committed with the next commit. */
+    public void expireClientRequestTokens(long usedBeforeMillis) {
+        List<String> expired = new ArrayList<>();
+        clientRequestTokens.forEach((token, bytes) -> {
+            if (ClientRequestToken.decode(token, bytes).usedAtMillis() < usedBeforeMillis) {
+                expired.add(token);
+            }
+        });
+        if (expired.isEmpty()) {
+            return;
+        }
+        Lock scope = groupCommit.writeScope();
+        scope.lock();
+        try {
+            expired.forEach(clientRequestTokens::remove);
+        } finally {
+            scope.unlock();
+        }
+    }
+
+    /** A write set with a ClientRequestToken to remember in the same commit (token may be null). */
+    public void apply(List<StoreWrite> writes, ClientRequestToken token) {
+        apply(writes, () -> {
+            if (token != null) {
+                clientRequestTokens.put(token.token(), token.encode());
+            }
+        });
+    }
+
+    /**
      * Applies a write set: every item, its index entries and its change record, at once for
      * readers and in the same commit. The caller holds the items' locks, and must call
      * {@link #awaitDurable()} (once) before acknowledging.
      */
     public void apply(List<StoreWrite> writes) {
+        apply(writes, () -> { });
+    }
+
+    private void apply(List<StoreWrite> writes, Runnable alsoInCommit) {
         List<byte[]> encodedItems = new ArrayList<>(writes.size());
         for (StoreWrite write : writes) {
             encodedItems.add(write.item() == null ? null : ItemCodec.encode(write.item()));
@@ -256,6 +316,7 @@ public final class ItemStore implements AutoCloseable {
                 outbox.put(seq, new OutboxEntry(seq, write.kafkaKey(), write.change().apply(seq).toJson()).encode());
                 meta.put(LAST_SEQUENCE, seq);
             }
+            alsoInCommit.run();
         } finally {
             scope.unlock();
             visibility.writeLock().unlock();
