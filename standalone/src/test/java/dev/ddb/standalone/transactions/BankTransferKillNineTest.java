@@ -50,13 +50,13 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * chain (each one's old image is the previous one's new image) from the INSERT to the balance
  * the table has, and their number is two per committed transfer.
  *
- * <p>{@code -Dddb.bank.seconds=8,6} sets the seconds of transfers before the kill and after the restart.
+ * <p>{@code -Dddb.bank.seconds=6,4} sets the seconds of transfers before the kill and after the restart.
  */
 class BankTransferKillNineTest {
 
     private static final int WRITERS = 8;
     private static final int READERS = 4;
-    private static final String[] SECONDS = System.getProperty("ddb.bank.seconds", "8,6").split(",");
+    private static final String[] SECONDS = System.getProperty("ddb.bank.seconds", "6,4").split(",");
     private static final Path LOGS = Path.of("target", "BankTransferKillNineTest");
 
     @TempDir
