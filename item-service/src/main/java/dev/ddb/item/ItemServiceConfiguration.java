@@ -24,10 +24,13 @@ import dev.ddb.item.operation.GetItem;
 import dev.ddb.item.operation.PutItem;
 import dev.ddb.item.operation.Query;
 import dev.ddb.item.operation.Scan;
+import dev.ddb.item.operation.TransactGetItems;
+import dev.ddb.item.operation.TransactWriteItems;
 import dev.ddb.item.operation.UpdateItem;
 import dev.ddb.item.storage.Durability;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.table.TableEventsFollower;
+import dev.ddb.item.transaction.ClientRequestTokens;
 import dev.ddb.item.table.TableProvisioning;
 import dev.ddb.item.write.IndexBackfill;
 import dev.ddb.item.write.ItemLocks;
@@ -99,6 +102,8 @@ class ItemServiceConfiguration {
                 "Query", new Query(store),
                 "Scan", new Scan(store),
                 "BatchGetItem", new BatchGetItem(store),
-                "BatchWriteItem", new BatchWriteItem(store, writes)));
+                "BatchWriteItem", new BatchWriteItem(store, writes),
+                "TransactWriteItems", new TransactWriteItems(store, writes, new ClientRequestTokens(store)),
+                "TransactGetItems", new TransactGetItems(store)));
     }
 }

@@ -120,10 +120,9 @@ class DynamoDbEndToEndTest {
                     assertThat(e.awsErrorDetails().errorMessage())
                             .isEqualTo("The operation DescribeGlobalTable is not implemented by this server yet");
                 });
-        assertThatThrownBy(() -> client.transactGetItems(r -> r.transactItems(t -> t.get(g -> g.tableName("Music")
-                .key(java.util.Map.of("Artist", AttributeValue.fromS("a")))))))
+        assertThatThrownBy(() -> client.executeStatement(r -> r.statement("SELECT * FROM Music")))
                 .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
-                        .isEqualTo("The operation TransactGetItems is not implemented by this server yet"));
+                        .isEqualTo("The operation ExecuteStatement is not implemented by this server yet"));
     }
 
     @Test

@@ -99,6 +99,16 @@ public class DynamoDbException extends RuntimeException {
         return new DynamoDbException(DYNAMODB + "ConditionalCheckFailedException", message, 400);
     }
 
+    /** A cancelled transaction; its CancellationReasons go in as a member. */
+    public static DynamoDbException transactionCanceled(String message) {
+        return new DynamoDbException(DYNAMODB + "TransactionCanceledException", message, 400);
+    }
+
+    /** A ClientRequestToken used again, within its 10 minutes, with another request. */
+    public static DynamoDbException idempotentParameterMismatch(String message) {
+        return new DynamoDbException(DYNAMODB + "IdempotentParameterMismatchException", message, 400);
+    }
+
     public static DynamoDbException internalServerError(String message) {
         return new DynamoDbException(DYNAMODB + "InternalServerError", message, 500);
     }

@@ -34,6 +34,17 @@ public record CapacityUse(String tableName, double tableUnits, Map<String, Doubl
                 merge(localIndexes, other.localIndexes));
     }
 
+    /** The same use scaled: a transactional read or write costs twice the units of a plain one. */
+    public CapacityUse times(double factor) {
+        return new CapacityUse(tableName, tableUnits * factor, scale(globalIndexes, factor), scale(localIndexes, factor));
+    }
+
+    private static Map<String, Double> scale(Map<String, Double> units, double factor) {
+        Map<String, Double> scaled = new LinkedHashMap<>();
+        units.forEach((name, value) -> scaled.put(name, value * factor));
+        return scaled;
+    }
+
     private static Map<String, Double> merge(Map<String, Double> a, Map<String, Double> b) {
         Map<String, Double> merged = new LinkedHashMap<>(a);
         b.forEach((name, units) -> merged.merge(name, units, Double::sum));

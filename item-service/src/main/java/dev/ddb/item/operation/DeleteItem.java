@@ -14,6 +14,7 @@ import dev.ddb.item.expression.legacy.ParameterMixing;
 import dev.ddb.item.key.PrimaryKeys;
 import dev.ddb.item.request.RequestParameters;
 import dev.ddb.item.storage.ItemStore;
+import dev.ddb.item.write.ItemUpdate;
 import dev.ddb.item.write.Write;
 import dev.ddb.item.write.WritePath;
 import dev.ddb.item.write.WrittenItem;
@@ -48,10 +49,7 @@ public final class DeleteItem implements Operation {
         byte[] key = PrimaryKeys.ofKey(table.keySchema(), keyAttributes);
         boolean collectionMetrics = ItemCollectionMetrics.wanted(request);
 
-        WrittenItem change = writes.write(new Write(table, key, old -> {
-            check.verify(old);
-            return null;
-        }));
+        WrittenItem change = writes.write(new Write(table, key, update(check)));
         ObjectNode response = Json.object();
         if (returnValues == ReturnValues.ALL_OLD && change.oldItem() != null) {
             response.set("Attributes", AttributeValueJson.writeItem(change.oldItem()));
@@ -64,5 +62,13 @@ public final class DeleteItem implements Operation {
             }
         }
         return response;
+    }
+
+    /** What a delete does to its item: removes it, if its condition holds (a transaction's Delete too). */
+    static ItemUpdate update(ConditionCheck check) {
+        return old -> {
+            check.verify(old);
+            return null;
+        };
     }
 }

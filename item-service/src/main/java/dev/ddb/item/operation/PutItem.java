@@ -17,6 +17,7 @@ import dev.ddb.item.key.PrimaryKeys;
 import dev.ddb.item.request.RequestParameters;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.write.IndexKeyRules;
+import dev.ddb.item.write.ItemUpdate;
 import dev.ddb.item.write.Write;
 import dev.ddb.item.write.WritePath;
 import dev.ddb.item.write.WrittenItem;
@@ -57,10 +58,7 @@ public final class PutItem implements Operation {
         IndexKeyRules.check(table, item);
         boolean collectionMetrics = ItemCollectionMetrics.wanted(request);
 
-        WrittenItem change = writes.write(new Write(table, key, old -> {
-            check.verify(old);
-            return item;
-        }));
+        WrittenItem change = writes.write(new Write(table, key, update(check, item)));
         ObjectNode response = Json.object();
         if (returnValues == ReturnValues.ALL_OLD && change.oldItem() != null) {
             response.set("Attributes", AttributeValueJson.writeItem(change.oldItem()));
@@ -73,5 +71,13 @@ public final class PutItem implements Operation {
             }
         }
         return response;
+    }
+
+    /** What a put does to its item: replaces it, if its condition holds (a transaction's Put too). */
+    static ItemUpdate update(ConditionCheck check, Map<String, AttributeValue> item) {
+        return old -> {
+            check.verify(old);
+            return item;
+        };
     }
 }

@@ -20,6 +20,7 @@ import dev.ddb.item.expression.legacy.ParameterMixing;
 import dev.ddb.item.key.PrimaryKeys;
 import dev.ddb.item.request.RequestParameters;
 import dev.ddb.item.storage.ItemStore;
+import dev.ddb.item.write.ItemUpdate;
 import dev.ddb.item.write.Write;
 import dev.ddb.item.write.WritePath;
 import dev.ddb.item.write.WrittenItem;
@@ -57,18 +58,7 @@ public final class UpdateItem implements Operation {
         rejectKeyUpdates(update, table);
         boolean collectionMetrics = ItemCollectionMetrics.wanted(request);
 
-        WrittenItem change = writes.write(new Write(table, key, old -> {
-            check.verify(old);
-            if (old == null && update != null && update.onlyRemoves()) {
-                return null; // nothing to remove from: DynamoDB creates no item (and no stream record)
-            }
-            Map<String, AttributeValue> base = old != null ? old : new LinkedHashMap<>(keyAttributes);
-            Map<String, AttributeValue> updated = update == null ? base : update.apply(base);
-            if (ItemSize.of(updated) > ItemSize.MAX_ITEM_BYTES) {
-                throw DynamoDbException.validation("Item size to update has exceeded the maximum allowed size");
-            }
-            return updated;
-        }));
+        WrittenItem change = writes.write(new Write(table, key, update(check, update, keyAttributes)));
 
         ObjectNode response = Json.object();
         Map<String, AttributeValue> attributes = returned(returnValues, update, change);
@@ -85,7 +75,23 @@ public final class UpdateItem implements Operation {
         return response;
     }
 
-    private static void rejectKeyUpdates(UpdateExpression update, TableDescription table) {
+    /** What an update does to its item (a transaction's Update too): applies the update expression, if the condition holds. */
+    static ItemUpdate update(ConditionCheck check, UpdateExpression update, Map<String, AttributeValue> keyAttributes) {
+        return old -> {
+            check.verify(old);
+            if (old == null && update != null && update.onlyRemoves()) {
+                return null; // nothing to remove from: DynamoDB creates no item (and no stream record)
+            }
+            Map<String, AttributeValue> base = old != null ? old : new LinkedHashMap<>(keyAttributes);
+            Map<String, AttributeValue> updated = update == null ? base : update.apply(base);
+            if (ItemSize.of(updated) > ItemSize.MAX_ITEM_BYTES) {
+                throw DynamoDbException.validation("Item size to update has exceeded the maximum allowed size");
+            }
+            return updated;
+        };
+    }
+
+    static void rejectKeyUpdates(UpdateExpression update, TableDescription table) {
         if (update == null) {
             return;
         }

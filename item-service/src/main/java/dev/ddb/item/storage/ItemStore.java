@@ -49,6 +49,9 @@ public final class ItemStore implements AutoCloseable {
     private static final String BACKFILL = "backfill";
     private static final String DROPPED_TABLES = "droppedTables";
     private static final String LAST_SEQUENCE = "lastSequence";
+    /** The number of the last log record applied to the maps (records are numbered 1, 2, ...). */
+    private static final String LAST_LOG_RECORD = "lastLogRecord";
+    private static final String CLIENT_REQUEST_TOKENS = "clientRequestTokens";
 
     private final MVStore store;
     private final WriteAheadLog log;
@@ -60,7 +63,11 @@ public final class ItemStore implements AutoCloseable {
     private final MVMap<String, byte[]> backfill;
     /** TableIds of dropped tables (and when): a late event about one must not bring it back. */
     private final MVMap<String, Long> droppedTables;
+    /** TransactWriteItems' ClientRequestTokens of the last minutes, by token (see {@link ClientRequestToken}). */
+    private final MVMap<String, byte[]> clientRequestTokens;
     private final AtomicLong sequence;
+    /** Written under the visibility write lock (or while opening). */
+    private long lastLogRecord;
     private final Map<String, TableDescription> schemas = new ConcurrentHashMap<>();
     private final Map<String, MVMap<byte[], byte[]>> maps = new ConcurrentHashMap<>();
     /** Write sets apply under the write side, snapshots are taken under the read side. */
@@ -90,12 +97,14 @@ public final class ItemStore implements AutoCloseable {
         this.meta = store.openMap(META);
         this.backfill = store.openMap(BACKFILL);
         this.droppedTables = store.openMap(DROPPED_TABLES);
+        this.clientRequestTokens = store.openMap(CLIENT_REQUEST_TOKENS);
         this.log = new WriteAheadLog(dataDir);
-        long checkpointed = meta.getOrDefault(LAST_SEQUENCE, 0L);
-        long replayed = log.replay(checkpointed, this::redo);
-        this.sequence = new AtomicLong(replayed);
+        long checkpointed = meta.getOrDefault(LAST_LOG_RECORD, 0L);
+        this.lastLogRecord = checkpointed;
+        log.replay(checkpointed, this::redo);
+        this.sequence = new AtomicLong(meta.getOrDefault(LAST_SEQUENCE, 0L));
         this.groupCommit = new GroupCommit(store, log, durability, sequence::get, housekeepingIntervalMillis, checkpointIntervalMillis);
-        if (replayed > checkpointed) {
+        if (lastLogRecord > checkpointed) {
             groupCommit.commitNow(); // before new records may overwrite the replayed ones
         }
         tables.values().forEach(bytes -> {
@@ -108,11 +117,15 @@ public final class ItemStore implements AutoCloseable {
     private void redo(WalRecord record) {
         record.changes().forEach(this::redo);
         meta.put(LAST_SEQUENCE, record.lastSequence());
+        meta.put(LAST_LOG_RECORD, record.number());
+        lastLogRecord = record.number();
     }
 
     private void redo(WalRecord.Change change) {
         if (change.isOutbox()) {
             outbox.put(change.sequence(), change.value());
+        } else if (change.isClientRequestToken()) {
+            clientRequestTokens.put(change.map(), change.value());
         } else if (change.isRemove()) {
             open(change.map()).remove(change.key());
         } else {
@@ -248,11 +261,60 @@ public final class ItemStore implements AutoCloseable {
     }
 
     /**
+     * The snapshots of several tables as of one moment: no write set is half applied in any of
+     * them, so a transaction's writes are in all of them or in none (TransactGetItems).
+     */
+    public List<TableSnapshot> snapshots(List<TableDescription> tables) {
+        visibility.readLock().lock();
+        try {
+            List<TableSnapshot> snapshots = new ArrayList<>(tables.size());
+            for (TableDescription table : tables) {
+                snapshots.add(snapshot(table)); // the read lock is reentrant
+            }
+            return snapshots;
+        } finally {
+            visibility.readLock().unlock();
+        }
+    }
+
+    /** A ClientRequestToken used before (possibly long ago: the caller decides what has expired), or null. */
+    public ClientRequestToken clientRequestToken(String token) {
+        byte[] bytes = clientRequestTokens.get(token);
+        return bytes == null ? null : ClientRequestToken.decode(token, bytes);
+    }
+
+    /** Forgets the tokens used before the given time; committed with the next commit. */
+    public void expireClientRequestTokens(long usedBeforeMillis) {
+        List<String> expired = new ArrayList<>();
+        clientRequestTokens.forEach((token, bytes) -> {
+            if (ClientRequestToken.decode(token, bytes).usedAtMillis() < usedBeforeMillis) {
+                expired.add(token);
+            }
+        });
+        if (expired.isEmpty()) {
+            return;
+        }
+        Lock scope = groupCommit.writeScope();
+        scope.lock();
+        try {
+            expired.forEach(clientRequestTokens::remove);
+        } finally {
+            scope.unlock();
+        }
+    }
+
+
+    /**
      * Applies a write set: every item, its index entries and its change record, at once for
      * readers and in the same commit. The caller holds the items' locks, and must call
      * {@link #awaitDurable()} (once) before acknowledging.
      */
     public void apply(List<StoreWrite> writes) {
+        apply(writes, null);
+    }
+
+    /** A write set with a ClientRequestToken to remember in the same commit (token may be null). */
+    public void apply(List<StoreWrite> writes, ClientRequestToken token) {
         List<byte[]> encodedItems = new ArrayList<>(writes.size());
         for (StoreWrite write : writes) {
             encodedItems.add(write.item() == null ? null : ItemCodec.encode(write.item()));
@@ -262,7 +324,6 @@ public final class ItemStore implements AutoCloseable {
         scope.lock();
         try {
             List<WalRecord.Change> changes = new ArrayList<>();
-            long firstSequence = sequence.get() + 1;
             for (int i = 0; i < writes.size(); i++) {
                 StoreWrite write = writes.get(i);
                 TableDescription current = schemas.get(write.table().tableName());
@@ -279,8 +340,11 @@ public final class ItemStore implements AutoCloseable {
                 long seq = sequence.incrementAndGet();
                 changes.add(WalRecord.Change.outbox(seq, new OutboxEntry(seq, write.kafkaKey(), write.change().apply(seq).toJson()).encode()));
             }
+            if (token != null) {
+                changes.add(WalRecord.Change.clientRequestToken(token.token(), token.encode()));
+            }
             if (!changes.isEmpty()) {
-                WalRecord record = new WalRecord(firstSequence, sequence.get(), changes);
+                WalRecord record = new WalRecord(lastLogRecord + 1, sequence.get(), changes);
                 redo(record);
                 log.append(record);
             }

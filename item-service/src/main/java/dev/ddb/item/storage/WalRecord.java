@@ -10,15 +10,23 @@ import java.util.List;
 
 /**
  * One write set as the log keeps it: the map changes it made (items and index entries by map
- * name, and its outbox entries), which replaying onto the last checkpoint repeats exactly.
+ * name, its outbox entries, a transaction's ClientRequestToken), which replaying onto the last
+ * checkpoint repeats exactly.
+ *
+ * @param number the record's place in the log: 1, 2, 3, ... without gaps, across checkpoints
+ * @param lastSequence the newest change sequence once the record is applied
  */
-record WalRecord(long firstSequence, long lastSequence, List<Change> changes) {
+record WalRecord(long number, long lastSequence, List<Change> changes) {
 
     private static final byte PUT = 1;
     private static final byte REMOVE = 2;
     private static final byte OUTBOX = 3;
+    private static final byte CLIENT_REQUEST_TOKEN = 4;
 
-    /** A change of one map entry: put (value not null) or remove; the outbox's keys are sequences. */
+    /**
+     * A change of one map entry: put (value not null) or remove; the outbox's keys are sequences,
+     * a ClientRequestToken's key (in map) is the token.
+     */
     record Change(byte kind, String map, byte[] key, long sequence, byte[] value) {
 
         static Change put(String map, byte[] key, byte[] value) {
@@ -33,6 +41,14 @@ record WalRecord(long firstSequence, long lastSequence, List<Change> changes) {
             return new Change(OUTBOX, null, null, sequence, value);
         }
 
+        static Change clientRequestToken(String token, byte[] value) {
+            return new Change(CLIENT_REQUEST_TOKEN, token, new byte[0], 0, value);
+        }
+
+        boolean isClientRequestToken() {
+            return kind == CLIENT_REQUEST_TOKEN;
+        }
+
         boolean isOutbox() {
             return kind == OUTBOX;
         }
@@ -45,7 +61,7 @@ record WalRecord(long firstSequence, long lastSequence, List<Change> changes) {
     byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeLong(firstSequence);
+            out.writeLong(number);
             out.writeLong(lastSequence);
             out.writeInt(changes.size());
             for (Change change : changes) {
@@ -68,7 +84,7 @@ record WalRecord(long firstSequence, long lastSequence, List<Change> changes) {
 
     static WalRecord decode(byte[] payload) {
         try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload))) {
-            long first = in.readLong();
+            long number = in.readLong();
             long last = in.readLong();
             int count = in.readInt();
             List<Change> changes = new ArrayList<>(count);
@@ -79,10 +95,10 @@ record WalRecord(long firstSequence, long lastSequence, List<Change> changes) {
                 } else {
                     String map = in.readUTF();
                     byte[] key = readBytes(in);
-                    changes.add(kind == REMOVE ? Change.remove(map, key) : Change.put(map, key, readBytes(in)));
+                    changes.add(kind == REMOVE ? Change.remove(map, key) : new Change(kind, map, key, 0, readBytes(in)));
                 }
             }
-            return new WalRecord(first, last, changes);
+            return new WalRecord(number, last, changes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

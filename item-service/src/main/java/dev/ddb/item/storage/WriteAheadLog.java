@@ -21,8 +21,8 @@ import java.util.zip.CRC32C;
  * then holds every logged change, and the log continues in the other of two preallocated segments
  * from its start: a segment is only reused after the checkpoint that covers it is on disk.
  *
- * <p>Recovery replays, from the store's last sequence on, the valid records of both segments
- * whose sequences continue without a gap; stale records of an older round and a torn last record
+ * <p>Recovery replays, after the last record the store holds, the valid records of both segments
+ * whose numbers continue without a gap; stale records of an older round and a torn last record
  * (bad checksum) end the replay.
  */
 final class WriteAheadLog implements AutoCloseable {
@@ -44,7 +44,7 @@ final class WriteAheadLog implements AutoCloseable {
         }
     }
 
-    /** Appends a write set's record (its sequences firstSequence..lastSequence) to the buffer. */
+    /** Appends a write set's record to the buffer (records come in number order). */
     synchronized void append(WalRecord record) {
         byte[] payload = record.encode();
         CRC32C crc = new CRC32C();
@@ -102,23 +102,20 @@ final class WriteAheadLog implements AutoCloseable {
         buffered = new ByteArrayOutputStream();
     }
 
-    /** Hands the records after lastSequence to apply, in order; returns the last sequence replayed. */
-    long replay(long lastSequence, Consumer<WalRecord> apply) {
-        Map<Long, WalRecord> byFirstSequence = new HashMap<>();
+    /** Hands the records after record number lastApplied to apply, in order. */
+    void replay(long lastApplied, Consumer<WalRecord> apply) {
+        Map<Long, WalRecord> byNumber = new HashMap<>();
         for (FileChannel segment : segments) {
             readValid(segment, record -> {
-                if (record.firstSequence() > lastSequence) {
-                    byFirstSequence.put(record.firstSequence(), record);
+                if (record.number() > lastApplied) {
+                    byNumber.put(record.number(), record);
                 }
             });
         }
-        long last = lastSequence;
         WalRecord next;
-        while ((next = byFirstSequence.get(last + 1)) != null) {
+        for (long number = lastApplied + 1; (next = byNumber.get(number)) != null; number++) {
             apply.accept(next);
-            last = next.lastSequence();
         }
-        return last;
     }
 
     private static void readValid(FileChannel segment, Consumer<WalRecord> records) {

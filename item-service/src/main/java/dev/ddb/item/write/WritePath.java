@@ -18,6 +18,13 @@ import dev.ddb.item.storage.StoreWrite;
  * keys, computes index entries and change records, applies all of it in one store update (one
  * commit), releases the locks and waits once for durability before the caller acknowledges. A
  * write that changes nothing writes nothing and records no change, as in DynamoDB Streams.
+ *
+ * <p>Isolation: a write set holds the locks of all its items from the reads its conditions need
+ * until its changes are applied, and takes them in one fixed order, so write sets (single writes,
+ * batches, transactions) are serializable with respect to each other, in the order they got their
+ * locks; a conflicting write set waits for the locks instead of failing (no
+ * TransactionConflictException). Readers see a write set whole or not at all: the store applies it
+ * under its visibility lock, which snapshots also take.
  */
 public final class WritePath {
 
@@ -63,11 +70,11 @@ public final class WritePath {
             if (failed && set.allOrNothing()) {
                 return outcomes;
             }
-            if (!changes.isEmpty()) {
-                store.apply(changes);
+            if (!changes.isEmpty() || set.token() != null) {
+                store.apply(changes, set.token());
             }
         }
-        if (!changes.isEmpty()) {
+        if (!changes.isEmpty() || set.token() != null) {
             store.awaitDurable();
         }
         return outcomes;

@@ -125,6 +125,22 @@ class WriteAheadLogRecoveryTest {
     }
 
     @Test
+    void aTransactionsClientRequestTokenIsLoggedEvenWhenItChangedNoItem() throws IOException {
+        Path crashed = dir.resolve("crashed");
+        try (ItemStore store = open(dir.resolve("live"), NEVER)) {
+            store.createTable(TABLE);
+            store.apply(List.of(), new ClientRequestToken("token-1", new byte[] {1, 2, 3}, 42));
+            store.awaitDurable();
+            put(store, 1, "a");
+            copy(dir.resolve("live"), crashed);
+        }
+        try (ItemStore store = open(crashed, NEVER)) {
+            assertThat(store.clientRequestToken("token-1").usedAtMillis()).isEqualTo(42);
+            assertThat(value(store, 1)).isEqualTo("a");
+        }
+    }
+
+    @Test
     void aCleanStopLeavesNothingToReplay() throws IOException {
         Path live = dir.resolve("live");
         try (ItemStore store = open(live, NEVER)) {

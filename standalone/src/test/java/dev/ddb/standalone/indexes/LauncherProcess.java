@@ -18,7 +18,7 @@ import dev.ddb.standalone.StandaloneLauncher;
  * classpath, fresh free ports each time, the data directory given), so that it can be killed with
  * SIGKILL: no shutdown hook, no clean close.
  */
-final class LauncherProcess implements AutoCloseable {
+public final class LauncherProcess implements AutoCloseable {
 
     private final Process process;
     private final String endpoint;
@@ -31,7 +31,7 @@ final class LauncherProcess implements AutoCloseable {
     }
 
     /** Starts the launcher on dataDir with the given durability and waits until the gateway answers. */
-    static LauncherProcess start(Path dataDir, String durability, Path log) throws Exception {
+    public static LauncherProcess start(Path dataDir, String durability, Path log) throws Exception {
         int gatewayPort = freePort();
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -59,12 +59,12 @@ final class LauncherProcess implements AutoCloseable {
         return launcher;
     }
 
-    String endpoint() {
+    public String endpoint() {
         return endpoint;
     }
 
     /** SIGKILL, and wait until the process is gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
     }
 

@@ -18,16 +18,16 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * iterator per shard, then GetRecords with each NextShardIterator until every shard has given
  * what is expected and one more call comes back empty.
  */
-final class StreamApiReader {
+public final class StreamApiReader {
 
     private final DynamoDbStreamsClient streams;
 
-    StreamApiReader(DynamoDbStreamsClient streams) {
+    public StreamApiReader(DynamoDbStreamsClient streams) {
         this.streams = streams;
     }
 
     /** Every record of the stream by shard id, in shard order; waits up to {@code timeout} for {@code expected} records. */
-    Map<String, List<Record>> readAll(String streamArn, int expected, Duration timeout) {
+    public Map<String, List<Record>> readAll(String streamArn, int expected, Duration timeout) {
         StreamDescription description = streams.describeStream(b -> b.streamArn(streamArn)).streamDescription();
         Map<String, String> iterators = new LinkedHashMap<>();
         Map<String, List<Record>> records = new LinkedHashMap<>();

@@ -1,0 +1,58 @@
+package dev.ddb.item.transaction;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.ddb.common.error.DynamoDbException;
+import dev.ddb.common.json.Json;
+import dev.ddb.item.write.WriteOutcome;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The TransactionCanceledException of a transaction whose actions did not all pass: one reason
+ * per action, in request order, "None" for those that would have succeeded, as DynamoDB lists them
+ * (also in the message).
+ */
+public final class CancellationReasons {
+
+    private CancellationReasons() {
+    }
+
+    public static DynamoDbException of(List<WriteOutcome> outcomes) {
+        List<String> codes = new ArrayList<>();
+        ArrayNode reasons = Json.array();
+        for (WriteOutcome outcome : outcomes) {
+            ObjectNode reason = reasons.addObject();
+            if (!outcome.failed()) {
+                reason.put("Code", "None");
+                codes.add("None");
+                continue;
+            }
+            DynamoDbException failure = outcome.failure();
+            String code = codeOf(failure);
+            reason.put("Code", code);
+            if (failure.getMessage() != null) {
+                reason.put("Message", failure.getMessage());
+            }
+            JsonNode item = failure.members().get("Item"); // ReturnValuesOnConditionCheckFailure: ALL_OLD
+            if (item != null) {
+                reason.set("Item", item);
+            }
+            codes.add(code);
+        }
+        return DynamoDbException.transactionCanceled(
+                        "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes)
+                .withMember("CancellationReasons", reasons);
+    }
+
+    /** DynamoDB's reason codes: ConditionalCheckFailed, ValidationError, or the error's own name without "Exception". */
+    private static String codeOf(DynamoDbException failure) {
+        String code = failure.code();
+        if (code.equals("ValidationException")) {
+            return "ValidationError";
+        }
+        return code.endsWith("Exception") ? code.substring(0, code.length() - "Exception".length()) : code;
+    }
+}
