@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -24,6 +25,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 public final class TailCommand implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(5);
 
     private final TailOptions options;
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -96,8 +98,19 @@ public final class TailCommand implements AutoCloseable {
     /** Assigns every partition once the topic exists, at its beginning or its end. */
     private void awaitTopic(PrintStream err) {
         boolean told = false;
+        boolean toldUnreachable = false;
         while (!stopped.get()) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(options.topic());
+            List<PartitionInfo> partitions;
+            try {
+                partitions = consumer.partitionsFor(options.topic(), METADATA_TIMEOUT);
+            } catch (TimeoutException unreachable) {
+                if (!toldUnreachable) {
+                    err.println("Kafka at " + options.bootstrapServers() + " does not answer; still trying"
+                            + " (is the stack running? --bootstrap-servers names another Kafka)");
+                    toldUnreachable = true;
+                }
+                continue;
+            }
             if (partitions != null && !partitions.isEmpty()) {
                 List<TopicPartition> assigned = partitions.stream()
                         .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
