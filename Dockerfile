@@ -25,7 +25,7 @@ FROM eclipse-temurin:17-jre AS service
 WORKDIR /app
 ENV DDB_DATA_DIR=/data
 VOLUME /data
-ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/app.jar"]
 
 # No curl in the images: the health checks ask Actuator over bash's /dev/tcp.
 FROM service AS table-service
