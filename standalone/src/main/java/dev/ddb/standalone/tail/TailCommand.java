@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -53,12 +56,13 @@ public final class TailCommand implements AutoCloseable {
             err.println("Usage: tail <topic> [--from-end] [--bootstrap-servers HOST:PORT] [--max-records N]");
             return 2;
         }
+        CountDownLatch closed = new CountDownLatch(1);
         try (TailCommand tail = new TailCommand(options)) {
-            Thread main = Thread.currentThread();
+            // Ctrl-C: end the loop and let it close the consumer (main then blocks in System.exit until this hook ends).
             Thread onCtrlC = new Thread(() -> {
                 tail.stop();
                 try {
-                    main.join(5_000); // let the loop close the consumer
+                    closed.await(5, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -72,6 +76,8 @@ public final class TailCommand implements AutoCloseable {
             } catch (IllegalStateException shuttingDown) {
                 // Ctrl-C: the hook is already running
             }
+        } finally {
+            closed.countDown();
         }
         return 0;
     }
@@ -148,6 +154,7 @@ public final class TailCommand implements AutoCloseable {
 
     @Override
     public void close() {
-        consumer.close();
+        // No group to leave and nothing to commit: nothing worth waiting for.
+        consumer.close(CloseOptions.timeout(Duration.ZERO));
     }
 }
