@@ -28,6 +28,7 @@ public class KafkaClients {
     /** Bounds how long a call waits for an unreachable broker, so that a stop is never held up for long. */
     private static final int API_TIMEOUT_MS = 10_000;
     private static final int CHANGE_LOG_FETCH_MIN_BYTES = 64 * 1024;
+    private static final int CHANGE_LOG_FETCH_MAX_WAIT_MS = 50;
 
     private final KafkaProperties kafka;
     private final StreamServiceProperties properties;
@@ -61,6 +62,7 @@ public class KafkaClients {
         // Every poll that returns records costs a Kafka transaction: under load, let a fetch wait
         // (at most fetch.max.wait.ms) for a batch worth a transaction rather than return each change.
         config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, CHANGE_LOG_FETCH_MIN_BYTES);
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, CHANGE_LOG_FETCH_MAX_WAIT_MS); // the most a change waits for company
         return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
@@ -89,7 +91,9 @@ public class KafkaClients {
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         // A missing topic must stay missing: auto-creation would give it the broker's defaults.
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+        // How long the broker holds a fetch that finds nothing; data that arrives answers it at once
+        // (fetch.min.bytes is 1 here), so this only sets how often an idle reader asks again.
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_RECORD_BYTES);
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, API_TIMEOUT_MS);
         config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, API_TIMEOUT_MS / 2);
