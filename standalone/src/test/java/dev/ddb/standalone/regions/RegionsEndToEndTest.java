@@ -131,6 +131,27 @@ class RegionsEndToEndTest {
                 .isInstanceOf(ResourceNotFoundException.class);
     }
 
+    @Test
+    void regionReachesTheServicesWhenTheGatewayForwardsOverHttp(@TempDir Path httpDataDir) {
+        try (LocalStack httpStack = LocalStack.start(StackSettings.ephemeral(httpDataDir).withInProcessGateway(false));
+             DynamoDbClient home = dynamoDb(httpStack, Region.US_EAST_1);
+             DynamoDbClient europe = dynamoDb(httpStack, Region.EU_WEST_1)) {
+            createTable(home, "Music");
+            TableDescription european = createTable(europe, "Music");
+            createTable(europe, "Films");
+
+            assertThat(european.tableArn()).isEqualTo("arn:aws:dynamodb:eu-west-1:000000000000:table/Music");
+            assertThat(home.listTables().tableNames()).containsExactly("Music");
+            assertThat(europe.listTables().tableNames()).containsExactly("Films", "Music");
+            home.putItem(b -> b.tableName("Music").item(Map.of("Artist", s("Arturus"), "Song", s("Home"))));
+            europe.putItem(b -> b.tableName("Music").item(Map.of("Artist", s("Arturus"), "Song", s("Abroad"))));
+            assertThat(europe.getItem(b -> b.tableName("Music").key(Map.of("Artist", s("Arturus")))).item().get("Song"))
+                    .isEqualTo(s("Abroad"));
+            assertThat(home.getItem(b -> b.tableName("Music").key(Map.of("Artist", s("Arturus")))).item().get("Song"))
+                    .isEqualTo(s("Home"));
+        }
+    }
+
     private static void awaitStreams(DynamoDbStreamsClient client, int count) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (client.listStreams().streams().size() < count && System.nanoTime() < deadline) {
@@ -175,8 +196,12 @@ class RegionsEndToEndTest {
     }
 
     private static DynamoDbClient dynamoDb(Region region) {
+        return dynamoDb(stack, region);
+    }
+
+    private static DynamoDbClient dynamoDb(LocalStack target, Region region) {
         return DynamoDbClient.builder()
-                .endpointOverride(URI.create(stack.gatewayUrl()))
+                .endpointOverride(URI.create(target.gatewayUrl()))
                 .region(region)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build();
