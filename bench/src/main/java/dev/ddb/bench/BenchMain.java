@@ -297,8 +297,11 @@ public final class BenchMain {
             for (int cycle = 1; ; cycle++) {
                 double[] current = new double[options.workloads().size()];
                 for (int i = 0; i < current.length; i++) {
-                    current[i] = ClosedLoopRunner.run(client, data, options.workloads().get(i), options.concurrency(), WARMUP_SLICE)
-                            .opsPerSecond();
+                    Workload workload = options.workloads().get(i);
+                    current[i] = ClosedLoopRunner.run(client, data, workload, options.concurrency(), WARMUP_SLICE).opsPerSecond();
+                    if (cycle == 1) {
+                        results.cell(workload, target.name()).coldOpsPerSecond = current[i];
+                    }
                 }
                 double speedup = previous == null ? Double.NaN : geometricMeanRatio(current, previous);
                 System.out.printf(Locale.ROOT, "  %-14s cycle %d: %s ops/s%s%n", target.name(), cycle,

@@ -92,6 +92,29 @@ final class Report {
         return rows;
     }
 
+    private boolean coldMeasured() {
+        return options.jitWarmupSeconds() > 0;
+    }
+
+    /** Cold: the first 2 s slice of the JIT warm-up, right after start-up and loading; warm: the measured rounds. */
+    List<String> coldHeader() {
+        return List.of("workload", "target", "cold ops/s", "warm ops/s", "warm / cold");
+    }
+
+    List<List<String>> coldRows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (Workload workload : options.workloads()) {
+            for (Target target : targets) {
+                Results.Cell cell = results.cell(workload, target.name());
+                rows.add(List.of(workload.title(), target.name(),
+                        String.format(Locale.ROOT, "%,.0f", cell.coldOpsPerSecond),
+                        String.format(Locale.ROOT, "%,.0f", cell.opsPerSecond()),
+                        ratio(cell.opsPerSecond(), cell.coldOpsPerSecond)));
+            }
+        }
+        return rows;
+    }
+
     private boolean indexCostMeasured() {
         return options.workloads().contains(Workload.PUT) && options.workloads().contains(Workload.PUT_GSI);
     }
@@ -149,6 +172,10 @@ final class Report {
                 out.append("Ratios (ours / each of the others; ops/s: higher is better for ours, p99 and CPU/op: lower is better)\n");
                 out.append(aligned(ratioHeader(), ratioRows())).append('\n');
             }
+            if (coldMeasured()) {
+                out.append("Cold (first 2 s after start-up and loading) and warm (the measured rounds)\n");
+                out.append(aligned(coldHeader(), coldRows())).append('\n');
+            }
             if (indexCostMeasured()) {
                 out.append("What two GSIs (projection ").append(options.gsiProjection()).append(") cost a PutItem: with / without\n");
                 out.append(aligned(indexCostHeader(), indexCostRows())).append('\n');
@@ -178,6 +205,13 @@ final class Report {
                 md.append(markdownTable(ratioHeader(), ratioRows())).append('\n');
                 md.append("Each figure is ours / theirs: for ops/s above 1 means ours is faster; for p99 and server CPU per "
                         + "request below 1 means ours is better.\n\n");
+            }
+            if (coldMeasured()) {
+                md.append("## Cold and warm\n\n");
+                md.append(markdownTable(coldHeader(), coldRows())).append('\n');
+                md.append("Cold: the first 2 s slice of each workload in the JIT warm-up, which starts right after the server "
+                        + "started and the items were loaded; warm: the measured rounds after the warm-up. The servers' start-up "
+                        + "times are in the target list above.\n\n");
             }
             if (indexCostMeasured()) {
                 md.append("## What two GSIs cost a PutItem\n\n");

@@ -19,6 +19,8 @@ final class Results {
         final Histogram latencyMicros = new Histogram(3);
         final List<Double> opsPerSecondByRound = new ArrayList<>();
         String firstError;
+        /** Throughput in the first slice of the JIT warm-up, right after loading: a freshly started server; NaN when not run. */
+        double coldOpsPerSecond = Double.NaN;
         long serverCpuMillis;
         boolean serverCpuKnown = true;
         long otherCpuMillis;

@@ -1,9 +1,5 @@
 package dev.ddb.standalone;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -83,9 +79,10 @@ public final class LocalStack implements AutoCloseable {
             EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(
                     settings.dataDir().toAbsolutePath().normalize().resolve("kafka"), settings.kafkaPort(), 0);
             running.push(broker);
+            long started = System.nanoTime();
             broker.start();
             kafkaBootstrapServers = broker.bootstrapServers();
-            LOG.info("kafka ready on {} (data in {})", kafkaBootstrapServers, broker.dataDir());
+            LOG.info("kafka ready on {} in {} (data in {})", kafkaBootstrapServers, secondsSince(started), broker.dataDir());
         }
         String dataDir = settings.dataDir().toAbsolutePath().normalize().toString();
         int itemPort = launch("item-service", ItemServiceApplication::builder, settings.itemServicePort(), p -> {
@@ -114,6 +111,8 @@ public final class LocalStack implements AutoCloseable {
                 "server.port=" + port,
                 "spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
                 "spring.main.banner-mode=off",
+                "spring.main.log-startup-info=false", // "Starting/Started StandaloneLauncher": this stack says what starts
+                "logging.register-shutdown-hook=false", // the launcher's shutdown hook still logs after the services stopped
                 // the contexts share one logging system, which would label every line with the first service's name
                 "logging.include-application-name=false",
                 "logging.level.org.apache.kafka=WARN",
@@ -137,12 +136,13 @@ public final class LocalStack implements AutoCloseable {
             builder.initializers(context -> ((GenericApplicationContext) context)
                     .registerBean(LocalDispatchers.class, () -> dispatchers::get));
         }
+        long started = System.nanoTime();
         ConfigurableApplicationContext context = builder.run(arguments.get(name));
         running.push(context);
         services.put(name, context);
         context.getBeanProvider(BlockingDispatcher.class).ifAvailable(dispatcher -> dispatchers.put(name, dispatcher));
         int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
-        LOG.info("{} ready on http://localhost:{}", name, actualPort);
+        LOG.info("{} ready on http://localhost:{} in {}", name, actualPort, secondsSince(started));
         return actualPort;
     }
 
@@ -185,29 +185,24 @@ public final class LocalStack implements AutoCloseable {
         run(name);
     }
 
-    /** Fails before starting anything, naming the port and service, rather than half-starting. */
+    /** Fails before starting anything, naming every taken port with its service and variable, rather than half-starting. */
     private void checkPortsFree() {
-        checkPortFree(settings.gatewayPort(), "gateway-service", "DDB_GATEWAY_PORT");
-        checkPortFree(settings.tableServicePort(), "table-service", "DDB_TABLE_SERVICE_PORT");
-        checkPortFree(settings.itemServicePort(), "item-service", "DDB_ITEM_SERVICE_PORT");
-        checkPortFree(settings.streamServicePort(), "stream-service", "DDB_STREAM_SERVICE_PORT");
-        checkPortFree(settings.backupServicePort(), "backup-service", "DDB_BACKUP_SERVICE_PORT");
+        PortCheck ports = new PortCheck();
+        ports.expect(settings.gatewayPort(), "gateway-service", "DDB_GATEWAY_PORT");
+        ports.expect(settings.tableServicePort(), "table-service", "DDB_TABLE_SERVICE_PORT");
+        ports.expect(settings.itemServicePort(), "item-service", "DDB_ITEM_SERVICE_PORT");
+        ports.expect(settings.streamServicePort(), "stream-service", "DDB_STREAM_SERVICE_PORT");
+        ports.expect(settings.backupServicePort(), "backup-service", "DDB_BACKUP_SERVICE_PORT");
         if (settings.kafkaBootstrapServers() == null) {
-            checkPortFree(settings.kafkaPort(), "the embedded Kafka broker", "DDB_KAFKA_PORT");
+            ports.expect(settings.kafkaPort(), "the embedded Kafka broker", "DDB_KAFKA_PORT");
         }
+        ports.takenMessage().ifPresent(message -> {
+            throw new PortInUseException(message);
+        });
     }
 
-    private static void checkPortFree(int port, String owner, String variable) {
-        if (port == 0) {
-            return;
-        }
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        } catch (IOException e) {
-            throw new PortInUseException("Port " + port + " for " + owner + " is already in use. "
-                    + "Stop whatever listens there (another DynamoDB Local or Kafka?) or set " + variable + " to another port.");
-        }
+    private static String secondsSince(long nanoTime) {
+        return String.format("%.1f s", (System.nanoTime() - nanoTime) / 1e9);
     }
 
     /** Stops every service, newest first, then Kafka. */

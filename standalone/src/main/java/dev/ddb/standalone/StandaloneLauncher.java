@@ -1,34 +1,36 @@
 package dev.ddb.standalone;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Arrays;
+
+import dev.ddb.standalone.tail.TailCommand;
 
 /**
- * {@code java -jar standalone/target/ddb-standalone.jar}: the whole stack on this machine, like
- * DynamoDB Local, with a real Kafka broker. Settings come from environment variables (see README).
+ * {@code java -jar ddb-standalone.jar [tail <topic> | --help]}: with no arguments the whole stack on
+ * this machine, like DynamoDB Local, with a real Kafka broker (settings from environment variables,
+ * see {@link Usage}). No logger here: the tail subcommand must choose where logs go before Logback
+ * reads its configuration.
  */
 public final class StandaloneLauncher {
-
-    private static final Logger LOG = LoggerFactory.getLogger(StandaloneLauncher.class);
 
     private StandaloneLauncher() {
     }
 
     public static void main(String[] args) {
-        StackSettings settings = StackSettings.fromEnvironment(System.getenv());
-        LocalStack stack;
-        try {
-            stack = LocalStack.start(settings);
-        } catch (LocalStack.PortInUseException e) {
-            LOG.error(e.getMessage());
-            System.exit(1);
-            return;
+        String command = args.length == 0 ? "" : args[0];
+        switch (command) {
+            case "" -> StackCommand.run(StackSettings.fromEnvironment(System.getenv()));
+            case "-h", "--help", "help" -> System.out.print(Usage.TEXT);
+            case "tail" -> {
+                // Records on stdout, nothing else: logs to stderr, and only errors.
+                System.setProperty("ddb.log.target", "System.err");
+                System.setProperty("ddb.log.level", "ERROR");
+                System.exit(TailCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv(), System.out, System.err));
+            }
+            default -> {
+                System.err.println("Unknown command: " + command);
+                System.err.print(Usage.TEXT);
+                System.exit(2);
+            }
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Shutting down");
-            stack.close();
-        }, "ddb-shutdown"));
-        LOG.info("DynamoDB endpoint ready on {} (Kafka at {}, data in {})", stack.gatewayUrl(),
-                stack.kafkaBootstrapServers(), settings.dataDir().toAbsolutePath().normalize());
     }
 }

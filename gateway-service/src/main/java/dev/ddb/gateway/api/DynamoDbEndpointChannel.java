@@ -38,8 +38,8 @@ import dev.ddb.gateway.GatewayProperties;
  * every other method and path ({@code GET /}, actuator, DynamoDB's 404 for anything else).
  *
  * <p>A body over {@code ddb.gateway.max-request-size} is refused with 413 as DynamoDB does: at once
- * when its Content-Length says so, otherwise as soon as the limit is passed, and the connection
- * closes, so no more than the limit is ever held in memory.
+ * when its Content-Length says so, otherwise as soon as the limit is passed; the rest of the body
+ * is read and dropped and the connection closes, so no more than the limit is ever held in memory.
  */
 @Configuration(proxyBeanMethods = false)
 class DynamoDbEndpointChannel {
@@ -113,6 +113,9 @@ class DynamoDbEndpointChannel {
         private void read(ChannelHandlerContext context, HttpContent content) {
             try {
                 if (refused) {
+                    if (content instanceof LastHttpContent) {
+                        context.close(); // the client sent all of it: now it reads the 413
+                    }
                     return;
                 }
                 ByteBuf chunk = content.content();
@@ -143,11 +146,15 @@ class DynamoDbEndpointChannel {
                     .subscribe(response -> write(context, response, keepAlive));
         }
 
+        /**
+         * Answers 413 at once and drops the rest of the body as it comes; closing before the client
+         * has sent it all would reset the connection under the client, which would never read the answer.
+         */
         private void refuse(ChannelHandlerContext context) {
             refused = true;
             releaseBody();
             request = null;
-            write(context, OperationDispatcher.error(EndpointErrors.requestEntityTooLarge(maxBytes)), false);
+            context.writeAndFlush(NettyResponses.toHttp(OperationDispatcher.error(EndpointErrors.requestEntityTooLarge(maxBytes)), false));
         }
 
         /** Reactor Netty reads a connection only on demand (auto-read is off): ask for the next request. */

@@ -142,12 +142,15 @@ public final class GroupCommit implements AutoCloseable {
                 sleepQuietly(); // let writes gather: one log write a second
             }
             try {
-                if (checkpoint || checkpointDue()) {
+                if (checkpoint) {
                     checkpoint();
                 } else {
                     writeLog();
                 }
                 commit.complete(null);
+                if (!checkpoint && checkpointDue()) {
+                    checkpoint(); // after answering the group: its writers need not wait for a store commit
+                }
                 compactWhenSparse();
             } catch (RuntimeException e) {
                 fail(commit, e);

@@ -1,0 +1,43 @@
+package dev.ddb.standalone;
+
+/** What {@code java -jar ddb-standalone.jar --help} prints. */
+final class Usage {
+
+    static final String TEXT = """
+            Usage:
+              java -Xmx1g -jar ddb-standalone.jar            start the stack (DynamoDB endpoint, embedded Kafka)
+              java -jar ddb-standalone.jar tail <topic> [options]
+                                                             print a Kafka topic's records, one JSON line each
+              java -jar ddb-standalone.jar --help            this text
+
+            The stack: a DynamoDB-compatible endpoint (AWS JSON 1.0) on http://localhost:8000, a Kafka
+            broker on localhost:9092, every service on its own port, data under ./data. Ctrl-C stops it.
+            The heap is the JVM's: set it with -Xmx (1g is plenty to try it out) or JAVA_TOOL_OPTIONS.
+
+            Environment variables (stack):
+              DDB_DATA_DIR              where all data lives                         (./data)
+              DDB_GATEWAY_PORT          the DynamoDB endpoint                        (8000)
+              DDB_TABLE_SERVICE_PORT    table-service                                (8101)
+              DDB_ITEM_SERVICE_PORT     item-service                                 (8102)
+              DDB_STREAM_SERVICE_PORT   stream-service                               (8103)
+              DDB_BACKUP_SERVICE_PORT   backup-service                               (8104)
+              DDB_KAFKA_PORT            the embedded Kafka broker                    (9092)
+              KAFKA_BOOTSTRAP_SERVERS   use this Kafka instead of the embedded one   (unset)
+              DDB_DURABILITY            SYNC: acknowledged once fsynced; ASYNC: at once,
+                                        a crash loses up to the last second          (SYNC)
+              DDB_GATEWAY_FORWARDING    in-process or http                           (in-process)
+              DDB_DISPATCH_THREADS      each service's pool for blocking work        (8 per core)
+
+            tail <topic>: reads committed records (read_committed) of every partition, from the
+            beginning; prints {"partition","offset","timestamp","key","value"} per record (the value
+            as JSON if it is JSON, else as a string). Waits for the topic if it does not exist yet.
+              --from-end                only records written from now on
+              --bootstrap-servers HOST:PORT
+                                        default: KAFKA_BOOTSTRAP_SERVERS, else localhost:$DDB_KAFKA_PORT (9092)
+              --max-records N           stop after N records
+            Topics: ddb.stream.<TableName> (a table's stream), ddb.item-changes, ddb.table-events.
+            """;
+
+    private Usage() {
+    }
+}
