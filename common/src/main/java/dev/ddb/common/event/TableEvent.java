@@ -1,5 +1,7 @@
 package dev.ddb.common.event;
 
+import dev.ddb.common.region.Regions;
+
 import dev.ddb.common.json.Json;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.common.table.TableDescriptionJson;
@@ -18,6 +20,16 @@ public record TableEvent(Type eventType, String tableName, String tableId, long 
     /** An event about {@code table} (its name and id), now. */
     public static TableEvent of(Type eventType, TableDescription table) {
         return new TableEvent(eventType, table.tableName(), table.tableId(), System.currentTimeMillis(), table);
+    }
+
+    /** The table's region: that of its ARN (the default region for a table described without one). */
+    public String region() {
+        return table == null ? Regions.DEFAULT_REGION : Regions.of(table);
+    }
+
+    /** The table as the suite knows it, and the event's Kafka key: see {@link Regions#tableKey(String, String)}. */
+    public String tableKey() {
+        return Regions.tableKey(region(), tableName);
     }
 
     public byte[] toJson() {

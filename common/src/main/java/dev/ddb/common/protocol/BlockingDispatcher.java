@@ -39,7 +39,12 @@ public final class BlockingDispatcher implements AutoCloseable {
      * once the service is closed.
      */
     public CompletableFuture<Response> dispatch(String target, byte[] body) {
-        return CompletableFuture.supplyAsync(() -> dispatcher.dispatch(target, body), pool);
+        return dispatch(RequestContext.DEFAULT, target, body);
+    }
+
+    /** The same for a request in {@code context}'s region. */
+    public CompletableFuture<Response> dispatch(RequestContext context, String target, byte[] body) {
+        return CompletableFuture.supplyAsync(() -> dispatcher.dispatch(context, target, body), pool);
     }
 
     public int threads() {

@@ -30,7 +30,12 @@ public final class OperationDispatcher {
         return operations.containsKey(operationName);
     }
 
+    /** A request in the default region. */
     public Response dispatch(String target, byte[] body) {
+        return dispatch(RequestContext.DEFAULT, target, body);
+    }
+
+    public Response dispatch(RequestContext context, String target, byte[] body) {
         try {
             String operationName = AwsJsonProtocol.operationOf(target);
             Operation operation = operations.get(operationName);
@@ -43,7 +48,7 @@ public final class OperationDispatcher {
             ObjectNode request = Json.parseRequest(body);
             // Types and declared constraints of every member, before any operation code sees the request.
             RequestValidator.validate(ServiceModel.owning(operationName), operationName, request);
-            JsonNode result = operation.invoke(request);
+            JsonNode result = operation.invoke(context, request);
             return Response.of(200, Json.write(result == null ? Json.object() : result));
         } catch (DynamoDbException e) {
             return error(e);

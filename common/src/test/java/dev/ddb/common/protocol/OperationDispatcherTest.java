@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 class OperationDispatcherTest {
 
-    private final OperationDispatcher items = new OperationDispatcher(Map.of("GetItem", request -> Json.object()));
+    private final OperationDispatcher items = new OperationDispatcher(Map.of("GetItem", (context, request) -> Json.object()));
 
     private static JsonNode body(Response response) {
         return Json.read(response.body());

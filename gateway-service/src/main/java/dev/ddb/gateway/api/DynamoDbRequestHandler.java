@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 import reactor.core.publisher.Mono;
 
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.protocol.AwsJsonProtocol;
 import dev.ddb.common.protocol.OperationDispatcher;
@@ -59,10 +60,10 @@ class DynamoDbRequestHandler {
         if (route.isEmpty() && !routes.isDynamoDbOperation(target)) {
             throw DynamoDbException.unknownOperation();
         }
-        authenticator.authenticate(headers, queryParams);
+        RequestContext context = RequestContext.of(authenticator.authenticate(headers, queryParams));
         String operation = AwsJsonProtocol.operationOf(target);
         Route owner = route.orElseThrow(() -> DynamoDbException.notImplemented(operation));
-        return forwarder.forward(owner, target, body).map(DynamoDbRequestHandler::relay);
+        return forwarder.forward(owner, context, target, body).map(DynamoDbRequestHandler::relay);
     }
 
     /** The downstream answer as the client gets it: the bytes are relayed unchanged, so the service's checksum holds. */

@@ -6,6 +6,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 
+import dev.ddb.common.region.Regions;
 import dev.ddb.common.error.DynamoDbException;
 
 /**
@@ -25,22 +26,27 @@ public class RequestAuthenticator {
      *         Signature Version 4 at all (no Authorization header, or one of another scheme);
      *         IncompleteSignatureException when its signature is malformed;
      *         InvalidSignatureException when it is signed both in the header and in the query
+     * @return the region the request is signed for (its credential scope's), which scopes its tables
      */
-    public void authenticate(HttpHeaders headers, MultiValueMap<String, String> queryParams) {
+    public String authenticate(HttpHeaders headers, MultiValueMap<String, String> queryParams) {
         String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
         boolean presigned = queryParams.containsKey("X-Amz-Algorithm");
         if (authorization != null && presigned) {
             throw SignatureErrors.invalidSignature(
                     "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.");
         }
+        String region;
         if (presigned) {
             checkPresignedQuery(queryParams);
+            region = Regions.fromCredential(queryParams.getFirst("X-Amz-Credential"));
         } else if (authorization != null && authorization.trim().startsWith("AWS4-")) {
             boolean hasDate = headers.containsHeader("X-Amz-Date") || headers.containsHeader(HttpHeaders.DATE);
             AuthorizationHeader.check(authorization, hasDate);
+            region = Regions.fromAuthorization(authorization);
         } else {
             throw DynamoDbException.missingAuthenticationToken();
         }
+        return region != null ? region : Regions.DEFAULT_REGION;
     }
 
     /** A presigned URL: {@code ?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=...&X-Amz-Signature=...}. */

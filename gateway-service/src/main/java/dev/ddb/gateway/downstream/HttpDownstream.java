@@ -4,6 +4,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
+import dev.ddb.common.region.Regions;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.protocol.AwsJsonProtocol;
 import dev.ddb.gateway.GatewayProperties;
 import dev.ddb.gateway.routing.DownstreamService;
@@ -22,10 +24,11 @@ public class HttpDownstream implements Downstream {
     }
 
     @Override
-    public Mono<DownstreamResponse> call(DownstreamService service, String target, byte[] body) {
+    public Mono<DownstreamResponse> call(DownstreamService service, RequestContext context, String target, byte[] body) {
         return webClient.post()
                 .uri(properties.urlOf(service) + "/")
                 .header(AwsJsonProtocol.TARGET_HEADER, target)
+                .header(Regions.REGION_HEADER, context.region())
                 .header(HttpHeaders.CONTENT_TYPE, AwsJsonProtocol.CONTENT_TYPE)
                 .bodyValue(body)
                 .exchangeToMono(response -> {

@@ -5,6 +5,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 import reactor.core.publisher.Mono;
 
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.protocol.BlockingDispatcher;
 import dev.ddb.common.protocol.LocalDispatchers;
 import dev.ddb.common.protocol.Response;
@@ -24,18 +25,19 @@ public class InProcessDownstream implements Downstream {
     }
 
     @Override
-    public Mono<DownstreamResponse> call(DownstreamService service, String target, byte[] body) {
-        return Mono.fromFuture(() -> dispatch(service, target, body))
+    public Mono<DownstreamResponse> call(DownstreamService service, RequestContext context, String target, byte[] body) {
+        return Mono.fromFuture(() -> dispatch(service, context, target, body))
                 .map(answer -> new DownstreamResponse(answer.status(), answer.body(), answer.requestId(), answer.crc32()));
     }
 
-    private CompletableFuture<Response> dispatch(DownstreamService service, String target, byte[] body) {
+    private CompletableFuture<Response> dispatch(DownstreamService service, RequestContext context, String target,
+                                                 byte[] body) {
         BlockingDispatcher dispatcher = services.running(service.serviceName());
         if (dispatcher == null) {
             return CompletableFuture.failedFuture(new ServiceNotRunningException(service));
         }
         try {
-            return dispatcher.dispatch(target, body);
+            return dispatcher.dispatch(context, target, body);
         } catch (RejectedExecutionException stopping) {
             // Its pool is shut down: the service is stopping.
             return CompletableFuture.failedFuture(new ServiceNotRunningException(service));

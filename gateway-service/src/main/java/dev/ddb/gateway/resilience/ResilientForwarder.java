@@ -11,6 +11,7 @@ import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.gateway.downstream.Downstream;
 import dev.ddb.gateway.downstream.DownstreamResponse;
@@ -39,9 +40,10 @@ public class ResilientForwarder {
         this.resilience = resilience;
     }
 
-    public Mono<DownstreamResponse> forward(Route route, String target, byte[] body) {
+    /** @param context the region of the request's signature */
+    public Mono<DownstreamResponse> forward(Route route, RequestContext context, String target, byte[] body) {
         DownstreamService service = route.service();
-        Mono<DownstreamResponse> call = downstream.call(service, target, body)
+        Mono<DownstreamResponse> call = downstream.call(service, context, target, body)
                 .transformDeferred(TimeLimiterOperator.of(resilience.timeLimiter(service)))
                 .transformDeferred(CircuitBreakerOperator.of(resilience.circuitBreaker(service)));
         if (route.readOnly()) {

@@ -52,6 +52,7 @@ class ForwardingThroughSdkTest extends GatewayTestBase {
         assertThat(received.target()).isEqualTo("DynamoDB_20120810.PutItem");
         assertThat(received.contentType()).isEqualTo(AwsJsonProtocol.CONTENT_TYPE);
         assertThat(received.body()).isEqualTo(sent.last());
+        assertThat(received.region()).as("the region of the signature, forwarded").isEqualTo("us-east-1");
         assertThat(TABLES.received()).isEmpty();
     }
 

@@ -44,6 +44,24 @@ class RequestAuthenticatorTest {
     }
 
     @Test
+    void regionOfTheRequestIsThatOfItsCredentialScope() {
+        headers.set(HttpHeaders.AUTHORIZATION, WELL_FORMED.replace("us-east-1", "eu-west-1"));
+
+        assertThat(authenticator.authenticate(headers, query)).isEqualTo("eu-west-1");
+    }
+
+    @Test
+    void regionOfAPresignedRequestIsThatOfItsCredentialParameter() {
+        query.add("X-Amz-Algorithm", "AWS4-HMAC-SHA256");
+        query.add("X-Amz-Credential", "ANYKEY/20250101/ap-southeast-2/dynamodb/aws4_request");
+        query.add("X-Amz-Date", "20250101T000000Z");
+        query.add("X-Amz-SignedHeaders", "host");
+        query.add("X-Amz-Signature", "00");
+
+        assertThat(authenticator.authenticate(headers, query)).isEqualTo("ap-southeast-2");
+    }
+
+    @Test
     void missingDateAloneIsTolerated() {
         headers.set(HttpHeaders.AUTHORIZATION, WELL_FORMED);
 

@@ -22,7 +22,7 @@ class InProcessDownstreamTest {
     @Test
     void relaysTheServicesAnswerWithItsRequestIdAndChecksum() {
         try (BlockingDispatcher tables = new BlockingDispatcher("table-service", new OperationDispatcher(Map.of(
-                "ListTables", request -> tableNames(request))), 2)) {
+                "ListTables", (context, request) -> tableNames(request))), 2)) {
             InProcessDownstream downstream = new InProcessDownstream(name -> name.equals("table-service") ? tables : null);
 
             DownstreamResponse answer = downstream.call(DownstreamService.TABLE, LIST_TABLES, "{}".getBytes(StandardCharsets.UTF_8)).block();

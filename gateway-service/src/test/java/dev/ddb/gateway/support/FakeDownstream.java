@@ -26,7 +26,7 @@ import com.sun.net.httpserver.HttpServer;
 public final class FakeDownstream implements AutoCloseable {
 
     /** One request as the downstream service received it. */
-    public record Received(String method, String path, String target, String contentType, byte[] body) {
+    public record Received(String method, String path, String target, String contentType, byte[] body, String region) {
 
         public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
@@ -150,7 +150,8 @@ public final class FakeDownstream implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         Received request = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 exchange.getRequestHeaders().getFirst("X-Amz-Target"),
-                exchange.getRequestHeaders().getFirst("Content-Type"), body);
+                exchange.getRequestHeaders().getFirst("Content-Type"), body,
+                exchange.getRequestHeaders().getFirst("X-Ddb-Region"));
         received.add(request);
         Answer answer = answerTo(request);
         sleep(answer.delay());

@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.ddb.common.protocol.AwsJsonProtocol;
 import dev.ddb.common.protocol.BlockingDispatcher;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.protocol.Response;
+import dev.ddb.common.region.Regions;
 import reactor.core.publisher.Mono;
 
 /** item-service's own AWS JSON 1.0 endpoint; the gateway forwards bodies here unchanged. */
@@ -25,9 +27,12 @@ class DynamoDbController {
 
     @PostMapping("/")
     Mono<ResponseEntity<byte[]>> invoke(@RequestHeader(value = AwsJsonProtocol.TARGET_HEADER, required = false) String target,
+                                        @RequestHeader(value = Regions.REGION_HEADER, required = false) String region,
+                                        @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                         @RequestBody(required = false) byte[] body) {
+        RequestContext context = RequestContext.ofHeaders(region, authorization);
         // MVStore reads and group-commit waits block: they run on the service's own pool, not the event loop.
-        return Mono.fromFuture(() -> dispatcher.dispatch(target, body))
+        return Mono.fromFuture(() -> dispatcher.dispatch(context, target, body))
                 .map(DynamoDbController::toEntity);
     }
 

@@ -9,9 +9,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.ddb.common.json.Json;
+import dev.ddb.common.region.Regions;
 import dev.ddb.common.table.GlobalSecondaryIndex;
 import dev.ddb.common.table.IndexStatus;
 import dev.ddb.common.table.SecondaryIndex;
@@ -50,9 +52,10 @@ class TableStorageController {
                 .thenReturn(ResponseEntity.noContent().build());
     }
 
+    /** {@code ?region=}: the table's region, when not the default one. */
     @DeleteMapping("/{tableName}")
-    Mono<ResponseEntity<Void>> delete(@PathVariable String tableName) {
-        return Mono.fromRunnable(() -> provisioning.drop(tableName))
+    Mono<ResponseEntity<Void>> delete(@PathVariable String tableName, @RequestParam(required = false) String region) {
+        return Mono.fromRunnable(() -> provisioning.drop(Regions.tableKey(region, tableName)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .thenReturn(ResponseEntity.noContent().build());
     }
@@ -62,8 +65,8 @@ class TableStorageController {
      * {@code {"Indexes":[{"IndexName","IndexStatus":"CREATING"|"ACTIVE","Backfilling","ItemCount","IndexSizeBytes"}]}}.
      */
     @GetMapping(value = "/{tableName}/indexes", produces = "application/json")
-    Mono<ResponseEntity<byte[]>> indexes(@PathVariable String tableName) {
-        return Mono.fromCallable(() -> Optional.ofNullable(store.schema(tableName))
+    Mono<ResponseEntity<byte[]>> indexes(@PathVariable String tableName, @RequestParam(required = false) String region) {
+        return Mono.fromCallable(() -> Optional.ofNullable(store.schema(Regions.tableKey(region, tableName)))
                         .map(table -> ResponseEntity.ok(Json.write(describe(table))))
                         .orElseGet(() -> ResponseEntity.notFound().build()))
                 .subscribeOn(Schedulers.boundedElastic());

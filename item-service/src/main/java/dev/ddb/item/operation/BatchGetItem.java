@@ -12,6 +12,7 @@ import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.capacity.ConsumedCapacity;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
@@ -50,12 +51,12 @@ public final class BatchGetItem implements Operation {
     }
 
     @Override
-    public JsonNode invoke(ObjectNode request) {
+    public JsonNode invoke(RequestContext context, ObjectNode request) {
         List<TableRequest> requests = read(request);
         ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
         List<TableRead> reads = new ArrayList<>();
         for (TableRequest tableRequest : requests) {
-            reads.add(resolve(tableRequest));
+            reads.add(resolve(context, tableRequest));
         }
 
         ObjectNode response = Json.object();
@@ -129,8 +130,8 @@ public final class BatchGetItem implements Operation {
         return requests;
     }
 
-    private TableRead resolve(TableRequest request) {
-        TableDescription table = Tables.require(store, request.tableName());
+    private TableRead resolve(RequestContext context, TableRequest request) {
+        TableDescription table = Tables.require(store, context, request.tableName());
         List<byte[]> keys = new ArrayList<>();
         for (Map<String, AttributeValue> key : request.keys()) {
             keys.add(PrimaryKeys.ofKey(table.keySchema(), key));

@@ -14,6 +14,7 @@ import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.capacity.CapacityUse;
 import dev.ddb.item.capacity.ConsumedCapacity;
@@ -53,10 +54,10 @@ public final class BatchWriteItem implements Operation {
     }
 
     @Override
-    public JsonNode invoke(ObjectNode request) {
+    public JsonNode invoke(RequestContext context, ObjectNode request) {
         List<WriteRequest> requests = read(request);
         ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
-        List<Write> batch = resolve(requests);
+        List<Write> batch = resolve(context, requests);
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             WriteRequest write = requests.get(i);
@@ -133,12 +134,12 @@ public final class BatchWriteItem implements Operation {
     }
 
     /** Every table and key, before the first write. */
-    private List<Write> resolve(List<WriteRequest> requests) {
+    private List<Write> resolve(RequestContext context, List<WriteRequest> requests) {
         Map<String, TableDescription> tables = new LinkedHashMap<>();
         Map<String, Set<String>> seen = new LinkedHashMap<>();
         List<Write> batch = new ArrayList<>();
         for (WriteRequest request : requests) {
-            TableDescription table = tables.computeIfAbsent(request.tableName(), name -> Tables.require(store, name));
+            TableDescription table = tables.computeIfAbsent(request.tableName(), name -> Tables.require(store, context, name));
             byte[] key;
             if (request.item() != null) {
                 key = PrimaryKeys.ofBatchItem(table.keySchema(), request.item());

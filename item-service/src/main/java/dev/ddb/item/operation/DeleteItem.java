@@ -6,6 +6,7 @@ import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.attribute.AttributeValueJson;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.capacity.ConsumedCapacity;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
@@ -36,7 +37,7 @@ public final class DeleteItem implements Operation {
     }
 
     @Override
-    public JsonNode invoke(ObjectNode request) {
+    public JsonNode invoke(RequestContext context, ObjectNode request) {
         String tableName = RequestParameters.tableName(request);
         RequestExpressions expressions = RequestExpressions.of(request, ParameterMixing.DELETE_ITEM);
         Map<String, AttributeValue> keyAttributes = RequestParameters.attributeMap(request, "Key");
@@ -45,7 +46,7 @@ public final class DeleteItem implements Operation {
         expressions.assertAllUsed();
         ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
 
-        TableDescription table = Tables.require(store, tableName);
+        TableDescription table = Tables.require(store, context, tableName);
         byte[] key = PrimaryKeys.ofKey(table.keySchema(), keyAttributes);
         boolean collectionMetrics = ItemCollectionMetrics.wanted(request);
 

@@ -7,6 +7,7 @@ import dev.ddb.common.attribute.AttributeValueJson;
 import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.capacity.ConsumedCapacity;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
@@ -32,7 +33,7 @@ public final class GetItem implements Operation {
     }
 
     @Override
-    public JsonNode invoke(ObjectNode request) {
+    public JsonNode invoke(RequestContext context, ObjectNode request) {
         String tableName = RequestParameters.tableName(request);
         RequestExpressions expressions = RequestExpressions.of(request, ParameterMixing.GET_ITEM);
         Map<String, AttributeValue> keyAttributes = RequestParameters.attributeMap(request, "Key");
@@ -41,7 +42,7 @@ public final class GetItem implements Operation {
         boolean consistentRead = RequestParameters.flag(request, "ConsistentRead");
         ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
 
-        TableDescription table = Tables.require(store, tableName);
+        TableDescription table = Tables.require(store, context, tableName);
         byte[] key = PrimaryKeys.ofKey(table.keySchema(), keyAttributes);
         if (projection != null) {
             ScalarKeyPaths.check(projection.paths(), table.keySchema());

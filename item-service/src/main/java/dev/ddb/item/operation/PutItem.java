@@ -8,6 +8,7 @@ import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.capacity.ConsumedCapacity;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
@@ -40,7 +41,7 @@ public final class PutItem implements Operation {
     }
 
     @Override
-    public JsonNode invoke(ObjectNode request) {
+    public JsonNode invoke(RequestContext context, ObjectNode request) {
         String tableName = RequestParameters.tableName(request);
         RequestExpressions expressions = RequestExpressions.of(request, ParameterMixing.PUT_ITEM);
         Map<String, AttributeValue> item = RequestParameters.attributeMap(request, "Item");
@@ -53,7 +54,7 @@ public final class PutItem implements Operation {
         expressions.assertAllUsed();
         ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
 
-        TableDescription table = Tables.require(store, tableName);
+        TableDescription table = Tables.require(store, context, tableName);
         byte[] key = PrimaryKeys.ofItem(table.keySchema(), item);
         IndexKeyRules.check(table, item);
         boolean collectionMetrics = ItemCollectionMetrics.wanted(request);

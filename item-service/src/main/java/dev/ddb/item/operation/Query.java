@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.table.KeySchema;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
@@ -42,7 +43,7 @@ public final class Query implements Operation {
     }
 
     @Override
-    public JsonNode invoke(ObjectNode request) {
+    public JsonNode invoke(RequestContext context, ObjectNode request) {
         String tableName = RequestParameters.tableName(request);
         RequestExpressions expressions = RequestExpressions.of(request, ParameterMixing.QUERY);
         ExclusiveStartKey startKey = ExclusiveStartKey.read(request);
@@ -60,7 +61,7 @@ public final class Query implements Operation {
         boolean consistentRead = RequestParameters.flag(request, "ConsistentRead");
         ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
 
-        TableDescription table = Tables.require(store, tableName);
+        TableDescription table = Tables.require(store, context, tableName);
         ReadTarget target = ReadTarget.of(table, indexName);
         target.checkRead(consistentRead, select);
         KeySchema schema = target.keySchema();

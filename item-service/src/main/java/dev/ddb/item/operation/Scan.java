@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.table.KeySchema;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
@@ -40,7 +41,7 @@ public final class Scan implements Operation {
     }
 
     @Override
-    public JsonNode invoke(ObjectNode request) {
+    public JsonNode invoke(RequestContext context, ObjectNode request) {
         String tableName = RequestParameters.tableName(request);
         RequestExpressions expressions = RequestExpressions.of(request, ParameterMixing.SCAN);
         ExclusiveStartKey startKey = ExclusiveStartKey.read(request);
@@ -54,7 +55,7 @@ public final class Scan implements Operation {
         boolean consistentRead = RequestParameters.flag(request, "ConsistentRead");
         ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
 
-        TableDescription table = Tables.require(store, tableName);
+        TableDescription table = Tables.require(store, context, tableName);
         ReadTarget target = ReadTarget.of(table, indexName);
         target.checkRead(consistentRead, select);
         KeySchema schema = target.keySchema();

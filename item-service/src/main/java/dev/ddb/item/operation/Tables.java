@@ -1,6 +1,7 @@
 package dev.ddb.item.operation;
 
 import dev.ddb.common.error.DynamoDbException;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.storage.ItemStore;
 
@@ -10,8 +11,9 @@ final class Tables {
     private Tables() {
     }
 
-    static TableDescription require(ItemStore store, String tableName) {
-        TableDescription schema = store.schema(tableName);
+    /** The table of the request's region named {@code tableName}. */
+    static TableDescription require(ItemStore store, RequestContext context, String tableName) {
+        TableDescription schema = store.schema(context.tableKey(tableName));
         if (schema == null) {
             throw DynamoDbException.resourceNotFound("Requested resource not found");
         }

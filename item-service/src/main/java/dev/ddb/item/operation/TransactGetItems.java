@@ -14,6 +14,7 @@ import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.capacity.CapacityUse;
 import dev.ddb.item.capacity.ConsumedCapacity;
@@ -50,14 +51,14 @@ public final class TransactGetItems implements Operation {
     }
 
     @Override
-    public JsonNode invoke(ObjectNode request) {
+    public JsonNode invoke(RequestContext context, ObjectNode request) {
         // Presence and the 1..100 length of TransactItems, and each item's Get, are the API model's constraints.
         List<GetRequest> requests = new ArrayList<>();
         for (JsonNode transactItem : request.get("TransactItems")) {
             requests.add(read((ObjectNode) transactItem.get("Get")));
         }
         ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
-        List<ResolvedGet> gets = resolve(requests);
+        List<ResolvedGet> gets = resolve(context, requests);
 
         Map<String, TableDescription> tables = new LinkedHashMap<>();
         gets.forEach(get -> tables.putIfAbsent(get.table().tableName(), get.table()));
@@ -97,12 +98,12 @@ public final class TransactGetItems implements Operation {
         return new GetRequest(RequestParameters.tableName(get), key, projection);
     }
 
-    private List<ResolvedGet> resolve(List<GetRequest> requests) {
+    private List<ResolvedGet> resolve(RequestContext context, List<GetRequest> requests) {
         Map<String, TableDescription> tables = new LinkedHashMap<>();
         Set<String> items = new HashSet<>();
         List<ResolvedGet> gets = new ArrayList<>();
         for (GetRequest request : requests) {
-            TableDescription table = tables.computeIfAbsent(request.tableName(), name -> Tables.require(store, name));
+            TableDescription table = tables.computeIfAbsent(request.tableName(), name -> Tables.require(store, context, name));
             byte[] key = PrimaryKeys.ofKey(table.keySchema(), request.key());
             if (request.projection() != null) {
                 ScalarKeyPaths.check(request.projection().paths(), table.keySchema());

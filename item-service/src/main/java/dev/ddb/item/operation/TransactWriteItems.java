@@ -14,6 +14,7 @@ import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.capacity.CapacityUse;
 import dev.ddb.item.capacity.ConsumedCapacity;
@@ -61,7 +62,7 @@ public final class TransactWriteItems implements Operation {
     }
 
     @Override
-    public JsonNode invoke(ObjectNode request) {
+    public JsonNode invoke(RequestContext context, ObjectNode request) {
         // Presence and the 1..100 length of TransactItems are the API model's constraints, checked already.
         JsonNode transactItems = request.get("TransactItems");
         List<TransactWriteAction> actions = new ArrayList<>();
@@ -77,7 +78,7 @@ public final class TransactWriteItems implements Operation {
         ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
         boolean collectionMetrics = ItemCollectionMetrics.wanted(request);
         String token = RequestParameters.optionalString(request, "ClientRequestToken");
-        List<ResolvedAction> resolved = resolve(actions);
+        List<ResolvedAction> resolved = resolve(context, actions);
 
         try (ClientRequestTokens.Held held = tokens.lock(token)) {
             byte[] digest = token == null ? null : RequestDigest.of(transactItems);
@@ -102,12 +103,12 @@ public final class TransactWriteItems implements Operation {
     }
 
     /** Every table and key, before anything is locked; no two actions on one item. */
-    private List<ResolvedAction> resolve(List<TransactWriteAction> actions) {
+    private List<ResolvedAction> resolve(RequestContext context, List<TransactWriteAction> actions) {
         Map<String, TableDescription> tables = new LinkedHashMap<>();
         Set<String> items = new HashSet<>();
         List<ResolvedAction> resolved = new ArrayList<>();
         for (TransactWriteAction action : actions) {
-            TableDescription table = tables.computeIfAbsent(action.tableName(), name -> Tables.require(store, name));
+            TableDescription table = tables.computeIfAbsent(action.tableName(), name -> Tables.require(store, context, name));
             byte[] key = action.encodedKey(table);
             if (!items.add(table.tableName() + '/' + Base64.getEncoder().encodeToString(key))) {
                 throw DynamoDbException.validation("Transaction request cannot include multiple operations on one item");

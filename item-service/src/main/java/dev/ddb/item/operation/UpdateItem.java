@@ -9,6 +9,7 @@ import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.capacity.ConsumedCapacity;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
@@ -43,7 +44,7 @@ public final class UpdateItem implements Operation {
     }
 
     @Override
-    public JsonNode invoke(ObjectNode request) {
+    public JsonNode invoke(RequestContext context, ObjectNode request) {
         String tableName = RequestParameters.tableName(request);
         RequestExpressions expressions = RequestExpressions.of(request, ParameterMixing.UPDATE_ITEM);
         Map<String, AttributeValue> keyAttributes = RequestParameters.attributeMap(request, "Key");
@@ -53,7 +54,7 @@ public final class UpdateItem implements Operation {
         expressions.assertAllUsed();
         ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
 
-        TableDescription table = Tables.require(store, tableName);
+        TableDescription table = Tables.require(store, context, tableName);
         byte[] key = PrimaryKeys.ofKey(table.keySchema(), keyAttributes);
         rejectKeyUpdates(update, table);
         boolean collectionMetrics = ItemCollectionMetrics.wanted(request);

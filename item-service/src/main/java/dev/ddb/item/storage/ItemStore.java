@@ -23,6 +23,7 @@ import org.h2.mvstore.type.ByteArrayDataType;
 
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.attribute.ItemSize;
+import dev.ddb.common.region.Regions;
 import dev.ddb.common.table.GlobalSecondaryIndex;
 import dev.ddb.common.table.IndexStatus;
 import dev.ddb.common.table.SecondaryIndex;
@@ -107,10 +108,8 @@ public final class ItemStore implements AutoCloseable {
         if (lastLogRecord > checkpointed) {
             groupCommit.commitNow(); // before new records may overwrite the replayed ones
         }
-        tables.values().forEach(bytes -> {
-            TableDescription schema = StoredTableFormat.read(bytes);
-            schemas.put(schema.tableName(), schema);
-        });
+        // Keyed by table key (Regions.tableKey): tables stored before regions, by plain name, are the default region's.
+        tables.forEach((key, bytes) -> schemas.put(key, StoredTableFormat.read(bytes)));
     }
 
     /** Makes a logged write set's changes (at recovery: one the last checkpoint does not hold). */
@@ -133,7 +132,11 @@ public final class ItemStore implements AutoCloseable {
         }
     }
 
-    /** Null when the table does not exist (as far as item-service knows). */
+    /**
+     * Null when the table does not exist (as far as item-service knows).
+     *
+     * @param tableName the table's key, {@link Regions#tableKey(String, String)}: its name in the default region
+     */
     public TableDescription schema(String tableName) {
         return schemas.get(tableName);
     }
@@ -144,7 +147,7 @@ public final class ItemStore implements AutoCloseable {
 
     /** Creates storage for a table and its indexes; a table re-created under the same name replaces the old one. */
     public synchronized void createTable(TableDescription schema) {
-        TableDescription previous = schemas.get(schema.tableName());
+        TableDescription previous = schemas.get(Regions.tableKey(schema));
         visibility.writeLock().lock();
         Lock scope = groupCommit.writeScope();
         scope.lock();
@@ -154,8 +157,8 @@ public final class ItemStore implements AutoCloseable {
             }
             items(schema);
             schema.secondaryIndexes().forEach(index -> index(schema, index));
-            tables.put(schema.tableName(), StoredTableFormat.write(schema));
-            schemas.put(schema.tableName(), schema);
+            tables.put(Regions.tableKey(schema), StoredTableFormat.write(schema));
+            schemas.put(Regions.tableKey(schema), schema);
         } finally {
             scope.unlock();
             visibility.writeLock().unlock();
@@ -168,7 +171,7 @@ public final class ItemStore implements AutoCloseable {
      * index's map goes, an added one starts empty (its backfill follows), all in one commit.
      */
     public synchronized void updateSchema(TableDescription schema) {
-        TableDescription previous = schemas.get(schema.tableName());
+        TableDescription previous = schemas.get(Regions.tableKey(schema));
         if (previous == null || !previous.tableId().equals(schema.tableId())) {
             throw new IllegalStateException("No table " + schema.tableName() + " with id " + schema.tableId());
         }
@@ -182,8 +185,8 @@ public final class ItemStore implements AutoCloseable {
                 }
             }
             schema.secondaryIndexes().forEach(index -> index(schema, index));
-            tables.put(schema.tableName(), StoredTableFormat.write(schema));
-            schemas.put(schema.tableName(), schema);
+            tables.put(Regions.tableKey(schema), StoredTableFormat.write(schema));
+            schemas.put(Regions.tableKey(schema), schema);
         } finally {
             scope.unlock();
             visibility.writeLock().unlock();
@@ -191,7 +194,7 @@ public final class ItemStore implements AutoCloseable {
         groupCommit.commitNow();
     }
 
-    /** Drops a table's items and indexes, and remembers its TableId as dropped. */
+    /** Drops a table's items and indexes, and remembers its TableId as dropped. {@code tableName}: its table key. */
     public synchronized void deleteTable(String tableName) {
         TableDescription schema = schemas.get(tableName);
         if (schema == null) {
@@ -247,7 +250,7 @@ public final class ItemStore implements AutoCloseable {
         visibility.readLock().lock();
         try {
             // The indexes as of now (one dropped meanwhile has no map any more).
-            TableDescription current = schemas.get(table.tableName());
+            TableDescription current = schemas.get(Regions.tableKey(table));
             Map<String, MVMap<byte[], byte[]>> indexMaps = new HashMap<>();
             if (current != null && current.tableId().equals(table.tableId())) {
                 for (SecondaryIndex index : current.secondaryIndexes()) {
@@ -326,7 +329,7 @@ public final class ItemStore implements AutoCloseable {
             List<WalRecord.Change> changes = new ArrayList<>();
             for (int i = 0; i < writes.size(); i++) {
                 StoreWrite write = writes.get(i);
-                TableDescription current = schemas.get(write.table().tableName());
+                TableDescription current = schemas.get(Regions.tableKey(write.table()));
                 if (current == null || !current.tableId().equals(write.table().tableId())) {
                     continue; // the table was deleted meanwhile
                 }
@@ -360,7 +363,7 @@ public final class ItemStore implements AutoCloseable {
         Lock scope = groupCommit.writeScope();
         scope.lock();
         try {
-            TableDescription current = schemas.get(table.tableName());
+            TableDescription current = schemas.get(Regions.tableKey(table));
             if (current != null && current.tableId().equals(table.tableId())) {
                 List<WalRecord.Change> changes = new ArrayList<>();
                 entries.forEach(entry -> indexChanges(current, entry, changes));
@@ -380,7 +383,7 @@ public final class ItemStore implements AutoCloseable {
         Lock scope = groupCommit.writeScope();
         scope.lock();
         try {
-            TableDescription current = schemas.get(table.tableName());
+            TableDescription current = schemas.get(Regions.tableKey(table));
             if (current == null || !current.tableId().equals(table.tableId()) || current.index(indexName).isEmpty()) {
                 return;
             }
@@ -413,7 +416,7 @@ public final class ItemStore implements AutoCloseable {
 
     /** Marks an index complete: its schema says ACTIVE and its backfill position goes. */
     public synchronized void finishBackfill(TableDescription table, String indexName) {
-        TableDescription current = schemas.get(table.tableName());
+        TableDescription current = schemas.get(Regions.tableKey(table));
         if (current == null || !current.tableId().equals(table.tableId()) || current.index(indexName).isEmpty()) {
             return;
         }
@@ -426,9 +429,9 @@ public final class ItemStore implements AutoCloseable {
         Lock scope = groupCommit.writeScope();
         scope.lock();
         try {
-            tables.put(updated.tableName(), StoredTableFormat.write(updated));
+            tables.put(Regions.tableKey(updated), StoredTableFormat.write(updated));
             backfill.remove(indexMapName(current.tableId(), current.index(indexName).get()));
-            schemas.put(updated.tableName(), updated);
+            schemas.put(Regions.tableKey(updated), updated);
         } finally {
             scope.unlock();
             visibility.writeLock().unlock();

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.ddb.common.event.TableEvent;
+import dev.ddb.common.region.Regions;
 import dev.ddb.common.table.AttributeDefinition;
 import dev.ddb.common.table.GlobalSecondaryIndex;
 import dev.ddb.common.table.IndexStatus;
@@ -35,7 +36,7 @@ public final class TableProvisioning {
 
     /** table-service's POST: the table as it stands now, so an index it does not list goes. */
     public synchronized void provision(TableDescription described) {
-        TableDescription current = store.schema(described.tableName());
+        TableDescription current = store.schema(Regions.tableKey(described));
         if (current == null || !current.tableId().equals(described.tableId())) {
             store.createTable(asNew(described));
             return;
@@ -49,7 +50,7 @@ public final class TableProvisioning {
         update(current, described, wanted);
     }
 
-    /** table-service's DELETE. */
+    /** table-service's DELETE of the table with this key ({@link Regions#tableKey(String, String)}). */
     public synchronized void drop(String tableName) {
         store.deleteTable(tableName);
     }
@@ -62,12 +63,12 @@ public final class TableProvisioning {
      */
     public synchronized void apply(TableEvent event) {
         TableDescription described = event.table();
-        TableDescription current = store.schema(event.tableName());
+        TableDescription current = store.schema(event.tableKey());
         boolean sameTable = current != null && current.tableId().equals(event.tableId());
         if (event.eventType() == TableEvent.Type.DELETED) {
             if (sameTable) {
                 LOG.info("Table {} ({}) was deleted; dropping its storage", event.tableName(), event.tableId());
-                store.deleteTable(event.tableName());
+                store.deleteTable(event.tableKey());
             } else {
                 store.recordDropped(event.tableId());
             }

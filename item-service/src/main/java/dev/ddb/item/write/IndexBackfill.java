@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.ddb.common.attribute.AttributeValue;
+import dev.ddb.common.region.Regions;
 import dev.ddb.common.table.GlobalSecondaryIndex;
 import dev.ddb.common.table.IndexStatus;
 import dev.ddb.common.table.SecondaryIndex;
@@ -69,7 +70,7 @@ public final class IndexBackfill implements AutoCloseable {
         SecondaryIndex index = table.index(indexName).orElseThrow();
         byte[] position = store.backfillPosition(table, index);
         while (!closed) {
-            TableDescription current = store.schema(table.tableName());
+            TableDescription current = store.schema(Regions.tableKey(table));
             if (current == null || !current.tableId().equals(table.tableId())
                     || current.index(indexName).filter(index::sameDefinition).isEmpty()) {
                 return; // table or index dropped meanwhile, or re-created with another definition (its own backfill runs)

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.error.DynamoDbException;
+import dev.ddb.common.region.Regions;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.changelog.ChangeRecords;
 import dev.ddb.item.storage.IndexEntryWrite;
@@ -82,7 +83,7 @@ public final class WritePath {
 
     private WrittenItem compute(Write write) {
         // The schema as of now, under the item's lock: an index added meanwhile is maintained too.
-        TableDescription table = store.schema(write.table().tableName());
+        TableDescription table = store.schema(Regions.tableKey(write.table()));
         if (table == null || !table.tableId().equals(write.table().tableId())) {
             throw DynamoDbException.resourceNotFound("Requested resource not found");
         }

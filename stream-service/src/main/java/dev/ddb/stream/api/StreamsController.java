@@ -1,5 +1,6 @@
 package dev.ddb.stream.api;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,7 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.ddb.common.protocol.AwsJsonProtocol;
 import dev.ddb.common.protocol.BlockingDispatcher;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.protocol.Response;
+import dev.ddb.common.region.Regions;
 import reactor.core.publisher.Mono;
 
 /** The DynamoDB Streams endpoint: {@code POST /} with {@code X-Amz-Target: DynamoDBStreams_20120810.<Operation>}. */
@@ -27,9 +30,11 @@ class StreamsController {
 
     @PostMapping("/")
     Mono<ResponseEntity<byte[]>> invoke(@RequestHeader(value = AwsJsonProtocol.TARGET_HEADER, required = false) String target,
+                                        @RequestHeader(value = Regions.REGION_HEADER, required = false) String region,
+                                        @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                         @RequestBody(required = false) byte[] body) {
         // Reads wait on Kafka: they run on the service's own pool, not the event loop.
-        return Mono.fromFuture(() -> dispatcher.dispatch(target, body))
+        return Mono.fromFuture(() -> dispatcher.dispatch(RequestContext.ofHeaders(region, authorization), target, body))
                 .map(StreamsController::toHttp);
     }
 

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.ddb.common.event.Topics;
+import dev.ddb.common.region.Regions;
 import dev.ddb.stream.StreamServiceProperties;
 
 /** Creates stream topics with DynamoDB Streams' retention and asks Kafka for their end offsets. */
@@ -43,8 +44,9 @@ public class KafkaStreamTopics implements StreamTopics, AutoCloseable {
     }
 
     @Override
-    public List<Long> prepare(String tableName) {
-        String topic = Topics.streamTopic(tableName);
+    public List<Long> prepare(String tableKey) {
+        String tableName = Regions.nameOfKey(tableKey);
+        String topic = Topics.streamTopic(Regions.regionOfKey(tableKey), tableName);
         if (topic.length() > MAX_TOPIC_NAME) {
             LOG.error("Table {} has a stream, but its topic name would exceed Kafka's {} characters; "
                     + "no stream records are published for it", tableName, MAX_TOPIC_NAME);

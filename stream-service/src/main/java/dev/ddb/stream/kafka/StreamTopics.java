@@ -11,8 +11,11 @@ public interface StreamTopics {
      * Creates the table's topic unless it exists and returns the end offset of each partition, in
      * partition order: a new stream's records start there. Empty when Kafka cannot have the topic
      * (a table name too long for a topic name); such a stream gets no records.
+     *
+     * @param tableKey the table's {@link dev.ddb.common.region.Regions#tableKey(String, String) key}: its name
+     *                 in the default region
      */
-    List<Long> prepare(String tableName);
+    List<Long> prepare(String tableKey);
 
     /** The offset the next record appended to the partition gets. */
     long endOffset(TopicPartition partition);

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.stream.StreamServiceProperties;
 import dev.ddb.stream.read.ShardLog;
 import dev.ddb.stream.record.SequenceNumbers;
@@ -50,11 +51,11 @@ public class DescribeStreamOperation implements Operation {
     }
 
     @Override
-    public JsonNode invoke(ObjectNode request) {
+    public JsonNode invoke(RequestContext context, ObjectNode request) {
         String streamArn = RequestMembers.string(request, "StreamArn");
         Integer limit = RequestMembers.integer(request, "Limit");
         String exclusiveStart = RequestMembers.string(request, "ExclusiveStartShardId");
-        Stream stream = streams.find(streamArn);
+        Stream stream = streams.find(context, streamArn);
         long now = clock.millis();
         boolean closed = stream.closedAt(now, closeDelayMillis);
 

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.stream.StreamServiceProperties;
 import dev.ddb.stream.read.ShardIterator;
 import dev.ddb.stream.read.ShardLog;
@@ -51,7 +52,7 @@ public class GetRecordsOperation implements Operation {
     }
 
     @Override
-    public JsonNode invoke(ObjectNode request) {
+    public JsonNode invoke(RequestContext context, ObjectNode request) {
         String text = RequestMembers.string(request, "ShardIterator");
         Integer limit = RequestMembers.integer(request, "Limit");
         ShardIterator iterator = ShardIterator.decode(text).orElseThrow(StreamsErrors::invalidShardIterator);

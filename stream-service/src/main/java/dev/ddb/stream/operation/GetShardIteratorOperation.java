@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.stream.read.ShardIterator;
 import dev.ddb.stream.read.ShardLog;
 import dev.ddb.stream.record.SequenceNumbers;
@@ -47,7 +48,7 @@ public class GetShardIteratorOperation implements Operation {
     }
 
     @Override
-    public JsonNode invoke(ObjectNode request) {
+    public JsonNode invoke(RequestContext context, ObjectNode request) {
         String streamArn = RequestMembers.string(request, "StreamArn");
         String shardId = RequestMembers.string(request, "ShardId");
         String type = RequestMembers.string(request, "ShardIteratorType");
@@ -60,7 +61,7 @@ public class GetShardIteratorOperation implements Operation {
             throw DynamoDbException.validation("A SequenceNumber must not be given when ShardIteratorType is " + type);
         }
 
-        Stream stream = streams.find(streamArn);
+        Stream stream = streams.find(context, streamArn);
         int shard = ShardIds.shardOf(stream, shardId).orElseThrow(StreamsErrors::shardNotFound);
         TopicPartition partition = new TopicPartition(stream.topic(), shard);
         long start = stream.startOffsets().get(shard);

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.stream.registry.Stream;
 import dev.ddb.stream.registry.StreamArn;
 import dev.ddb.stream.registry.StreamRegistry;
@@ -14,7 +15,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * ListStreams: the streams of all tables, or of one, in ARN order; disabled streams stay listed
+ * ListStreams: the streams of all tables of the request's region, or of one, in ARN order; disabled streams stay listed
  * until their records expire. Pages of at most Limit, continued after ExclusiveStartStreamArn.
  */
 @Component
@@ -30,7 +31,7 @@ public class ListStreamsOperation implements Operation {
     }
 
     @Override
-    public JsonNode invoke(ObjectNode request) {
+    public JsonNode invoke(RequestContext context, ObjectNode request) {
         String tableName = RequestMembers.string(request, "TableName");
         Integer limit = RequestMembers.integer(request, "Limit");
         String exclusiveStart = RequestMembers.string(request, "ExclusiveStartStreamArn");
@@ -38,7 +39,7 @@ public class ListStreamsOperation implements Operation {
             throw StreamsErrors.invalidStreamArn();
         }
 
-        List<Stream> streams = (tableName == null ? registry.all() : registry.ofTable(tableName)).stream()
+        List<Stream> streams = (tableName == null ? registry.inRegion(context.region()) : registry.ofTable(context.region(), tableName)).stream()
                 .filter(stream -> exclusiveStart == null || stream.streamArn().compareTo(exclusiveStart) > 0)
                 .toList();
         int pageSize = limit == null ? DEFAULT_LIMIT : limit;

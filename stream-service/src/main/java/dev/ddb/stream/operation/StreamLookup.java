@@ -2,6 +2,7 @@ package dev.ddb.stream.operation;
 
 import org.springframework.stereotype.Component;
 
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.stream.registry.Stream;
 import dev.ddb.stream.registry.StreamArn;
 import dev.ddb.stream.registry.StreamRegistry;
@@ -16,9 +17,11 @@ class StreamLookup {
         this.registry = registry;
     }
 
-    Stream find(String streamArn) {
-        if (StreamArn.parse(streamArn).isEmpty()) {
-            throw StreamsErrors.invalidStreamArn();
+    /** A stream of another region than the request's is not found there, as in DynamoDB. */
+    Stream find(RequestContext context, String streamArn) {
+        StreamArn arn = StreamArn.parse(streamArn).orElseThrow(StreamsErrors::invalidStreamArn);
+        if (!arn.region().equals(context.region())) {
+            throw StreamsErrors.streamNotFound(streamArn);
         }
         return registry.find(streamArn).orElseThrow(() -> StreamsErrors.streamNotFound(streamArn));
     }

@@ -11,7 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One DynamoDB stream of a table: what DescribeStream tells about it, when it was enabled and
- * disabled, and where its records lie in {@code ddb.stream.<TableName>}. A table's streams share
+ * disabled, and where its records lie in {@code ddb.stream.<TableName>} ({@code ddb.stream.<region>.<TableName>}
+ * outside the default region, see {@link Topics#streamTopic(String, String)}). A table's streams share
  * that topic; shard {@code n} of a stream is partition {@code n}, holding its records from
  * {@code startOffsets[n]} on (never earlier) up to {@code lastOffsets[n]} (-1 while it has none).
  *
@@ -36,7 +37,7 @@ public record Stream(String streamArn, String streamLabel, String tableName, Str
     }
 
     public String topic() {
-        return Topics.streamTopic(tableName);
+        return Topics.streamTopic(region(), tableName);
     }
 
     public int shardCount() {

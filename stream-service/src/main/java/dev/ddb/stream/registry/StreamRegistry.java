@@ -15,6 +15,7 @@ import org.h2.mvstore.MVStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import dev.ddb.common.region.Regions;
 import dev.ddb.stream.StreamServiceProperties;
 
 /**
@@ -61,8 +62,20 @@ public class StreamRegistry implements AutoCloseable {
         return List.copyOf(byArn.values());
     }
 
+    /** The streams of the default region's table of that name. */
     public List<Stream> ofTable(String tableName) {
-        return byArn.values().stream().filter(stream -> stream.tableName().equals(tableName)).toList();
+        return ofTable(Regions.DEFAULT_REGION, tableName);
+    }
+
+    /** The streams of the region's table of that name (a stream's ARN names its region). */
+    public List<Stream> ofTable(String region, String tableName) {
+        return byArn.values().stream()
+                .filter(stream -> stream.tableName().equals(tableName) && stream.region().equals(region)).toList();
+    }
+
+    /** The streams of the region's tables, in ARN order. */
+    public List<Stream> inRegion(String region) {
+        return byArn.values().stream().filter(stream -> stream.region().equals(region)).toList();
     }
 
     /** The stream a change of the table made at {@code timeMillis} goes to, if the table had one then. */

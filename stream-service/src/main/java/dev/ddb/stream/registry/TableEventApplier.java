@@ -32,7 +32,7 @@ public class TableEventApplier {
 
     public void apply(TableEvent event) {
         String current = event.eventType() == TableEvent.Type.DELETED ? null : enabledStreamArn(event.table());
-        for (Stream stream : registry.ofTable(event.tableName())) {
+        for (Stream stream : registry.ofTable(event.region(), event.tableName())) {
             if (stream.enabled() && !stream.streamArn().equals(current)) {
                 registry.save(stream.disabledAt(Math.max(event.timeMillis(), stream.creationMillis())));
                 LOG.info("Stream {} disabled", stream.streamArn());
@@ -50,7 +50,7 @@ public class TableEventApplier {
             return;
         }
         TableDescription table = event.table();
-        List<Long> startOffsets = topics.prepare(event.tableName());
+        List<Long> startOffsets = topics.prepare(event.tableKey());
         registry.save(Stream.create(arn, event.tableId(), table.streamSpecification().streamViewType().name(),
                 TableDescriptionJson.keySchema(table.keySchema()), startOffsets));
         LOG.info("Stream {} enabled ({} shards)", arnText, startOffsets.size());

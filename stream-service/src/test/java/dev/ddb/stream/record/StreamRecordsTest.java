@@ -41,7 +41,7 @@ class StreamRecordsTest {
 
         assertThat(Json.MAPPER.writeValueAsString(record)).isEqualTo("{\"eventID\":\"" + record.get("eventID").stringValue()
                 + "\",\"eventName\":\"MODIFY\",\"eventVersion\":\"1.1\",\"eventSource\":\"aws:dynamodb\","
-                + "\"awsRegion\":\"eu-west-1\",\"dynamodb\":{\"ApproximateCreationDateTime\":1764067054,"
+                + "\"awsRegion\":\"us-east-1\",\"dynamodb\":{\"ApproximateCreationDateTime\":1764067054,"
                 + "\"Keys\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}},"
                 + "\"NewImage\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"S\":\"new\"}},"
                 + "\"OldImage\":{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"},\"v\":{\"S\":\"old\"}},"

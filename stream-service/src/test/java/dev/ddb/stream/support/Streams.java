@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ArrayNode;
 /** Streams, table events and item changes for tests, of tables keyed by "pk" (S) and "sk" (N). */
 public final class Streams {
 
-    public static final String REGION = "eu-west-1";
+    public static final String REGION = "us-east-1";
 
     private Streams() {
     }

@@ -1,5 +1,6 @@
 package dev.ddb.table.api;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,7 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.ddb.common.protocol.AwsJsonProtocol;
 import dev.ddb.common.protocol.BlockingDispatcher;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.protocol.Response;
+import dev.ddb.common.region.Regions;
 import reactor.core.publisher.Mono;
 
 /** The AWS JSON 1.0 endpoint: {@code POST /} with the operation in {@code X-Amz-Target}, and the health line on {@code GET /}. */
@@ -28,9 +31,12 @@ public class DynamoDbController {
     @PostMapping("/")
     public Mono<ResponseEntity<byte[]>> invoke(
             @RequestHeader(name = AwsJsonProtocol.TARGET_HEADER, required = false) String target,
+            @RequestHeader(name = Regions.REGION_HEADER, required = false) String region,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody(required = false) byte[] body) {
+        RequestContext context = RequestContext.ofHeaders(region, authorization);
         // Operations block on the metadata store and on item-service: they run on the service's own pool.
-        return Mono.fromFuture(() -> dispatcher.dispatch(target, body))
+        return Mono.fromFuture(() -> dispatcher.dispatch(context, target, body))
                 .map(DynamoDbController::toHttp);
     }
 

@@ -61,7 +61,7 @@ public class KafkaTableEventPublisher implements TableEventPublisher, SmartLifec
     private void send(TableEvent event, CompletableFuture<Void> acknowledged) {
         createTopicOnce();
         try {
-            kafka.send(Topics.TABLE_EVENTS, event.tableName(), event.toJson()).whenComplete((result, error) -> {
+            kafka.send(Topics.TABLE_EVENTS, event.tableKey(), event.toJson()).whenComplete((result, error) -> {
                 if (error != null) {
                     LOG.warn("Could not publish {} of table {} to {}: {}", event.eventType(), event.tableName(),
                             Topics.TABLE_EVENTS, error.toString());

@@ -1,15 +1,16 @@
 package dev.ddb.table.metadata;
 
-/** ARNs of tables and indexes, in the account id DynamoDB Local uses. */
+/** ARNs of tables and indexes: {@code arn:aws:dynamodb:<region>:<account>:table/<name>}. */
 public final class TableArns {
 
-    public static final String ACCOUNT_ID = "000000000000";
+    /** The account id DynamoDB Local uses, the default of {@code ddb.table.account-id}. */
+    public static final String DEFAULT_ACCOUNT_ID = "000000000000";
 
     private TableArns() {
     }
 
-    public static String table(String region, String tableName) {
-        return "arn:aws:dynamodb:" + region + ":" + ACCOUNT_ID + ":table/" + tableName;
+    public static String table(String accountId, String region, String tableName) {
+        return "arn:aws:dynamodb:" + region + ":" + accountId + ":table/" + tableName;
     }
 
     public static String index(String tableArn, String indexName) {

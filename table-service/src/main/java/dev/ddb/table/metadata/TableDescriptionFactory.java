@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import dev.ddb.common.region.Regions;
 import dev.ddb.common.table.AttributeDefinition;
 import dev.ddb.common.table.BillingMode;
 import dev.ddb.common.table.BillingModeSummary;
@@ -25,24 +26,30 @@ import dev.ddb.table.request.StreamSpecification;
 @Component
 public class TableDescriptionFactory {
 
-    private final String region;
+    private final String accountId;
     private final Clock clock;
 
     @Autowired
     public TableDescriptionFactory(TableServiceProperties properties) {
-        this(properties.region(), Clock.systemUTC());
+        this(properties.accountId(), Clock.systemUTC());
     }
 
-    TableDescriptionFactory(String region, Clock clock) {
-        this.region = region;
+    TableDescriptionFactory(String accountId, Clock clock) {
+        this.accountId = accountId == null || accountId.isBlank() ? TableArns.DEFAULT_ACCOUNT_ID : accountId;
         this.clock = clock;
     }
 
+    /** A table of the default region. */
     public TableDescription newTable(CreateTableRequest request, TableStatus status) {
+        return newTable(request, status, Regions.DEFAULT_REGION);
+    }
+
+    /** @param region the region of the CreateTable request, named in the table's ARN */
+    public TableDescription newTable(CreateTableRequest request, TableStatus status, String region) {
         // Milliseconds: DynamoDB's date-times are epoch seconds with a millisecond fraction.
         long nowMillis = clock.millis();
         Instant now = Instant.ofEpochMilli(nowMillis);
-        String tableArn = TableArns.table(region, request.tableName());
+        String tableArn = TableArns.table(accountId, region, request.tableName());
         boolean onDemand = request.payPerRequest();
         List<AttributeDefinition> definitions = SecondaryIndexDescriptions.definitions(request.attributeDefinitions());
 

@@ -15,12 +15,14 @@ import org.h2.mvstore.MVStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import dev.ddb.common.region.Regions;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.common.table.TableDescriptionJson;
 import dev.ddb.table.TableServiceProperties;
 
 /**
- * The table catalog: table name -> TableDescription in the MVStore file
+ * The table catalog: table key ({@link Regions#tableKey(String, String)}: the plain name in the default
+ * region, as before regions existed) -> TableDescription in the MVStore file
  * {@code <data-dir>/tables.mv.db}, as the JSON of {@link TableDescriptionJson} (DescribeTable's
  * shape, which is also what earlier versions stored, so their files open unchanged). Every change is committed and synced to disk before it
  * returns, so an answered CreateTable or DeleteTable survives {@code kill -9}. Calls block on
@@ -76,16 +78,36 @@ public class TableMetadataStore implements AutoCloseable {
         return next;
     }
 
-    /** Up to {@code limit} table names after {@code exclusiveStart} (from the first if null), in sort order. */
+    /** Up to {@code limit} table names of the default region after {@code exclusiveStart}, in sort order. */
     public List<String> tableNames(String exclusiveStart, int limit) {
+        return tableNames(Regions.DEFAULT_REGION, exclusiveStart, limit);
+    }
+
+    /**
+     * Up to {@code limit} names of the region's tables after {@code exclusiveStart} (from the first if
+     * null), in sort order. The catalog is keyed by {@link Regions#tableKey(String, String)}: the
+     * default region's tables by plain name, the others' under {@code <region>/}.
+     */
+    public List<String> tableNames(String region, String exclusiveStart, int limit) {
         List<String> names = new ArrayList<>(Math.min(limit, 128));
-        String first = exclusiveStart == null ? tables.firstKey() : tables.higherKey(exclusiveStart);
+        boolean defaultRegion = Regions.isDefault(region);
+        String prefix = defaultRegion ? "" : region + "/";
+        String first = exclusiveStart == null ? tables.ceilingKey(prefix) : tables.higherKey(prefix + exclusiveStart);
         if (first == null) {
             return names;
         }
         Iterator<String> keys = tables.keyIterator(first);
         while (keys.hasNext() && names.size() < limit) {
-            names.add(keys.next());
+            String key = keys.next();
+            if (defaultRegion) {
+                if (key.indexOf('/') < 0) {
+                    names.add(key);
+                }
+            } else if (key.startsWith(prefix)) {
+                names.add(key.substring(prefix.length()));
+            } else {
+                break;
+            }
         }
         return names;
     }

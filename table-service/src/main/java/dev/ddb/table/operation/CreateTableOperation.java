@@ -10,6 +10,7 @@ import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.table.TableServiceProperties;
 import dev.ddb.table.events.TableEventPublisher;
 import dev.ddb.common.table.TableDescription;
@@ -52,13 +53,14 @@ public class CreateTableOperation implements Operation {
     }
 
     @Override
-    public JsonNode invoke(ObjectNode body) {
+    public JsonNode invoke(RequestContext context, ObjectNode body) {
         CreateTableRequest request = CreateTableRequest.read(body);
         CreateTableValidator.validate(request);
         String tableName = request.tableName();
+        String key = context.tableKey(tableName);
 
-        TableDescription creating = descriptions.newTable(request, TableStatus.CREATING);
-        store.compute(tableName, existing -> {
+        TableDescription creating = descriptions.newTable(request, TableStatus.CREATING, context.region());
+        store.compute(key, existing -> {
             if (existing != null) {
                 throw DynamoDbException.resourceInUse("Table already exists: " + tableName);
             }
@@ -69,10 +71,10 @@ public class CreateTableOperation implements Operation {
         try {
             provisioner.provision(active);
         } catch (RuntimeException e) {
-            rollBack(tableName, e);
+            rollBack(key, e);
             throw DynamoDbException.internalServerError("Internal server error");
         }
-        store.compute(tableName, current -> active);
+        store.compute(key, current -> active);
 
         TableEvent created = new TableEvent(TableEvent.Type.CREATED, tableName, active.tableId(),
                 System.currentTimeMillis(), active);
@@ -87,13 +89,13 @@ public class CreateTableOperation implements Operation {
     }
 
     /** No half-created table: forget it, and drop whatever item-service may have created after all. */
-    private void rollBack(String tableName, RuntimeException cause) {
-        LOG.error("Provisioning storage of table {} failed; CreateTable rolled back: {}", tableName, cause.toString());
-        store.compute(tableName, current -> null);
+    private void rollBack(String key, RuntimeException cause) {
+        LOG.error("Provisioning storage of table {} failed; CreateTable rolled back: {}", key, cause.toString());
+        store.compute(key, current -> null);
         try {
-            provisioner.deprovision(tableName);
+            provisioner.deprovision(key);
         } catch (RuntimeException e) {
-            LOG.warn("Could not drop storage of rolled back table {}: {}", tableName, e.toString());
+            LOG.warn("Could not drop storage of rolled back table {}: {}", key, e.toString());
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.table.events.TableEventPublisher;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.common.table.TableDescriptionJson;
@@ -45,23 +46,24 @@ public class DeleteTableOperation implements Operation {
     }
 
     @Override
-    public JsonNode invoke(ObjectNode body) {
+    public JsonNode invoke(RequestContext context, ObjectNode body) {
         String tableName = TableNames.of(RequestMembers.string(body, "TableName"));
-        indexTransitions.settle(tableName, store.find(tableName).orElse(null));
+        String key = context.tableKey(tableName);
+        indexTransitions.settle(key, store.find(key).orElse(null));
 
-        TableDescription deleting = store.compute(tableName, current -> {
+        TableDescription deleting = store.compute(key, current -> {
             refuseUnlessDeletable(tableName, current);
             return current.withStatus(TableStatus.DELETING);
         });
         try {
-            provisioner.deprovision(tableName);
+            provisioner.deprovision(key);
         } catch (RuntimeException e) {
             // The storage may still be there: keep the table, the caller can retry.
             LOG.error("Dropping storage of table {} failed; DeleteTable not done: {}", tableName, e.toString());
-            store.compute(tableName, current -> current.withStatus(TableStatus.ACTIVE));
+            store.compute(key, current -> current.withStatus(TableStatus.ACTIVE));
             throw DynamoDbException.internalServerError("Internal server error");
         }
-        store.compute(tableName, current -> null);
+        store.compute(key, current -> null);
 
         events.publish(new TableEvent(TableEvent.Type.DELETED, tableName, deleting.tableId(),
                 System.currentTimeMillis(), deleting));

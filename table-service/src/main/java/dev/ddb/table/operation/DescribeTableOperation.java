@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.common.table.TableDescriptionJson;
 import dev.ddb.table.metadata.TableMetadataStore;
@@ -29,9 +30,10 @@ public class DescribeTableOperation implements Operation {
     }
 
     @Override
-    public JsonNode invoke(ObjectNode body) {
+    public JsonNode invoke(RequestContext context, ObjectNode body) {
         String tableName = TableNames.of(RequestMembers.string(body, "TableName"));
-        TableDescription table = indexTransitions.settle(tableName, store.find(tableName).orElse(null));
+        String key = context.tableKey(tableName);
+        TableDescription table = indexTransitions.settle(key, store.find(key).orElse(null));
         if (table == null) {
             throw DynamoDbException.tableNotFound(tableName);
         }

@@ -41,7 +41,11 @@ public class IndexTransitions {
         this.events = events;
     }
 
-    /** The table as it stands once item-service's progress is applied; {@code table} is the stored description. */
+    /**
+     * The table as it stands once item-service's progress is applied; {@code table} is the stored description.
+     *
+     * @param tableName the table's key (see {@link dev.ddb.common.region.Regions#tableKey(String, String)})
+     */
     public TableDescription settle(String tableName, TableDescription table) {
         if (table == null || !SecondaryIndexDescriptions.anyInTransition(table)) {
             return table;
@@ -69,7 +73,7 @@ public class IndexTransitions {
             return reported.applyTo(current);
         });
         if (settled != null && settled.tableId().equals(tableId)) {
-            events.publish(new TableEvent(TableEvent.Type.UPDATED, tableName, tableId, System.currentTimeMillis(),
+            events.publish(new TableEvent(TableEvent.Type.UPDATED, settled.tableName(), tableId, System.currentTimeMillis(),
                     settled));
         }
         return settled;

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.table.metadata.TableMetadataStore;
 import dev.ddb.table.request.RequestMembers;
 import tools.jackson.databind.JsonNode;
@@ -25,13 +26,13 @@ public class ListTablesOperation implements Operation {
     }
 
     @Override
-    public JsonNode invoke(ObjectNode body) {
+    public JsonNode invoke(RequestContext context, ObjectNode body) {
         String exclusiveStart = RequestMembers.string(body, "ExclusiveStartTableName");
         Integer limit = RequestMembers.integer(body, "Limit");
 
         int pageSize = limit == null ? DEFAULT_LIMIT : limit;
         // One name more than the page tells whether another page follows.
-        List<String> names = store.tableNames(exclusiveStart, pageSize + 1);
+        List<String> names = store.tableNames(context.region(), exclusiveStart, pageSize + 1);
         List<String> page = names.subList(0, Math.min(pageSize, names.size()));
 
         ObjectNode response = Json.object();

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 import dev.ddb.common.event.TableEvent;
+import dev.ddb.common.region.Regions;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.common.table.TableStatus;
 import dev.ddb.table.events.TableEventPublisher;
@@ -38,7 +39,7 @@ public class UnfinishedTableChanges implements SmartInitializingSingleton {
             }
             String tableName = table.tableName();
             LOG.warn("Table {} was left {} by an interrupted request; removing it", tableName, status);
-            store.compute(tableName, current -> null);
+            store.compute(Regions.tableKey(table), current -> null);
             events.publish(new TableEvent(TableEvent.Type.DELETED, tableName, table.tableId(),
                     System.currentTimeMillis(), table.withStatus(TableStatus.DELETING)));
         }

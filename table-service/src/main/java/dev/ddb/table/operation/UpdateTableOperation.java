@@ -13,6 +13,7 @@ import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.common.table.TableDescriptionJson;
 import dev.ddb.table.TableServiceProperties;
@@ -66,16 +67,17 @@ public class UpdateTableOperation implements Operation {
     }
 
     @Override
-    public JsonNode invoke(ObjectNode body) {
+    public JsonNode invoke(RequestContext context, ObjectNode body) {
         UpdateTableRequest request = UpdateTableRequest.read(body);
         UpdateTableValidator.validate(request);
         String tableName = request.tableName();
+        String key = context.tableKey(tableName);
         // The rules for index changes depend on which indexes are still in transition.
-        indexTransitions.settle(tableName, store.find(tableName).orElse(null));
+        indexTransitions.settle(key, store.find(key).orElse(null));
         long now = clock.millis();
 
         AtomicReference<TableDescription> before = new AtomicReference<>();
-        TableDescription updated = store.compute(tableName, current -> {
+        TableDescription updated = store.compute(key, current -> {
             ActiveTables.requireActive(tableName, current);
             before.set(current);
             return updated(current, request, now);
@@ -84,7 +86,7 @@ public class UpdateTableOperation implements Operation {
             return response(updated);
         }
         if (request.indexCreatesAndDeletes() > 0) {
-            provision(tableName, before.get(), updated);
+            provision(key, before.get(), updated);
         }
         TableEvent event = new TableEvent(TableEvent.Type.UPDATED, tableName, updated.tableId(), now, updated);
         if (request.changesStream()) {
@@ -112,13 +114,13 @@ public class UpdateTableOperation implements Operation {
     }
 
     /** item-service creates or drops the index storage; if it cannot be told, the change is undone. */
-    private void provision(String tableName, TableDescription before, TableDescription updated) {
+    private void provision(String key, TableDescription before, TableDescription updated) {
         try {
             provisioner.provision(updated);
         } catch (RuntimeException e) {
             LOG.error("Sending the index change of table {} to item-service failed; UpdateTable undone: {}",
-                    tableName, e.toString());
-            store.compute(tableName, current -> updated.equals(current) ? before : current);
+                    key, e.toString());
+            store.compute(key, current -> updated.equals(current) ? before : current);
             throw DynamoDbException.internalServerError("Internal server error");
         }
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import dev.ddb.common.json.Json;
+import dev.ddb.common.region.Regions;
 import dev.ddb.table.TableServiceProperties;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -39,8 +40,9 @@ public class HttpIndexStatusLookup implements IndexStatusLookup {
     }
 
     @Override
-    public List<IndexState> indexStates(String tableName) {
-        URI uri = URI.create(tables + URLEncoder.encode(tableName, StandardCharsets.UTF_8).replace("+", "%20") + "/indexes");
+    public List<IndexState> indexStates(String tableKey) {
+        URI uri = URI.create(tables + URLEncoder.encode(Regions.nameOfKey(tableKey), StandardCharsets.UTF_8).replace("+", "%20")
+                + "/indexes" + HttpTableStorageProvisioner.regionQuery(tableKey));
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
         HttpResponse<byte[]> response = send(request);
         if (response.statusCode() == 404) {

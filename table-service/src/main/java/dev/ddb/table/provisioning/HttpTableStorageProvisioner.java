@@ -11,6 +11,7 @@ import java.time.Duration;
 
 import org.springframework.stereotype.Component;
 
+import dev.ddb.common.region.Regions;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.common.table.TableDescriptionJson;
 import dev.ddb.table.TableServiceProperties;
@@ -18,7 +19,8 @@ import dev.ddb.table.TableServiceProperties;
 /**
  * Calls item-service's internal API:
  * {@code POST {item-service-url}/internal/tables} with the TableDescription as JSON body (see {@link TableDescriptionJson}), and
- * {@code DELETE {item-service-url}/internal/tables/{tableName}}. Any 2xx confirms; for DELETE a
+ * {@code DELETE {item-service-url}/internal/tables/{tableName}[?region=<region>]} (the region outside the
+ * default one). Any 2xx confirms; for DELETE a
  * 404 does too (nothing left to drop).
  */
 @Component
@@ -52,8 +54,9 @@ public class HttpTableStorageProvisioner implements TableStorageProvisioner {
     }
 
     @Override
-    public void deprovision(String tableName) {
-        URI table = URI.create(tables + "/" + URLEncoder.encode(tableName, StandardCharsets.UTF_8));
+    public void deprovision(String tableKey) {
+        URI table = URI.create(tables + "/" + URLEncoder.encode(Regions.nameOfKey(tableKey), StandardCharsets.UTF_8)
+                + regionQuery(tableKey));
         HttpRequest request = HttpRequest.newBuilder(table).timeout(timeout).DELETE().build();
         int status = send(request);
         if (status / 100 != 2 && status != 404) {
@@ -74,5 +77,11 @@ public class HttpTableStorageProvisioner implements TableStorageProvisioner {
 
     private static String withoutTrailingSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** {@code ?region=<region>} for a table outside the default region, else nothing. */
+    static String regionQuery(String tableKey) {
+        String region = Regions.regionOfKey(tableKey);
+        return Regions.isDefault(region) ? "" : "?region=" + URLEncoder.encode(region, StandardCharsets.UTF_8);
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.json.Json;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.request.RequestValidator;
 import dev.ddb.common.request.ServiceModel;
@@ -47,7 +48,7 @@ class TableOperationsTest {
     @BeforeEach
     void start() {
         TableServiceProperties properties = new TableServiceProperties(dataDir, URI.create("http://localhost:1"),
-                "eu-west-1", Duration.ofSeconds(1), Duration.ofSeconds(1));
+                "123456789012", Duration.ofSeconds(1), Duration.ofSeconds(1));
         store = new TableMetadataStore(dataDir);
         createTable = new CreateTableOperation(new TableDescriptionFactory(properties), store, provisioner, events, properties);
         IndexTransitions indexTransitions = new IndexTransitions(store, provisioner, provisioner, events);
@@ -64,7 +65,7 @@ class TableOperationsTest {
     @Test
     void createTableAnswersAnActiveDescriptionInDynamoDbsShape() {
         double before = System.currentTimeMillis() / 1000.0;
-        JsonNode table = createTable.invoke(request("{'TableName':'Music',"
+        JsonNode table = createTable.invoke(new RequestContext("eu-west-1"), request("{'TableName':'Music',"
                 + "'AttributeDefinitions':[{'AttributeName':'Artist','AttributeType':'S'},{'AttributeName':'Song','AttributeType':'S'}],"
                 + "'KeySchema':[{'AttributeName':'Artist','KeyType':'HASH'},{'AttributeName':'Song','KeyType':'RANGE'}],"
                 + "'ProvisionedThroughput':{'ReadCapacityUnits':5,'WriteCapacityUnits':7}}")).get("TableDescription");
@@ -80,10 +81,36 @@ class TableOperationsTest {
         assertThat(table.get("ProvisionedThroughput").get("WriteCapacityUnits").longValue()).isEqualTo(7);
         assertThat(table.get("TableSizeBytes").longValue()).isZero();
         assertThat(table.get("ItemCount").longValue()).isZero();
-        assertThat(table.get("TableArn").stringValue()).isEqualTo("arn:aws:dynamodb:eu-west-1:000000000000:table/Music");
+        assertThat(table.get("TableArn").stringValue()).isEqualTo("arn:aws:dynamodb:eu-west-1:123456789012:table/Music");
         assertThat(UUID.fromString(table.get("TableId").stringValue())).isNotNull();
         assertThat(table.has("BillingModeSummary")).isFalse();
         assertThat(table.get("DeletionProtectionEnabled").booleanValue()).isFalse();
+    }
+
+    @Test
+    void tablesAreKeptPerRegion() {
+        RequestContext europe = new RequestContext("eu-west-1");
+        JsonNode home = createTable.invoke(musicTable()).get("TableDescription");
+        JsonNode european = createTable.invoke(europe, musicTable()).get("TableDescription");
+        createTable.invoke(europe, request("{'TableName':'Films',"
+                + "'AttributeDefinitions':[{'AttributeName':'Title','AttributeType':'S'}],"
+                + "'KeySchema':[{'AttributeName':'Title','KeyType':'HASH'}],'BillingMode':'PAY_PER_REQUEST'}"));
+
+        assertThat(home.get("TableArn").stringValue()).isEqualTo("arn:aws:dynamodb:us-east-1:123456789012:table/Music");
+        assertThat(european.get("TableArn").stringValue()).isEqualTo("arn:aws:dynamodb:eu-west-1:123456789012:table/Music");
+        assertThat(european.get("TableId").stringValue()).isNotEqualTo(home.get("TableId").stringValue());
+        assertThat(json(listTables.invoke(request("{}")))).isEqualTo("{\"TableNames\":[\"Music\"]}");
+        assertThat(json(listTables.invoke(europe, request("{}")))).isEqualTo("{\"TableNames\":[\"Films\",\"Music\"]}");
+        assertThat(json(listTables.invoke(europe, request("{'ExclusiveStartTableName':'Films'}"))))
+                .isEqualTo("{\"TableNames\":[\"Music\"]}");
+        assertThat(json(listTables.invoke(new RequestContext("ap-south-1"), request("{}")))).isEqualTo("{\"TableNames\":[]}");
+        assertThat(events.events).extracting(TableEvent::tableKey).containsExactly("Music", "eu-west-1/Music", "eu-west-1/Films");
+
+        deleteTable.invoke(europe, request("{'TableName':'Music'}"));
+        assertThat(provisioner.deprovisioned).containsExactly("eu-west-1/Music");
+        assertThat(describeTable.invoke(request("{'TableName':'Music'}")).get("Table").get("TableArn").stringValue())
+                .isEqualTo(home.get("TableArn").stringValue());
+        assertThrows(DynamoDbException.class, () -> describeTable.invoke(europe, request("{'TableName':'Music'}")));
     }
 
     @Test

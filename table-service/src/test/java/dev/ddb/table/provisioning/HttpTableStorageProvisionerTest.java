@@ -47,7 +47,7 @@ class HttpTableStorageProvisionerTest {
         server.start();
         URI itemService = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
         provisioner = new HttpTableStorageProvisioner(new TableServiceProperties(Path.of("unused"), itemService,
-                "us-east-1", Duration.ofSeconds(2), Duration.ofSeconds(1)));
+                "000000000000", Duration.ofSeconds(2), Duration.ofSeconds(1)));
     }
 
     @AfterEach
