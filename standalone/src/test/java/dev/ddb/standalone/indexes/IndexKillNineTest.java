@@ -2,7 +2,6 @@ package dev.ddb.standalone.indexes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.ddb.standalone.Clients;
 import dev.ddb.standalone.indexes.MusicIndexes.IndexDefinition;
 import dev.ddb.standalone.indexes.MusicIndexes.SongKey;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
@@ -84,7 +79,7 @@ class IndexKillNineTest {
             long writing = System.nanoTime();
             AtomicBoolean killing = new AtomicBoolean();
             AtomicInteger acknowledged = new AtomicInteger();
-            try (DynamoDbClient client = writerClient(first.endpoint())) {
+            try (DynamoDbClient client = LauncherProcess.clientWithoutRetries(first.endpoint())) {
                 ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
                 List<Future<?>> running = new ArrayList<>();
                 for (SongWriter writer : writers) {
@@ -126,7 +121,7 @@ class IndexKillNineTest {
             writers.forEach(writer -> writer.settle(items));
             long writing = System.nanoTime();
             AtomicInteger acknowledged = new AtomicInteger();
-            try (DynamoDbClient writerClient = writerClient(second.endpoint())) {
+            try (DynamoDbClient writerClient = LauncherProcess.clientWithoutRetries(second.endpoint())) {
                 ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
                 List<Future<?>> running = new ArrayList<>();
                 for (SongWriter writer : writers) {
@@ -149,16 +144,6 @@ class IndexKillNineTest {
             log("at the end: %d items, %d writes %s; %d ms in all", finalItems.size(),
                     writers.stream().mapToInt(SongWriter::operations).sum(), counts, millisSince(started));
         }
-    }
-
-    /** Writers must not retry: a retried ADD whose first attempt was applied would count twice. */
-    private static DynamoDbClient writerClient(String endpoint) {
-        return DynamoDbClient.builder()
-                .endpointOverride(URI.create(endpoint))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
     }
 
     private static void assertIndexesActive(DynamoDbClient client) {

@@ -29,7 +29,6 @@ import dev.ddb.standalone.streams.StreamApiReader;
 import dev.ddb.standalone.transactions.Bank.Account;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
@@ -129,7 +128,7 @@ class BankTransferKillNineTest {
         List<Account> accounts = Bank.accounts();
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS + READERS);
         List<Future<?>> running = new ArrayList<>();
-        try (DynamoDbClient client = noRetries(endpoint)) {
+        try (DynamoDbClient client = LauncherProcess.clientWithoutRetries(endpoint)) {
             for (int w = 0; w < WRITERS; w++) {
                 Random random = new Random(12_000 + w);
                 running.add(pool.submit(() -> {
@@ -247,16 +246,6 @@ class BankTransferKillNineTest {
 
     private static long balanceOf(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> image) {
         return Long.parseLong(image.get("balance").n());
-    }
-
-    /** A failed call is not retried: a transfer in flight at the kill counts as unknown, once. */
-    private static DynamoDbClient noRetries(String endpoint) {
-        return DynamoDbClient.builder()
-                .endpointOverride(URI.create(endpoint))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
     }
 
     private static long millisSince(long nanos) {
