@@ -16,6 +16,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import dev.ddb.common.event.Topics;
 import dev.ddb.common.protocol.OperationDispatcher;
+import dev.ddb.item.capacity.CapacityLimits;
 import dev.ddb.item.changelog.OutboxRelay;
 import dev.ddb.item.operation.BatchGetItem;
 import dev.ddb.item.operation.BatchWriteItem;
@@ -93,17 +94,22 @@ class ItemServiceConfiguration {
     }
 
     @Bean
-    OperationDispatcher itemOperations(ItemStore store, WritePath writes) {
+    CapacityLimits capacityLimits(ItemServiceProperties properties) {
+        return new CapacityLimits(properties.burstSeconds());
+    }
+
+    @Bean
+    OperationDispatcher itemOperations(ItemStore store, WritePath writes, CapacityLimits limits) {
         return new OperationDispatcher(Map.of(
-                "PutItem", new PutItem(store, writes),
-                "GetItem", new GetItem(store),
-                "DeleteItem", new DeleteItem(store, writes),
-                "UpdateItem", new UpdateItem(store, writes),
-                "Query", new Query(store),
-                "Scan", new Scan(store),
-                "BatchGetItem", new BatchGetItem(store),
-                "BatchWriteItem", new BatchWriteItem(store, writes),
-                "TransactWriteItems", new TransactWriteItems(store, writes, new ClientRequestTokens(store)),
-                "TransactGetItems", new TransactGetItems(store)));
+                "PutItem", new PutItem(store, writes, limits),
+                "GetItem", new GetItem(store, limits),
+                "DeleteItem", new DeleteItem(store, writes, limits),
+                "UpdateItem", new UpdateItem(store, writes, limits),
+                "Query", new Query(store, limits),
+                "Scan", new Scan(store, limits),
+                "BatchGetItem", new BatchGetItem(store, limits),
+                "BatchWriteItem", new BatchWriteItem(store, writes, limits),
+                "TransactWriteItems", new TransactWriteItems(store, writes, new ClientRequestTokens(store), limits),
+                "TransactGetItems", new TransactGetItems(store, limits)));
     }
 }

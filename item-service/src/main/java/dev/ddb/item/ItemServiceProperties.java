@@ -10,7 +10,19 @@ import dev.ddb.item.storage.Durability;
  * @param dataDir    where the item store file lives
  * @param durability SYNC: a write is acknowledged after its group commit reached the disk (the log's fdatasync);
  *                   ASYNC: acknowledged at once, logged within a second: a crash loses up to the last second of writes
+ * @param capacity   the enforcement of provisioned throughput
  */
 @ConfigurationProperties("ddb.item")
-public record ItemServiceProperties(Path dataDir, Durability durability) {
+public record ItemServiceProperties(Path dataDir, Durability durability, Capacity capacity) {
+
+    /**
+     * @param burstSeconds how many seconds of unused provisioned capacity a table or index keeps for
+     *                     bursts (DynamoDB: 300, the default)
+     */
+    public record Capacity(Double burstSeconds) {
+    }
+
+    public double burstSeconds() {
+        return capacity == null || capacity.burstSeconds() == null ? 300 : capacity.burstSeconds();
+    }
 }

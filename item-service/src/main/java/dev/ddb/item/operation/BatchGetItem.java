@@ -14,6 +14,8 @@ import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.table.TableDescription;
+import dev.ddb.item.capacity.CapacityLimits;
+import dev.ddb.item.capacity.CapacityUse;
 import dev.ddb.item.capacity.ConsumedCapacity;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
 import dev.ddb.item.expression.Projection;
@@ -36,9 +38,11 @@ public final class BatchGetItem implements Operation {
     private static final long MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
 
     private final ItemStore store;
+    private final CapacityLimits limits;
 
-    public BatchGetItem(ItemStore store) {
+    public BatchGetItem(ItemStore store, CapacityLimits limits) {
         this.store = store;
+        this.limits = limits;
     }
 
     /** One table's part of the request, as checked before the table is looked up. */
@@ -65,11 +69,19 @@ public final class BatchGetItem implements Operation {
         ArrayNode consumed = Json.array();
         long responseBytes = 0;
         boolean full = false;
+        boolean throttled = false;
+        boolean processed = false;
         for (TableRead read : reads) {
             ArrayNode items = responses.putArray(read.table().tableName());
             List<Map<String, AttributeValue>> left = new ArrayList<>();
             double units = 0;
             for (int i = 0; i < read.keys().size(); i++) {
+                if (!full && !limits.canRead(read.table())) {
+                    // out of read capacity: the key comes back unprocessed, as in DynamoDB
+                    throttled = true;
+                    left.add(read.request().keys().get(i));
+                    continue;
+                }
                 Map<String, AttributeValue> item = full ? null : store.get(read.table(), read.keys().get(i));
                 Map<String, AttributeValue> returned = item == null || read.request().projection() == null
                         ? item : read.request().projection().project(item);
@@ -84,7 +96,10 @@ public final class BatchGetItem implements Operation {
                     items.add(AttributeValueJson.writeItem(returned));
                 }
                 // a missing item costs a read as well
-                units += ConsumedCapacity.readUnits(item == null ? 0 : ItemSize.of(item), read.request().consistentRead());
+                double keyUnits = ConsumedCapacity.readUnits(item == null ? 0 : ItemSize.of(item), read.request().consistentRead());
+                limits.charge(read.table(), CapacityUse.ofTable(read.table().tableName(), keyUnits), false);
+                units += keyUnits;
+                processed = true;
             }
             if (!left.isEmpty()) {
                 ObjectNode again = read.request().request().deepCopy();
@@ -93,6 +108,9 @@ public final class BatchGetItem implements Operation {
                 unprocessed.set(read.table().tableName(), again);
             }
             consumed.add(ConsumedCapacity.of(capacity, read.table().tableName(), units));
+        }
+        if (throttled && !processed) {
+            throw CapacityLimits.tableExceeded(); // DynamoDB fails the call only when it could read none of the keys
         }
         if (capacity.wanted()) {
             response.set("ConsumedCapacity", consumed);

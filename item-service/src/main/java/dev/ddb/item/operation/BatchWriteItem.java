@@ -16,6 +16,7 @@ import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.table.TableDescription;
+import dev.ddb.item.capacity.CapacityLimits;
 import dev.ddb.item.capacity.CapacityUse;
 import dev.ddb.item.capacity.ConsumedCapacity;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
@@ -43,29 +44,51 @@ public final class BatchWriteItem implements Operation {
 
     private final ItemStore store;
     private final WritePath writes;
+    private final CapacityLimits limits;
 
-    public BatchWriteItem(ItemStore store, WritePath writes) {
+    public BatchWriteItem(ItemStore store, WritePath writes, CapacityLimits limits) {
         this.store = store;
         this.writes = writes;
+        this.limits = limits;
     }
 
     /** One put (item != null) or delete (key != null), as checked before the table is looked up. */
-    private record WriteRequest(String tableName, Map<String, AttributeValue> item, Map<String, AttributeValue> key) {
+    private record WriteRequest(String tableName, Map<String, AttributeValue> item, Map<String, AttributeValue> key,
+                                JsonNode json) {
     }
 
     @Override
     public JsonNode invoke(RequestContext context, ObjectNode request) {
         List<WriteRequest> requests = read(request);
         ReturnConsumedCapacity capacity = ReturnConsumedCapacity.of(request);
-        List<Write> batch = resolve(context, requests);
+        List<Write> resolved = resolve(context, requests);
+        // Each write asks for capacity in turn, charged an estimate (its item's size) at once so that the
+        // next one sees it; the writes out of capacity come back in UnprocessedItems.
+        List<Write> batch = new ArrayList<>();
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (int i = 0; i < batch.size(); i++) {
+        Map<String, CapacityUse> estimates = new LinkedHashMap<>();
+        ObjectNode unprocessed = Json.object();
+        for (int i = 0; i < resolved.size(); i++) {
             WriteRequest write = requests.get(i);
-            keys.add(write.item() != null ? PrimaryKeys.attributesOf(batch.get(i).table().keySchema(), write.item()) : write.key());
+            TableDescription table = resolved.get(i).table();
+            if (!limits.canWrite(table)) {
+                unprocessed.withArray(write.tableName()).add(write.json().deepCopy());
+                continue;
+            }
+            CapacityUse estimate = CapacityUse.ofTable(table.tableName(),
+                    write.item() == null ? 1 : ConsumedCapacity.writeUnits(ItemSize.of(write.item())));
+            limits.charge(table, estimate, true);
+            estimates.merge(table.tableName(), estimate, CapacityUse::plus);
+            batch.add(resolved.get(i));
+            keys.add(write.item() != null ? PrimaryKeys.attributesOf(table.keySchema(), write.item()) : write.key());
+        }
+        if (batch.isEmpty()) {
+            throw CapacityLimits.tableExceeded(); // DynamoDB fails the call only when it could write none of the items
         }
         boolean collectionMetrics = ItemCollectionMetrics.wanted(request);
 
         Map<String, CapacityUse> units = new LinkedHashMap<>();
+        Map<String, TableDescription> tables = new LinkedHashMap<>();
         Map<String, ArrayNode> metrics = new LinkedHashMap<>();
         List<WriteOutcome> outcomes = writes.apply(WriteSet.independent(batch));
         for (int i = 0; i < outcomes.size(); i++) {
@@ -75,6 +98,7 @@ public final class BatchWriteItem implements Operation {
             }
             CapacityUse use = WriteCapacity.of(outcome.written());
             units.merge(use.tableName(), use, CapacityUse::plus);
+            tables.putIfAbsent(use.tableName(), batch.get(i).table());
             if (collectionMetrics) {
                 ObjectNode itemMetrics = ItemCollectionMetrics.of(store, outcome.written().table(), keys.get(i));
                 if (itemMetrics != null) {
@@ -82,8 +106,10 @@ public final class BatchWriteItem implements Operation {
                 }
             }
         }
+        // what the writes consumed, less the estimates charged before
+        units.forEach((tableName, use) -> limits.charge(tables.get(tableName), use.plus(estimates.get(tableName).times(-1)), true));
         ObjectNode response = Json.object();
-        response.putObject("UnprocessedItems");
+        response.set("UnprocessedItems", unprocessed);
         if (collectionMetrics) {
             ObjectNode collections = response.putObject("ItemCollectionMetrics");
             metrics.forEach(collections::set);
@@ -128,9 +154,9 @@ public final class BatchWriteItem implements Operation {
             if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) {
                 throw DynamoDbException.validation("Item size has exceeded the maximum allowed size");
             }
-            return new WriteRequest(tableName, item, null);
+            return new WriteRequest(tableName, item, null, writeRequest);
         }
-        return new WriteRequest(tableName, null, AttributeValueJson.readItem(delete.get("Key")));
+        return new WriteRequest(tableName, null, AttributeValueJson.readItem(delete.get("Key")), writeRequest);
     }
 
     /** Every table and key, before the first write. */

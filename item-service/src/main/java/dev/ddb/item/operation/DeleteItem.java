@@ -4,10 +4,13 @@ import java.util.Map;
 
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.attribute.AttributeValueJson;
+import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.table.TableDescription;
+import dev.ddb.item.capacity.CapacityLimits;
+import dev.ddb.item.capacity.CapacityUse;
 import dev.ddb.item.capacity.ConsumedCapacity;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
 import dev.ddb.item.capacity.WriteCapacity;
@@ -30,10 +33,12 @@ public final class DeleteItem implements Operation {
 
     private final ItemStore store;
     private final WritePath writes;
+    private final CapacityLimits limits;
 
-    public DeleteItem(ItemStore store, WritePath writes) {
+    public DeleteItem(ItemStore store, WritePath writes, CapacityLimits limits) {
         this.store = store;
         this.writes = writes;
+        this.limits = limits;
     }
 
     @Override
@@ -50,12 +55,15 @@ public final class DeleteItem implements Operation {
         byte[] key = PrimaryKeys.ofKey(table.keySchema(), keyAttributes);
         boolean collectionMetrics = ItemCollectionMetrics.wanted(request);
 
-        WrittenItem change = writes.write(new Write(table, key, update(check)));
+        limits.checkWrite(table);
+        WrittenItem change = write(table, new Write(table, key, update(check)));
         ObjectNode response = Json.object();
         if (returnValues == ReturnValues.ALL_OLD && change.oldItem() != null) {
             response.set("Attributes", AttributeValueJson.writeItem(change.oldItem()));
         }
-        ConsumedCapacity.report(capacity, response, WriteCapacity.of(change));
+        CapacityUse use = WriteCapacity.of(change);
+        limits.charge(table, use, true);
+        ConsumedCapacity.report(capacity, response, use);
         if (collectionMetrics) {
             ObjectNode metrics = ItemCollectionMetrics.of(store, change.table(), keyAttributes);
             if (metrics != null) {
@@ -72,4 +80,17 @@ public final class DeleteItem implements Operation {
             return null;
         };
     }
+
+    /** Writes, charging a failed condition's write as DynamoDB does. */
+    private WrittenItem write(TableDescription table, Write write) {
+        try {
+            return writes.write(write);
+        } catch (DynamoDbException e) {
+            if ("ConditionalCheckFailedException".equals(e.code())) {
+                limits.charge(table, CapacityUse.ofTable(table.tableName(), 1), true);
+            }
+            throw e;
+        }
+    }
+
 }

@@ -9,6 +9,8 @@ import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.table.TableDescription;
+import dev.ddb.item.capacity.CapacityLimits;
+import dev.ddb.item.capacity.CapacityUse;
 import dev.ddb.item.capacity.ConsumedCapacity;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
 import dev.ddb.item.expression.Projection;
@@ -27,9 +29,11 @@ import tools.jackson.databind.node.ObjectNode;
 public final class GetItem implements Operation {
 
     private final ItemStore store;
+    private final CapacityLimits limits;
 
-    public GetItem(ItemStore store) {
+    public GetItem(ItemStore store, CapacityLimits limits) {
         this.store = store;
+        this.limits = limits;
     }
 
     @Override
@@ -48,13 +52,16 @@ public final class GetItem implements Operation {
             ScalarKeyPaths.check(projection.paths(), table.keySchema());
         }
 
+        limits.checkRead(table, null);
         Map<String, AttributeValue> item = store.get(table, key);
         ObjectNode response = Json.object();
         if (item != null) {
             response.set("Item", AttributeValueJson.writeItem(projection == null ? item : projection.project(item)));
         }
         int size = item == null ? 0 : ItemSize.of(item);
-        ConsumedCapacity.report(capacity, response, table.tableName(), ConsumedCapacity.readUnits(size, consistentRead));
+        CapacityUse use = CapacityUse.ofTable(table.tableName(), ConsumedCapacity.readUnits(size, consistentRead));
+        limits.charge(table, use, false);
+        ConsumedCapacity.report(capacity, response, use);
         return response;
     }
 }

@@ -10,6 +10,8 @@ import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.table.TableDescription;
+import dev.ddb.item.capacity.CapacityLimits;
+import dev.ddb.item.capacity.CapacityUse;
 import dev.ddb.item.capacity.ConsumedCapacity;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
 import dev.ddb.item.capacity.WriteCapacity;
@@ -34,10 +36,12 @@ public final class PutItem implements Operation {
 
     private final ItemStore store;
     private final WritePath writes;
+    private final CapacityLimits limits;
 
-    public PutItem(ItemStore store, WritePath writes) {
+    public PutItem(ItemStore store, WritePath writes, CapacityLimits limits) {
         this.store = store;
         this.writes = writes;
+        this.limits = limits;
     }
 
     @Override
@@ -59,12 +63,15 @@ public final class PutItem implements Operation {
         IndexKeyRules.check(table, item);
         boolean collectionMetrics = ItemCollectionMetrics.wanted(request);
 
-        WrittenItem change = writes.write(new Write(table, key, update(check, item)));
+        limits.checkWrite(table);
+        WrittenItem change = write(table, new Write(table, key, update(check, item)), size);
         ObjectNode response = Json.object();
         if (returnValues == ReturnValues.ALL_OLD && change.oldItem() != null) {
             response.set("Attributes", AttributeValueJson.writeItem(change.oldItem()));
         }
-        ConsumedCapacity.report(capacity, response, WriteCapacity.of(change));
+        CapacityUse use = WriteCapacity.of(change);
+        limits.charge(table, use, true);
+        ConsumedCapacity.report(capacity, response, use);
         if (collectionMetrics) {
             ObjectNode metrics = ItemCollectionMetrics.of(store, change.table(), PrimaryKeys.attributesOf(table.keySchema(), item));
             if (metrics != null) {
@@ -81,4 +88,17 @@ public final class PutItem implements Operation {
             return item;
         };
     }
+
+    /** Writes, charging a failed condition's write as DynamoDB does. */
+    private WrittenItem write(TableDescription table, Write write, int size) {
+        try {
+            return writes.write(write);
+        } catch (DynamoDbException e) {
+            if ("ConditionalCheckFailedException".equals(e.code())) {
+                limits.charge(table, CapacityUse.ofTable(table.tableName(), ConsumedCapacity.writeUnits(size)), true);
+            }
+            throw e;
+        }
+    }
+
 }

@@ -9,6 +9,7 @@ import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.table.KeySchema;
 import dev.ddb.common.table.TableDescription;
+import dev.ddb.item.capacity.CapacityLimits;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
 import dev.ddb.item.expression.Condition;
 import dev.ddb.item.expression.ConditionPaths;
@@ -37,9 +38,11 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Query implements Operation {
 
     private final ItemStore store;
+    private final CapacityLimits limits;
 
-    public Query(ItemStore store) {
+    public Query(ItemStore store, CapacityLimits limits) {
         this.store = store;
+        this.limits = limits;
     }
 
     @Override
@@ -71,12 +74,13 @@ public final class Query implements Operation {
         }
         rejectKeyAttributesIn(filter, schema, request.hasNonNull("FilterExpression"));
 
+        limits.checkRead(table, target.globalIndex() ? target.index().indexName() : null);
         boolean fetchItems = target.fetchesItems(select, projection == null ? List.of()
                 : projection.paths().stream().map(DocumentPath::topLevelName).toList());
         ReadPage page = ReadPage.read(target.read(store.snapshot(table), KeyRanges.of(keyCondition), forward,
                         startKey == null ? null : startKey.encoded(target), fetchItems),
                 limit, filter, null, target::lastEvaluatedKey);
-        return ReadResponse.of(capacity, target, page, select, projection, consistentRead, fetchItems);
+        return ReadResponse.of(capacity, target, page, select, projection, consistentRead, fetchItems, limits);
     }
 
     /** DynamoDB checks the ExclusiveStartKey and the key condition together, key attribute by key attribute. */

@@ -9,6 +9,7 @@ import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.table.KeySchema;
 import dev.ddb.common.table.TableDescription;
+import dev.ddb.item.capacity.CapacityLimits;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
 import dev.ddb.item.expression.Condition;
 import dev.ddb.item.expression.ConditionPaths;
@@ -35,9 +36,11 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Scan implements Operation {
 
     private final ItemStore store;
+    private final CapacityLimits limits;
 
-    public Scan(ItemStore store) {
+    public Scan(ItemStore store, CapacityLimits limits) {
         this.store = store;
+        this.limits = limits;
     }
 
     @Override
@@ -73,11 +76,12 @@ public final class Scan implements Operation {
             ScalarKeyPaths.check(ConditionPaths.of(filter), schema);
         }
 
+        limits.checkRead(table, target.globalIndex() ? target.index().indexName() : null);
         boolean fetchItems = target.fetchesItems(select, projection == null ? List.of()
                 : projection.paths().stream().map(DocumentPath::topLevelName).toList());
         Predicate<Map<String, AttributeValue>> inSegment = segment == null ? null : item -> segment.contains(item, schema);
         ReadPage page = ReadPage.read(target.read(store.snapshot(table), KeyRange.all(), true, exclusiveStart, fetchItems),
                 limit, filter, inSegment, target::lastEvaluatedKey);
-        return ReadResponse.of(capacity, target, page, select, projection, consistentRead, fetchItems);
+        return ReadResponse.of(capacity, target, page, select, projection, consistentRead, fetchItems, limits);
     }
 }

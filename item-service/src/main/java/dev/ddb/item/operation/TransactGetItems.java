@@ -16,6 +16,7 @@ import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.table.TableDescription;
+import dev.ddb.item.capacity.CapacityLimits;
 import dev.ddb.item.capacity.CapacityUse;
 import dev.ddb.item.capacity.ConsumedCapacity;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
@@ -37,9 +38,11 @@ import tools.jackson.databind.node.ObjectNode;
 public final class TransactGetItems implements Operation {
 
     private final ItemStore store;
+    private final CapacityLimits limits;
 
-    public TransactGetItems(ItemStore store) {
+    public TransactGetItems(ItemStore store, CapacityLimits limits) {
         this.store = store;
+        this.limits = limits;
     }
 
     /** One Get as checked before its table is looked up. */
@@ -62,6 +65,7 @@ public final class TransactGetItems implements Operation {
 
         Map<String, TableDescription> tables = new LinkedHashMap<>();
         gets.forEach(get -> tables.putIfAbsent(get.table().tableName(), get.table()));
+        tables.values().forEach(table -> limits.checkRead(table, null));
         List<TableSnapshot> taken = store.snapshots(new ArrayList<>(tables.values()));
         Map<String, TableSnapshot> snapshots = new LinkedHashMap<>();
         int i = 0;
@@ -83,6 +87,7 @@ public final class TransactGetItems implements Operation {
             double read = 2 * ConsumedCapacity.readUnits(item == null ? 0 : ItemSize.of(item), true);
             units.merge(get.table().tableName(), CapacityUse.ofTable(get.table().tableName(), read), CapacityUse::plus);
         }
+        units.forEach((tableName, use) -> limits.charge(tables.get(tableName), use, false));
         if (capacity.wanted()) {
             ArrayNode consumed = response.putArray("ConsumedCapacity");
             units.values().forEach(use -> consumed.add(ConsumedCapacity.of(capacity, use)));

@@ -16,6 +16,7 @@ import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.table.TableDescription;
+import dev.ddb.item.capacity.CapacityLimits;
 import dev.ddb.item.capacity.CapacityUse;
 import dev.ddb.item.capacity.ConsumedCapacity;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
@@ -51,10 +52,13 @@ public final class TransactWriteItems implements Operation {
     private final WritePath writes;
     private final ClientRequestTokens tokens;
 
-    public TransactWriteItems(ItemStore store, WritePath writes, ClientRequestTokens tokens) {
+    private final CapacityLimits limits;
+
+    public TransactWriteItems(ItemStore store, WritePath writes, ClientRequestTokens tokens, CapacityLimits limits) {
         this.store = store;
         this.writes = writes;
         this.tokens = tokens;
+        this.limits = limits;
     }
 
     /** An action with its table and encoded key. */
@@ -79,6 +83,7 @@ public final class TransactWriteItems implements Operation {
         boolean collectionMetrics = ItemCollectionMetrics.wanted(request);
         String token = RequestParameters.optionalString(request, "ClientRequestToken");
         List<ResolvedAction> resolved = resolve(context, actions);
+        resolved.stream().map(ResolvedAction::table).distinct().forEach(limits::checkWrite);
 
         try (ClientRequestTokens.Held held = tokens.lock(token)) {
             byte[] digest = token == null ? null : RequestDigest.of(transactItems);
@@ -126,6 +131,9 @@ public final class TransactWriteItems implements Operation {
             CapacityUse use = WriteCapacity.of(outcome.written()).times(2);
             units.merge(use.tableName(), use, CapacityUse::plus);
         }
+        Map<String, TableDescription> tables = new LinkedHashMap<>();
+        actions.forEach(action -> tables.putIfAbsent(action.table().tableName(), action.table()));
+        units.forEach((tableName, use) -> limits.charge(tables.get(tableName), use, true));
         ObjectNode response = Json.object();
         report(response, units, capacity);
         if (collectionMetrics) {

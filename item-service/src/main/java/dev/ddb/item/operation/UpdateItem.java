@@ -11,6 +11,8 @@ import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.table.TableDescription;
+import dev.ddb.item.capacity.CapacityLimits;
+import dev.ddb.item.capacity.CapacityUse;
 import dev.ddb.item.capacity.ConsumedCapacity;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
 import dev.ddb.item.capacity.WriteCapacity;
@@ -37,10 +39,12 @@ public final class UpdateItem implements Operation {
 
     private final ItemStore store;
     private final WritePath writes;
+    private final CapacityLimits limits;
 
-    public UpdateItem(ItemStore store, WritePath writes) {
+    public UpdateItem(ItemStore store, WritePath writes, CapacityLimits limits) {
         this.store = store;
         this.writes = writes;
+        this.limits = limits;
     }
 
     @Override
@@ -59,14 +63,17 @@ public final class UpdateItem implements Operation {
         rejectKeyUpdates(update, table);
         boolean collectionMetrics = ItemCollectionMetrics.wanted(request);
 
-        WrittenItem change = writes.write(new Write(table, key, update(check, update, keyAttributes)));
+        limits.checkWrite(table);
+        WrittenItem change = write(table, new Write(table, key, update(check, update, keyAttributes)));
 
         ObjectNode response = Json.object();
         Map<String, AttributeValue> attributes = returned(returnValues, update, change);
         if (attributes != null && !attributes.isEmpty()) {
             response.set("Attributes", AttributeValueJson.writeItem(attributes));
         }
-        ConsumedCapacity.report(capacity, response, WriteCapacity.of(change));
+        CapacityUse use = WriteCapacity.of(change);
+        limits.charge(table, use, true);
+        ConsumedCapacity.report(capacity, response, use);
         if (collectionMetrics) {
             ObjectNode metrics = ItemCollectionMetrics.of(store, change.table(), keyAttributes);
             if (metrics != null) {
@@ -123,4 +130,17 @@ public final class UpdateItem implements Operation {
     private static Projection updated(UpdateExpression update) {
         return new Projection(update.paths());
     }
+
+    /** Writes, charging a failed condition's write as DynamoDB does. */
+    private WrittenItem write(TableDescription table, Write write) {
+        try {
+            return writes.write(write);
+        } catch (DynamoDbException e) {
+            if ("ConditionalCheckFailedException".equals(e.code())) {
+                limits.charge(table, CapacityUse.ofTable(table.tableName(), 1), true);
+            }
+            throw e;
+        }
+    }
+
 }

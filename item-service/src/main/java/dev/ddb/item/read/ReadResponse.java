@@ -5,6 +5,7 @@ import java.util.Map;
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.attribute.AttributeValueJson;
 import dev.ddb.common.json.Json;
+import dev.ddb.item.capacity.CapacityLimits;
 import dev.ddb.item.capacity.CapacityUse;
 import dev.ddb.item.capacity.ConsumedCapacity;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
@@ -21,9 +22,11 @@ public final class ReadResponse {
     /**
      * @param fetchedItems the read took the items from the table (a local index's unprojected
      *                     attributes): the table's read units are charged as well
+     * @param limits       charged the units the page consumed
      */
     public static ObjectNode of(ReturnConsumedCapacity capacity, ReadTarget target, ReadPage page, Select select,
-                                Projection projection, boolean consistentRead, boolean fetchedItems) {
+                                Projection projection, boolean consistentRead, boolean fetchedItems,
+                                CapacityLimits limits) {
         ObjectNode response = Json.object();
         if (select != Select.COUNT) {
             ArrayNode items = response.putArray("Items");
@@ -41,6 +44,7 @@ public final class ReadResponse {
         CapacityUse use = target.onIndex()
                 ? CapacityUse.ofIndex(tableName, target.index().indexName(), target.index().global(), units, fetchedItems ? units : 0)
                 : CapacityUse.ofTable(tableName, units);
+        limits.charge(target.table(), use, false);
         ConsumedCapacity.report(capacity, response, use);
         return response;
     }

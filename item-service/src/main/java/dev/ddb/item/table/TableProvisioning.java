@@ -2,6 +2,7 @@ package dev.ddb.item.table;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,7 @@ import dev.ddb.common.region.Regions;
 import dev.ddb.common.table.AttributeDefinition;
 import dev.ddb.common.table.GlobalSecondaryIndex;
 import dev.ddb.common.table.IndexStatus;
+import dev.ddb.common.table.ProvisionedThroughputDescription;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.write.IndexBackfill;
@@ -19,7 +21,8 @@ import dev.ddb.item.write.IndexBackfill;
  * What table-service's provisioning calls and {@code ddb.table-events} do to item storage: a new
  * table (or a table re-created under its name) gets empty maps for it and its indexes; an updated
  * description of an existing table (same TableId) adds the global indexes it newly has, CREATING
- * until backfilled from the items, and drops those it no longer has or marks DELETING. Idempotent:
+ * until backfilled from the items, drops those it no longer has or marks DELETING, and takes its
+ * billing mode and provisioned throughput (which the operations enforce). Idempotent:
  * table-service retries and events are read at least once.
  */
 public final class TableProvisioning {
@@ -111,16 +114,26 @@ public final class TableProvisioning {
         for (GlobalSecondaryIndex index : wanted) {
             GlobalSecondaryIndex existing = current.globalIndex(index.indexName()).filter(index::sameDefinition).orElse(null);
             if (existing != null) {
-                indexes.add(existing);
+                // the index's provisioned throughput follows the description (UpdateTable)
+                ProvisionedThroughputDescription throughput = described.globalIndex(index.indexName())
+                        .filter(index::sameDefinition).map(GlobalSecondaryIndex::provisionedThroughput)
+                        .orElse(existing.provisionedThroughput());
+                indexes.add(Objects.equals(throughput, existing.provisionedThroughput())
+                        ? existing : existing.withProvisionedThroughput(throughput));
             } else {
                 indexes.add(index.withStatus(IndexStatus.CREATING, true).withStatistics(0, 0));
                 added.add(index.indexName());
             }
         }
-        if (added.isEmpty() && indexes.equals(current.globalSecondaryIndexes())) {
+        // billing mode and provisioned throughput follow the description too: they are what the
+        // operations enforce (capacity.CapacityLimits)
+        boolean billingChanged = !Objects.equals(current.billingModeSummary(), described.billingModeSummary())
+                || !Objects.equals(current.provisionedThroughput(), described.provisionedThroughput());
+        if (added.isEmpty() && indexes.equals(current.globalSecondaryIndexes()) && !billingChanged) {
             return;
         }
-        TableDescription updated = current.withIndexes(definitions(current, described), indexes);
+        TableDescription updated = current.withIndexes(definitions(current, described), indexes)
+                .withBilling(described.billingModeSummary(), described.provisionedThroughput());
         store.updateSchema(updated);
         added.forEach(name -> backfill.start(updated, name));
     }

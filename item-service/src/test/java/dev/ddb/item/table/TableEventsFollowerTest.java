@@ -106,6 +106,26 @@ class TableEventsFollowerTest {
     }
 
     @Test
+    void anUpdatedEventGivesTheTableAndItsIndexesTheirNewThroughput() {
+        TableDescription music = table("Music", "id-1", 1000).withBilling(null, ProvisionedThroughputDescription.of(5, 5))
+                .withGlobalSecondaryIndexes(List.of(index("byPk", IndexStatus.ACTIVE)
+                        .withProvisionedThroughput(ProvisionedThroughputDescription.of(1, 1))));
+        provisioning.provision(music);
+        putItem(music, "a");
+
+        TableDescription raised = music.withBilling(null, ProvisionedThroughputDescription.of(50, 500))
+                .withGlobalSecondaryIndexes(List.of(music.globalSecondaryIndexes().get(0)
+                        .withProvisionedThroughput(ProvisionedThroughputDescription.of(10, 100))));
+        follower.apply(records(event(TableEvent.Type.UPDATED, raised)));
+
+        TableDescription stored = store.schema("Music");
+        assertThat(stored.provisionedThroughput().writeCapacityUnits()).isEqualTo(500);
+        assertThat(stored.globalIndex("byPk").orElseThrow().provisionedThroughput().writeCapacityUnits()).isEqualTo(100);
+        assertThat(stored.globalIndex("byPk").orElseThrow().indexStatus()).isEqualTo(IndexStatus.ACTIVE);
+        assertThat(store.keysAfter(stored, null, 10)).hasSize(1);
+    }
+
+    @Test
     void aCreatedEventReadAfterTheTableWasDroppedDoesNotBringItBack() {
         TableDescription music = table("Music", "id-1", 1000);
         provisioning.provision(music);

@@ -1,0 +1,53 @@
+package dev.ddb.item.capacity;
+
+/**
+ * Capacity units refilled at a steady rate, holding up to {@code burstSeconds} of unused units
+ * (DynamoDB's burst capacity: up to 300 seconds). A request may take the bucket below zero (it is
+ * charged what it actually consumed after it ran); a bucket in debt admits nothing until it refilled.
+ */
+final class TokenBucket {
+
+    private double rate;
+    private double capacity;
+    private double tokens;
+    private long refilledAt;
+
+    TokenBucket(double rate, double burstSeconds, long now) {
+        this.rate = rate;
+        this.capacity = rate * burstSeconds;
+        this.tokens = capacity;
+        this.refilledAt = now;
+    }
+
+    /** True while the bucket holds units (is not empty or in debt). */
+    synchronized boolean available(long now) {
+        refill(now);
+        return tokens > 0;
+    }
+
+    /** Takes the units a request consumed (negative units give back an estimate that was too high). */
+    synchronized void charge(double units, long now) {
+        refill(now);
+        tokens = Math.min(capacity, tokens - units);
+    }
+
+    /** A new provisioned rate (UpdateTable): applies from now on, the units held so far kept up to the new burst. */
+    synchronized void rate(double newRate, double burstSeconds, long now) {
+        refill(now);
+        rate = newRate;
+        capacity = newRate * burstSeconds;
+        tokens = Math.min(tokens, capacity);
+    }
+
+    synchronized double rate() {
+        return rate;
+    }
+
+    private void refill(long now) {
+        long elapsed = now - refilledAt;
+        if (elapsed > 0) {
+            tokens = Math.min(capacity, tokens + rate * elapsed / 1e9);
+            refilledAt = now;
+        }
+    }
+}
