@@ -2,6 +2,7 @@ package dev.ddb.item.table;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +13,7 @@ import dev.ddb.common.table.AttributeDefinition;
 import dev.ddb.common.table.GlobalSecondaryIndex;
 import dev.ddb.common.table.IndexStatus;
 import dev.ddb.common.table.TableDescription;
+import dev.ddb.common.table.TimeToLive;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.write.IndexBackfill;
 
@@ -117,10 +119,14 @@ public final class TableProvisioning {
                 added.add(index.indexName());
             }
         }
-        if (added.isEmpty() && indexes.equals(current.globalSecondaryIndexes())) {
+        // The later Time to Live setting of the two: an event may be older than what item-service has.
+        TimeToLive timeToLive = TimeToLive.newer(described.timeToLive(), current.timeToLive())
+                ? described.timeToLive() : current.timeToLive();
+        if (added.isEmpty() && indexes.equals(current.globalSecondaryIndexes())
+                && Objects.equals(timeToLive, current.timeToLive())) {
             return;
         }
-        TableDescription updated = current.withIndexes(definitions(current, described), indexes);
+        TableDescription updated = current.withIndexes(definitions(current, described), indexes).withTimeToLive(timeToLive);
         store.updateSchema(updated);
         added.forEach(name -> backfill.start(updated, name));
     }
