@@ -38,7 +38,7 @@ public record TableEvent(Type eventType, String tableName, String tableId, long 
         node.put("tableName", tableName);
         node.put("tableId", tableId);
         node.put("time", timeMillis);
-        node.set("table", TableDescriptionJson.write(table));
+        node.set("table", TableDescriptionJson.writeStored(table));
         return Json.write(node);
     }
 

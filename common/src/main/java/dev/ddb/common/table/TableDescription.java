@@ -14,8 +14,8 @@ import java.util.Optional;
  * @param billingModeSummary   null for a table created PROVISIONED and never switched
  * @param streamSpecification  null while the table has no enabled stream
  * @param latestStreamLabel    the table's last stream, enabled or not (null if it never had one)
- * @param timeToLiveAttribute  the attribute TTL expires items by; null (TTL is not implemented yet).
- *                             Not part of DescribeTable's shape, so not in the JSON either
+ * @param timeToLive           the Time to Live setting, null when never set (disabled). Not part of
+ *                             DescribeTable's shape: DescribeTimeToLive answers it
  */
 public record TableDescription(
         String tableName,
@@ -35,7 +35,7 @@ public record TableDescription(
         boolean deletionProtectionEnabled,
         long tableSizeBytes,
         long itemCount,
-        String timeToLiveAttribute) {
+        TimeToLive timeToLive) {
 
     public TableDescription {
         attributeDefinitions = List.copyOf(attributeDefinitions);
@@ -89,14 +89,14 @@ public record TableDescription(
         return new TableDescription(tableName, tableId, tableArn, status, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLiveAttribute);
+                itemCount, timeToLive);
     }
 
     public TableDescription withIndexes(List<AttributeDefinition> definitions, List<GlobalSecondaryIndex> globalIndexes) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, definitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLiveAttribute);
+                itemCount, timeToLive);
     }
 
     public TableDescription withGlobalSecondaryIndexes(List<GlobalSecondaryIndex> globalIndexes) {
@@ -107,20 +107,32 @@ public record TableDescription(
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, throughput, summary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLiveAttribute);
+                itemCount, timeToLive);
     }
 
     /** The stream members together: DynamoDB keeps the Latest* ones after the stream is disabled. */
     public TableDescription withStream(StreamSpecification specification, String label, String arn) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
-                specification, label, arn, deletionProtectionEnabled, tableSizeBytes, itemCount, timeToLiveAttribute);
+                specification, label, arn, deletionProtectionEnabled, tableSizeBytes, itemCount, timeToLive);
     }
 
     public TableDescription withDeletionProtectionEnabled(boolean enabled) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, enabled, tableSizeBytes, itemCount,
-                timeToLiveAttribute);
+                timeToLive);
+    }
+
+    public TableDescription withTimeToLive(TimeToLive setting) {
+        return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
+                keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
+                streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
+                itemCount, setting);
+    }
+
+    /** The attribute items expire by, or null while TTL is disabled. */
+    public String timeToLiveAttribute() {
+        return TimeToLive.expiryAttribute(timeToLive);
     }
 }

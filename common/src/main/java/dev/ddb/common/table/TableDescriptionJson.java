@@ -78,8 +78,26 @@ public final class TableDescriptionJson {
         return node;
     }
 
+    /**
+     * The description as the suite keeps and sends it (table-service's store, {@code ddb.table-events},
+     * item-service's store): DescribeTable's shape plus the member {@code TimeToLive}
+     * ({@code Enabled}, {@code AttributeName}, {@code LastUpdateDateTime}) when TTL was ever set.
+     */
+    public static ObjectNode writeStored(TableDescription table) {
+        ObjectNode node = write(table);
+        TimeToLive timeToLive = table.timeToLive();
+        if (timeToLive != null) {
+            ObjectNode ttl = node.putObject("TimeToLive").put("Enabled", timeToLive.enabled());
+            if (timeToLive.attributeName() != null) {
+                ttl.put("AttributeName", timeToLive.attributeName());
+            }
+            putTime(ttl, "LastUpdateDateTime", timeToLive.lastUpdate());
+        }
+        return node;
+    }
+
     public static byte[] toBytes(TableDescription table) {
-        return Json.write(write(table));
+        return Json.write(writeStored(table));
     }
 
     public static TableDescription fromBytes(byte[] bytes) {
@@ -110,6 +128,7 @@ public final class TableDescriptionJson {
         }
         JsonNode billing = node.get("BillingModeSummary");
         JsonNode stream = node.get("StreamSpecification");
+        JsonNode ttl = node.get("TimeToLive");
         return new TableDescription(
                 text(node, "TableName"),
                 text(node, "TableId"),
@@ -130,7 +149,8 @@ public final class TableDescriptionJson {
                 node.path("DeletionProtectionEnabled").booleanValue(false),
                 node.path("TableSizeBytes").longValue(0),
                 node.path("ItemCount").longValue(0),
-                null);
+                ttl == null || ttl.isNull() ? null : new TimeToLive(ttl.path("Enabled").booleanValue(false),
+                        text(ttl, "AttributeName"), time(ttl.get("LastUpdateDateTime"))));
     }
 
     /** A KeySchema as DynamoDB writes it (HASH first): in a TableDescription, an index, a DescribeStream answer. */

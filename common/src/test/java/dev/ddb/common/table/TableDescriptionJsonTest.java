@@ -111,6 +111,29 @@ class TableDescriptionJsonTest {
     }
 
     @Test
+    void theTimeToLiveSettingIsStoredAndCarriedInTableEventsButNotInDescribeTablesShape() {
+        TableDescription table = TableDescriptionJson.read(Json.read(FULL.getBytes(StandardCharsets.UTF_8)))
+                .withTimeToLive(TimeToLive.enabled("expiresAt", Instant.ofEpochMilli(1_764_067_100_250L)));
+
+        assertThat(TableDescriptionJson.fromBytes(TableDescriptionJson.toBytes(table))).isEqualTo(table);
+        assertThat(TableDescriptionJson.fromBytes(TableDescriptionJson.toBytes(table)).timeToLiveAttribute()).isEqualTo("expiresAt");
+        assertThat(TableEvent.fromJson(TableEvent.of(TableEvent.Type.UPDATED, table).toJson()).table()).isEqualTo(table);
+        assertThat(TableDescriptionJson.write(table).has("TimeToLive")).isFalse();
+
+        TableDescription disabled = table.withTimeToLive(TimeToLive.disabled("expiresAt", Instant.ofEpochMilli(1_764_067_200_000L)));
+        assertThat(TableDescriptionJson.fromBytes(TableDescriptionJson.toBytes(disabled))).isEqualTo(disabled);
+        assertThat(disabled.timeToLiveAttribute()).isNull();
+    }
+
+    @Test
+    void aDescriptionStoredBeforeTimeToLiveReadsAsDisabled() {
+        TableDescription table = TableDescriptionJson.read(Json.read(FULL.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(table.timeToLive()).isNull();
+        assertThat(table.timeToLiveAttribute()).isNull();
+    }
+
+    @Test
     void aKeyAttributeWithoutAnAttributeDefinitionIsNoTableDescription() {
         String json = "{\"TableName\":\"T\",\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}]}";
 

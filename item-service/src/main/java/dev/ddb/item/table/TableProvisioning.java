@@ -14,6 +14,7 @@ import dev.ddb.common.table.GlobalSecondaryIndex;
 import dev.ddb.common.table.IndexStatus;
 import dev.ddb.common.table.ProvisionedThroughputDescription;
 import dev.ddb.common.table.TableDescription;
+import dev.ddb.common.table.TimeToLive;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.write.IndexBackfill;
 
@@ -129,11 +130,16 @@ public final class TableProvisioning {
         // operations enforce (capacity.CapacityLimits)
         boolean billingChanged = !Objects.equals(current.billingModeSummary(), described.billingModeSummary())
                 || !Objects.equals(current.provisionedThroughput(), described.provisionedThroughput());
-        if (added.isEmpty() && indexes.equals(current.globalSecondaryIndexes()) && !billingChanged) {
+        // The later Time to Live setting of the two: an event may be older than what item-service has.
+        TimeToLive timeToLive = TimeToLive.newer(described.timeToLive(), current.timeToLive())
+                ? described.timeToLive() : current.timeToLive();
+        if (added.isEmpty() && indexes.equals(current.globalSecondaryIndexes()) && !billingChanged
+                && Objects.equals(timeToLive, current.timeToLive())) {
             return;
         }
         TableDescription updated = current.withIndexes(definitions(current, described), indexes)
-                .withBilling(described.billingModeSummary(), described.provisionedThroughput());
+                .withBilling(described.billingModeSummary(), described.provisionedThroughput())
+                .withTimeToLive(timeToLive);
         store.updateSchema(updated);
         added.forEach(name -> backfill.start(updated, name));
     }

@@ -9,8 +9,10 @@ import dev.ddb.common.protocol.OperationDispatcher;
 import dev.ddb.table.operation.CreateTableOperation;
 import dev.ddb.table.operation.DeleteTableOperation;
 import dev.ddb.table.operation.DescribeTableOperation;
+import dev.ddb.table.operation.DescribeTimeToLiveOperation;
 import dev.ddb.table.operation.ListTablesOperation;
 import dev.ddb.table.operation.UpdateTableOperation;
+import dev.ddb.table.operation.UpdateTimeToLiveOperation;
 
 /** The DynamoDB operations this service answers, by the name in {@code X-Amz-Target}. */
 @Configuration(proxyBeanMethods = false)
@@ -21,12 +23,16 @@ public class TableOperations {
                                                         DescribeTableOperation describeTable,
                                                         ListTablesOperation listTables,
                                                         UpdateTableOperation updateTable,
-                                                        DeleteTableOperation deleteTable) {
+                                                        DeleteTableOperation deleteTable,
+                                                        UpdateTimeToLiveOperation updateTimeToLive,
+                                                        DescribeTimeToLiveOperation describeTimeToLive) {
         return new OperationDispatcher(Map.of(
                 "CreateTable", createTable,
                 "DescribeTable", describeTable,
                 "ListTables", listTables,
                 "UpdateTable", updateTable,
-                "DeleteTable", deleteTable));
+                "DeleteTable", deleteTable,
+                "UpdateTimeToLive", updateTimeToLive,
+                "DescribeTimeToLive", describeTimeToLive));
     }
 }
