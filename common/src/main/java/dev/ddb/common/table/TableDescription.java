@@ -2,7 +2,10 @@ package dev.ddb.common.table;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +19,9 @@ import java.util.Optional;
  * @param latestStreamLabel    the table's last stream, enabled or not (null if it never had one)
  * @param timeToLive           the Time to Live setting, null when never set (disabled). Not part of
  *                             DescribeTable's shape: DescribeTimeToLive answers it
+ * @param tags                 the table's resource tags (TagResource), in the order they were added;
+ *                             empty when it has none. Not part of DescribeTable's shape either:
+ *                             ListTagsOfResource answers them
  */
 public record TableDescription(
         String tableName,
@@ -35,12 +41,27 @@ public record TableDescription(
         boolean deletionProtectionEnabled,
         long tableSizeBytes,
         long itemCount,
-        TimeToLive timeToLive) {
+        TimeToLive timeToLive,
+        Map<String, String> tags) {
 
     public TableDescription {
+        tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         attributeDefinitions = List.copyOf(attributeDefinitions);
         localSecondaryIndexes = localSecondaryIndexes == null ? List.of() : List.copyOf(localSecondaryIndexes);
         globalSecondaryIndexes = globalSecondaryIndexes == null ? List.of() : List.copyOf(globalSecondaryIndexes);
+    }
+
+    /** A description without tags. */
+    public TableDescription(String tableName, String tableId, String tableArn, TableStatus tableStatus,
+                            Instant creationDateTime, List<AttributeDefinition> attributeDefinitions, KeySchema keySchema,
+                            ProvisionedThroughputDescription provisionedThroughput, BillingModeSummary billingModeSummary,
+                            List<LocalSecondaryIndex> localSecondaryIndexes, List<GlobalSecondaryIndex> globalSecondaryIndexes,
+                            StreamSpecification streamSpecification, String latestStreamLabel, String latestStreamArn,
+                            boolean deletionProtectionEnabled, long tableSizeBytes, long itemCount, TimeToLive timeToLive) {
+        this(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions, keySchema,
+                provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
+                streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
+                itemCount, timeToLive, Map.of());
     }
 
     public BillingMode billingMode() {
@@ -89,14 +110,14 @@ public record TableDescription(
         return new TableDescription(tableName, tableId, tableArn, status, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive);
+                itemCount, timeToLive, tags);
     }
 
     public TableDescription withIndexes(List<AttributeDefinition> definitions, List<GlobalSecondaryIndex> globalIndexes) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, definitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive);
+                itemCount, timeToLive, tags);
     }
 
     public TableDescription withGlobalSecondaryIndexes(List<GlobalSecondaryIndex> globalIndexes) {
@@ -107,32 +128,39 @@ public record TableDescription(
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, throughput, summary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive);
+                itemCount, timeToLive, tags);
     }
 
     /** The stream members together: DynamoDB keeps the Latest* ones after the stream is disabled. */
     public TableDescription withStream(StreamSpecification specification, String label, String arn) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
-                specification, label, arn, deletionProtectionEnabled, tableSizeBytes, itemCount, timeToLive);
+                specification, label, arn, deletionProtectionEnabled, tableSizeBytes, itemCount, timeToLive, tags);
     }
 
     public TableDescription withDeletionProtectionEnabled(boolean enabled) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, enabled, tableSizeBytes, itemCount,
-                timeToLive);
+                timeToLive, tags);
     }
 
     public TableDescription withTimeToLive(TimeToLive setting) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, setting);
+                itemCount, setting, tags);
     }
 
     /** The attribute items expire by, or null while TTL is disabled. */
     public String timeToLiveAttribute() {
         return TimeToLive.expiryAttribute(timeToLive);
+    }
+
+    public TableDescription withTags(Map<String, String> newTags) {
+        return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
+                keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
+                streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
+                itemCount, timeToLive, newTags);
     }
 }

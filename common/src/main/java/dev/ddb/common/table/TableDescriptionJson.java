@@ -2,7 +2,9 @@ package dev.ddb.common.table;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.ddb.common.json.Json;
 import tools.jackson.databind.JsonNode;
@@ -81,7 +83,8 @@ public final class TableDescriptionJson {
     /**
      * The description as the suite keeps and sends it (table-service's store, {@code ddb.table-events},
      * item-service's store): DescribeTable's shape plus the member {@code TimeToLive}
-     * ({@code Enabled}, {@code AttributeName}, {@code LastUpdateDateTime}) when TTL was ever set.
+     * ({@code Enabled}, {@code AttributeName}, {@code LastUpdateDateTime}) when TTL was ever set, and
+     * {@code Tags} (ListTagsOfResource's {@code [{"Key","Value"}]}) when the table has tags.
      */
     public static ObjectNode writeStored(TableDescription table) {
         ObjectNode node = write(table);
@@ -92,6 +95,10 @@ public final class TableDescriptionJson {
                 ttl.put("AttributeName", timeToLive.attributeName());
             }
             putTime(ttl, "LastUpdateDateTime", timeToLive.lastUpdate());
+        }
+        if (!table.tags().isEmpty()) {
+            ArrayNode tags = node.putArray("Tags");
+            table.tags().forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
         }
         return node;
     }
@@ -129,6 +136,10 @@ public final class TableDescriptionJson {
         JsonNode billing = node.get("BillingModeSummary");
         JsonNode stream = node.get("StreamSpecification");
         JsonNode ttl = node.get("TimeToLive");
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (JsonNode tag : node.path("Tags")) {
+            tags.put(text(tag, "Key"), tag.path("Value").stringValue(""));
+        }
         return new TableDescription(
                 text(node, "TableName"),
                 text(node, "TableId"),
@@ -150,7 +161,8 @@ public final class TableDescriptionJson {
                 node.path("TableSizeBytes").longValue(0),
                 node.path("ItemCount").longValue(0),
                 ttl == null || ttl.isNull() ? null : new TimeToLive(ttl.path("Enabled").booleanValue(false),
-                        text(ttl, "AttributeName"), time(ttl.get("LastUpdateDateTime"))));
+                        text(ttl, "AttributeName"), time(ttl.get("LastUpdateDateTime"))),
+                tags);
     }
 
     /** A KeySchema as DynamoDB writes it (HASH first): in a TableDescription, an index, a DescribeStream answer. */

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -123,6 +125,21 @@ class TableDescriptionJsonTest {
         TableDescription disabled = table.withTimeToLive(TimeToLive.disabled("expiresAt", Instant.ofEpochMilli(1_764_067_200_000L)));
         assertThat(TableDescriptionJson.fromBytes(TableDescriptionJson.toBytes(disabled))).isEqualTo(disabled);
         assertThat(disabled.timeToLiveAttribute()).isNull();
+    }
+
+    @Test
+    void tagsAreStoredAndCarriedInTableEventsInTheirOrderButNotInDescribeTablesShape() {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("zeta", "1");
+        tags.put("alpha", "");
+        TableDescription table = TableDescriptionJson.read(Json.read(FULL.getBytes(StandardCharsets.UTF_8))).withTags(tags);
+
+        TableDescription stored = TableDescriptionJson.fromBytes(TableDescriptionJson.toBytes(table));
+        assertThat(stored).isEqualTo(table);
+        assertThat(stored.tags().keySet()).containsExactly("zeta", "alpha");
+        assertThat(TableEvent.fromJson(TableEvent.of(TableEvent.Type.UPDATED, table).toJson()).table()).isEqualTo(table);
+        assertThat(TableDescriptionJson.write(table).has("Tags")).isFalse();
+        assertThat(TableDescriptionJson.read(Json.read(FULL.getBytes(StandardCharsets.UTF_8))).tags()).isEmpty();
     }
 
     @Test
