@@ -8,9 +8,14 @@ import org.springframework.context.annotation.Configuration;
 import dev.ddb.common.protocol.OperationDispatcher;
 import dev.ddb.table.operation.CreateTableOperation;
 import dev.ddb.table.operation.DeleteTableOperation;
+import dev.ddb.table.operation.DescribeEndpointsOperation;
+import dev.ddb.table.operation.DescribeLimitsOperation;
 import dev.ddb.table.operation.DescribeTableOperation;
 import dev.ddb.table.operation.DescribeTimeToLiveOperation;
 import dev.ddb.table.operation.ListTablesOperation;
+import dev.ddb.table.operation.ListTagsOfResourceOperation;
+import dev.ddb.table.operation.TagResourceOperation;
+import dev.ddb.table.operation.UntagResourceOperation;
 import dev.ddb.table.operation.UpdateTableOperation;
 import dev.ddb.table.operation.UpdateTimeToLiveOperation;
 
@@ -25,14 +30,24 @@ public class TableOperations {
                                                         UpdateTableOperation updateTable,
                                                         DeleteTableOperation deleteTable,
                                                         UpdateTimeToLiveOperation updateTimeToLive,
-                                                        DescribeTimeToLiveOperation describeTimeToLive) {
-        return new OperationDispatcher(Map.of(
-                "CreateTable", createTable,
-                "DescribeTable", describeTable,
-                "ListTables", listTables,
-                "UpdateTable", updateTable,
-                "DeleteTable", deleteTable,
-                "UpdateTimeToLive", updateTimeToLive,
-                "DescribeTimeToLive", describeTimeToLive));
+                                                        DescribeTimeToLiveOperation describeTimeToLive,
+                                                        TagResourceOperation tagResource,
+                                                        UntagResourceOperation untagResource,
+                                                        ListTagsOfResourceOperation listTagsOfResource,
+                                                        DescribeLimitsOperation describeLimits,
+                                                        DescribeEndpointsOperation describeEndpoints) {
+        return new OperationDispatcher(Map.ofEntries(
+                Map.entry("CreateTable", createTable),
+                Map.entry("DescribeTable", describeTable),
+                Map.entry("ListTables", listTables),
+                Map.entry("UpdateTable", updateTable),
+                Map.entry("DeleteTable", deleteTable),
+                Map.entry("UpdateTimeToLive", updateTimeToLive),
+                Map.entry("DescribeTimeToLive", describeTimeToLive),
+                Map.entry("TagResource", tagResource),
+                Map.entry("UntagResource", untagResource),
+                Map.entry("ListTagsOfResource", listTagsOfResource),
+                Map.entry("DescribeLimits", describeLimits),
+                Map.entry("DescribeEndpoints", describeEndpoints)));
     }
 }

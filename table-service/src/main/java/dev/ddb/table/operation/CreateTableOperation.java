@@ -1,6 +1,7 @@
 package dev.ddb.table.operation;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import dev.ddb.table.metadata.TableDescriptionFactory;
 import dev.ddb.table.metadata.TableMetadataStore;
 import dev.ddb.table.provisioning.TableStorageProvisioner;
 import dev.ddb.table.request.CreateTableRequest;
+import dev.ddb.table.tags.TableTags;
 import dev.ddb.table.validation.CreateTableValidator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -56,10 +58,15 @@ public class CreateTableOperation implements Operation {
     public JsonNode invoke(RequestContext context, ObjectNode body) {
         CreateTableRequest request = CreateTableRequest.read(body);
         CreateTableValidator.validate(request);
+        Map<String, String> tags = TableTags.read(body.get("Tags"));
+        if (tags != null) {
+            TableTags.requireWithinLimit(tags.size());
+        }
         String tableName = request.tableName();
         String key = context.tableKey(tableName);
 
-        TableDescription creating = descriptions.newTable(request, TableStatus.CREATING, context.region());
+        TableDescription described = descriptions.newTable(request, TableStatus.CREATING, context.region());
+        TableDescription creating = tags == null ? described : described.withTags(tags);
         store.compute(key, existing -> {
             if (existing != null) {
                 throw DynamoDbException.resourceInUse("Table already exists: " + tableName);
