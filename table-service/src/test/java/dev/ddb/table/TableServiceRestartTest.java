@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
 
 /** Tables are stored, not kept in memory: a new service on the same data directory still has them. */
 class TableServiceRestartTest {
@@ -60,6 +61,21 @@ class TableServiceRestartTest {
             assertThat(described.tableStatus()).isEqualTo(TableStatus.ACTIVE);
             assertThat(described.tableId()).isEqualTo(created.tableId());
             assertThat(described.creationDateTime()).isEqualTo(created.creationDateTime());
+        }
+    }
+
+    @Test
+    void tagsSurviveARestart() {
+        String arn;
+        try (ConfigurableApplicationContext service = start(); DynamoDbClient dynamo = client(service)) {
+            arn = dynamo.createTable(TableServiceSdkTest.hashAndRangeTable("Tagged").toBuilder()
+                    .tags(Tag.builder().key("team").value("storage").build()).build()).tableDescription().tableArn();
+            dynamo.tagResource(b -> b.resourceArn(arn).tags(Tag.builder().key("env").value("test").build()));
+        }
+
+        try (ConfigurableApplicationContext service = start(); DynamoDbClient dynamo = client(service)) {
+            assertThat(dynamo.listTagsOfResource(b -> b.resourceArn(arn)).tags()).containsExactly(
+                    Tag.builder().key("team").value("storage").build(), Tag.builder().key("env").value("test").build());
         }
     }
 
