@@ -209,7 +209,10 @@ class TagsSdkTest {
         assertValidation(() -> dynamo.untagResource(r -> r.resourceArn(arn).tagKeys("aws:cloudformation:stack")),
                 "One or more parameter values were invalid: Tag keys starting with 'aws:' are reserved for system use: "
                         + "aws:cloudformation:stack");
-        // only the prefix itself, lower case, is reserved
+        // in any letter case
+        assertValidation(() -> dynamo.tagResource(r -> r.resourceArn(arn).tags(tag("AWS:Owner", "s"))),
+                "One or more parameter values were invalid: Tag keys starting with 'aws:' are reserved for system use: AWS:Owner");
+        // only at the start of the key
         dynamo.tagResource(r -> r.resourceArn(arn).tags(tag("AWS-like", "x"), tag("my:aws:key", "y")));
         assertThat(listAll(arn)).hasSize(2);
     }

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
  * DynamoDB's rules for a table's tags, beyond the member lengths the request validator checks
  * (key 1-128, value 0-256 characters): at most {@value #MAX_TAGS} per table; keys and values of
  * Unicode letters, digits, white space and {@code _ . : / = + - @}; the {@code aws:} key prefix is
- * reserved for AWS (a user can neither add nor remove such a tag).
+ * reserved for AWS in any letter case (a user can neither add nor remove such a tag).
  */
 public final class TableTags {
 
@@ -36,6 +36,9 @@ public final class TableTags {
         }
         Map<String, String> tags = new LinkedHashMap<>();
         for (JsonNode tag : tagList) {
+            if (tag == null || tag.isNull()) {
+                throw DynamoDbException.invalidParameter("Tag must not be null");
+            }
             String key = tag.path("Key").stringValue("");
             String value = tag.path("Value").stringValue("");
             requireUserKey(key);
@@ -52,7 +55,7 @@ public final class TableTags {
 
     /** A key a user may add or remove: none with the reserved {@code aws:} prefix. */
     public static void requireUserKey(String key) {
-        if (key != null && key.startsWith(RESERVED_PREFIX)) {
+        if (key != null && key.regionMatches(true, 0, RESERVED_PREFIX, 0, RESERVED_PREFIX.length())) {
             throw DynamoDbException.invalidParameter("Tag keys starting with '" + RESERVED_PREFIX
                     + "' are reserved for system use: " + key);
         }
