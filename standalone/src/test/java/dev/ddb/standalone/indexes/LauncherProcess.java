@@ -36,8 +36,31 @@ public final class LauncherProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the launcher on dataDir with the given durability and waits until the gateway answers. */
+    /**
+     * Starts the launcher on dataDir with the given durability and waits until the gateway answers.
+     * The ports are free when chosen but another process may take one before the launcher binds
+     * it (other builds share the machine): then it starts again on other ports, up to three times.
+     */
     public static LauncherProcess start(Path dataDir, String durability, Path log) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnce(dataDir, durability, log);
+            } catch (PortTakenMeanwhile e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** The launcher exited because a port chosen as free was taken before it bound it. */
+    private static final class PortTakenMeanwhile extends AssertionError {
+        PortTakenMeanwhile(String message) {
+            super(message);
+        }
+    }
+
+    private static LauncherProcess startOnce(Path dataDir, String durability, Path log) throws Exception {
         int gatewayPort = freePort();
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -79,7 +102,9 @@ public final class LauncherProcess implements AutoCloseable {
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError("launcher exited; its log ends with:\n" + tail());
+                String tail = tail();
+                String message = "launcher exited; its log ends with:\n" + tail;
+                throw tail.contains("already in use") ? new PortTakenMeanwhile(message) : new AssertionError(message);
             }
             try {
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(endpoint)).GET().build(),
