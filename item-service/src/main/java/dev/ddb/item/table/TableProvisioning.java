@@ -1,7 +1,9 @@
 package dev.ddb.item.table;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.slf4j.Logger;
@@ -32,6 +34,11 @@ public final class TableProvisioning {
 
     private final ItemStore store;
     private final IndexBackfill backfill;
+    /**
+     * When table-service last sent each table (by TableId). Every change is sent before its event
+     * is published, so an event older than the last send is stale: its capacity is not taken.
+     */
+    private final Map<String, Long> sentAt = new HashMap<>();
 
     public TableProvisioning(ItemStore store, IndexBackfill backfill) {
         this.store = store;
@@ -40,6 +47,7 @@ public final class TableProvisioning {
 
     /** table-service's POST: the table as it stands now, so an index it does not list goes. */
     public synchronized void provision(TableDescription described) {
+        sentAt.put(described.tableId(), System.currentTimeMillis());
         TableDescription current = store.schema(Regions.tableKey(described));
         if (current == null || !current.tableId().equals(described.tableId())) {
             store.createTable(asNew(described));
@@ -51,7 +59,7 @@ public final class TableProvisioning {
                 wanted.add(index);
             }
         }
-        update(current, described, wanted);
+        update(current, described, wanted, true);
     }
 
     /** table-service's DELETE of the table with this key ({@link Regions#tableKey(String, String)}). */
@@ -105,18 +113,22 @@ public final class TableProvisioning {
                 wanted.add(index);
             }
         }
-        update(current, described, wanted);
+        boolean stale = event.timeMillis() < sentAt.getOrDefault(event.tableId(), Long.MIN_VALUE);
+        update(current, described, wanted, !stale);
     }
 
     /** Keeps the indexes item-service has as they are (CREATING until backfilled); new ones start CREATING. */
-    private void update(TableDescription current, TableDescription described, List<GlobalSecondaryIndex> wanted) {
+    /** @param takeCapacity whether billing and throughput follow the description (not when it is stale) */
+    private void update(TableDescription current, TableDescription described, List<GlobalSecondaryIndex> wanted,
+                        boolean takeCapacity) {
         List<GlobalSecondaryIndex> indexes = new ArrayList<>();
         List<String> added = new ArrayList<>();
         for (GlobalSecondaryIndex index : wanted) {
             GlobalSecondaryIndex existing = current.globalIndex(index.indexName()).filter(index::sameDefinition).orElse(null);
             if (existing != null) {
                 // the index's provisioned throughput follows the description (UpdateTable)
-                ProvisionedThroughputDescription throughput = described.globalIndex(index.indexName())
+                ProvisionedThroughputDescription throughput = !takeCapacity ? existing.provisionedThroughput()
+                        : described.globalIndex(index.indexName())
                         .filter(index::sameDefinition).map(GlobalSecondaryIndex::provisionedThroughput)
                         .orElse(existing.provisionedThroughput());
                 indexes.add(Objects.equals(throughput, existing.provisionedThroughput())
@@ -128,8 +140,9 @@ public final class TableProvisioning {
         }
         // billing mode and provisioned throughput follow the description too: they are what the
         // operations enforce (capacity.CapacityLimits)
-        boolean billingChanged = !Objects.equals(current.billingModeSummary(), described.billingModeSummary())
-                || !Objects.equals(current.provisionedThroughput(), described.provisionedThroughput());
+        TableDescription billing = takeCapacity ? described : current;
+        boolean billingChanged = !Objects.equals(current.billingModeSummary(), billing.billingModeSummary())
+                || !Objects.equals(current.provisionedThroughput(), billing.provisionedThroughput());
         // The later Time to Live setting of the two: an event may be older than what item-service has.
         TimeToLive timeToLive = TimeToLive.newer(described.timeToLive(), current.timeToLive())
                 ? described.timeToLive() : current.timeToLive();
@@ -138,7 +151,7 @@ public final class TableProvisioning {
             return;
         }
         TableDescription updated = current.withIndexes(definitions(current, described), indexes)
-                .withBilling(described.billingModeSummary(), described.provisionedThroughput())
+                .withBilling(billing.billingModeSummary(), billing.provisionedThroughput())
                 .withTimeToLive(timeToLive);
         store.updateSchema(updated);
         added.forEach(name -> backfill.start(updated, name));

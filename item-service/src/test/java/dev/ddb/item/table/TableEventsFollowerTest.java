@@ -126,6 +126,19 @@ class TableEventsFollowerTest {
     }
 
     @Test
+    void anUpdatedEventOlderThanTheLastProvisioningDoesNotTakeBackItsCapacity() {
+        TableDescription music = table("Music", "id-1", 1000).withBilling(null, ProvisionedThroughputDescription.of(5, 5));
+        provisioning.provision(music);
+        long firstChange = System.currentTimeMillis() - 1000; // published after its own provisioning call, read late
+        TableDescription raised = music.withBilling(null, ProvisionedThroughputDescription.of(50, 500));
+        provisioning.provision(raised);
+
+        follower.apply(records(event(TableEvent.Type.UPDATED, music, firstChange)));
+
+        assertThat(store.schema("Music").provisionedThroughput().writeCapacityUnits()).isEqualTo(500);
+    }
+
+    @Test
     void aCreatedEventReadAfterTheTableWasDroppedDoesNotBringItBack() {
         TableDescription music = table("Music", "id-1", 1000);
         provisioning.provision(music);
@@ -195,8 +208,13 @@ class TableEventsFollowerTest {
         store.awaitDurable();
     }
 
+    /** An event published now: after every provisioning call the test made before. */
     private ConsumerRecord<byte[], byte[]> event(TableEvent.Type type, TableDescription table) {
-        TableEvent event = new TableEvent(type, table.tableName(), table.tableId(), 0, table);
+        return event(type, table, System.currentTimeMillis());
+    }
+
+    private ConsumerRecord<byte[], byte[]> event(TableEvent.Type type, TableDescription table, long timeMillis) {
+        TableEvent event = new TableEvent(type, table.tableName(), table.tableId(), timeMillis, table);
         return new ConsumerRecord<>(Topics.TABLE_EVENTS, 0, offset++, table.tableName().getBytes(StandardCharsets.UTF_8),
                 event.toJson());
     }

@@ -10,6 +10,7 @@ import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.stream.registry.Stream;
 import dev.ddb.stream.registry.StreamArn;
 import dev.ddb.stream.registry.StreamRegistry;
+import dev.ddb.stream.registry.TableChangesSeen;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,9 +26,11 @@ public class ListStreamsOperation implements Operation {
     private static final int DEFAULT_LIMIT = 100;
 
     private final StreamRegistry registry;
+    private final TableChangesSeen tableChanges;
 
-    public ListStreamsOperation(StreamRegistry registry) {
+    public ListStreamsOperation(StreamRegistry registry, TableChangesSeen tableChanges) {
         this.registry = registry;
+        this.tableChanges = tableChanges;
     }
 
     @Override
@@ -39,6 +42,7 @@ public class ListStreamsOperation implements Operation {
             throw StreamsErrors.invalidStreamArn();
         }
 
+        tableChanges.await(); // a stream enabled a moment ago is listed
         List<Stream> streams = (tableName == null ? registry.inRegion(context.region()) : registry.ofTable(context.region(), tableName)).stream()
                 .filter(stream -> exclusiveStart == null || stream.streamArn().compareTo(exclusiveStart) > 0)
                 .toList();

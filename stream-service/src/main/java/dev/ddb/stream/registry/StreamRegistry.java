@@ -148,6 +148,24 @@ public class StreamRegistry implements AutoCloseable {
     public synchronized void tableEventsApplied(long nextOffset) {
         progress.put(TABLE_EVENTS_POSITION, nextOffset);
         commit(true);
+        notifyAll();
+    }
+
+    /**
+     * Waits until the table events before {@code offset} are applied, at most {@code timeoutMillis}.
+     *
+     * @return whether they are
+     */
+    public synchronized boolean awaitTableEvents(long offset, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        while (tableEventsPosition() < offset) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
     }
 
     private void commit(boolean sync) {

@@ -30,6 +30,7 @@ import dev.ddb.stream.record.SequenceNumbers;
 import dev.ddb.stream.record.ShardIds;
 import dev.ddb.stream.registry.Stream;
 import dev.ddb.stream.registry.StreamRegistry;
+import dev.ddb.stream.registry.TableChangesSeen;
 import dev.ddb.stream.support.InMemoryShardLog;
 import dev.ddb.stream.support.Streams;
 import tools.jackson.databind.JsonNode;
@@ -57,8 +58,8 @@ class StreamsApiTest {
     @BeforeEach
     void start() {
         registry = new StreamRegistry(dataDir);
-        StreamLookup lookup = new StreamLookup(registry);
-        listStreams = new ListStreamsOperation(registry);
+        StreamLookup lookup = new StreamLookup(registry, TableChangesSeen.IMMEDIATE);
+        listStreams = new ListStreamsOperation(registry, TableChangesSeen.IMMEDIATE);
         describeStream = new DescribeStreamOperation(lookup, log, CLOSE_DELAY, new MovingClock(() -> now));
         getShardIterator = new GetShardIteratorOperation(lookup, log, new MovingClock(() -> now));
         getRecords = new GetRecordsOperation(registry, log, ITERATOR_LIFETIME, CLOSE_DELAY, new MovingClock(() -> now));

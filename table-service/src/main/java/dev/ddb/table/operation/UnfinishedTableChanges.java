@@ -11,11 +11,13 @@ import dev.ddb.common.table.TableDescription;
 import dev.ddb.common.table.TableStatus;
 import dev.ddb.table.events.TableEventPublisher;
 import dev.ddb.table.metadata.TableMetadataStore;
+import dev.ddb.table.provisioning.TableStorageProvisioner;
 
 /**
  * At startup, before requests are served, settles tables whose CreateTable or DeleteTable was cut
  * short by a crash: the caller got no success, so a CREATING table is rolled back and a DELETING
- * one finished. Both are announced as DELETED, so item-service drops storage it may hold for them.
+ * one finished. item-service is asked to drop their storage at once (if it is up; otherwise it
+ * does so from the event), and both are announced as DELETED, so every service forgets them.
  */
 @Component
 public class UnfinishedTableChanges implements SmartInitializingSingleton {
@@ -24,10 +26,12 @@ public class UnfinishedTableChanges implements SmartInitializingSingleton {
 
     private final TableMetadataStore store;
     private final TableEventPublisher events;
+    private final TableStorageProvisioner provisioner;
 
-    public UnfinishedTableChanges(TableMetadataStore store, TableEventPublisher events) {
+    public UnfinishedTableChanges(TableMetadataStore store, TableEventPublisher events, TableStorageProvisioner provisioner) {
         this.store = store;
         this.events = events;
+        this.provisioner = provisioner;
     }
 
     @Override
@@ -39,7 +43,13 @@ public class UnfinishedTableChanges implements SmartInitializingSingleton {
             }
             String tableName = table.tableName();
             LOG.warn("Table {} was left {} by an interrupted request; removing it", tableName, status);
-            store.compute(Regions.tableKey(table), current -> null);
+            String key = Regions.tableKey(table);
+            try {
+                provisioner.deprovision(key);
+            } catch (RuntimeException e) {
+                LOG.info("item-service not reached ({}); it drops table {} from the DELETED event", e.getMessage(), tableName);
+            }
+            store.compute(key, current -> null);
             events.publish(new TableEvent(TableEvent.Type.DELETED, tableName, table.tableId(),
                     System.currentTimeMillis(), table.withStatus(TableStatus.DELETING)));
         }

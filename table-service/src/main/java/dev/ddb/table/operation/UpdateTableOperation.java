@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -32,16 +30,15 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * UpdateTable: billing mode and provisioned throughput, enabling or disabling the stream, deletion
  * protection, and GlobalSecondaryIndexUpdates. Capacity, stream and protection changes are applied
- * at once (DynamoDB answers UPDATING and applies them later), then announced as UPDATED; a stream
+ * at once (DynamoDB answers UPDATING and applies them later), sent to item-service (so its next
+ * request obeys them, see {@link ItemServiceCopy}), then announced as UPDATED; a stream
  * change waits briefly for Kafka's acknowledgement so that stream-service knows of it before the
  * caller's next write. A global index Create or Delete is stored CREATING (Backfilling) or
- * DELETING and sent to item-service, which builds or drops it; DescribeTable finishes it once
+ * DELETING, and item-service builds or drops it; DescribeTable finishes it once
  * item-service reports it done (see {@link IndexTransitions}).
  */
 @Component
 public class UpdateTableOperation implements Operation {
-
-    private static final Logger LOG = LoggerFactory.getLogger(UpdateTableOperation.class);
 
     private final TableMetadataStore store;
     private final TableEventPublisher events;
@@ -85,9 +82,7 @@ public class UpdateTableOperation implements Operation {
         if (updated.equals(before.get())) {
             return response(updated);
         }
-        if (request.indexCreatesAndDeletes() > 0) {
-            provision(key, before.get(), updated);
-        }
+        ItemServiceCopy.update(provisioner, store, key, before.get(), updated);
         TableEvent event = new TableEvent(TableEvent.Type.UPDATED, tableName, updated.tableId(), now, updated);
         if (request.changesStream()) {
             events.publishAndWait(event, streamEventWait);
@@ -111,18 +106,6 @@ public class UpdateTableOperation implements Operation {
             next = next.withDeletionProtectionEnabled(request.deletionProtectionEnabled());
         }
         return GlobalSecondaryIndexUpdates.apply(next, request, now);
-    }
-
-    /** item-service creates or drops the index storage; if it cannot be told, the change is undone. */
-    private void provision(String key, TableDescription before, TableDescription updated) {
-        try {
-            provisioner.provision(updated);
-        } catch (RuntimeException e) {
-            LOG.error("Sending the index change of table {} to item-service failed; UpdateTable undone: {}",
-                    key, e.toString());
-            store.compute(key, current -> updated.equals(current) ? before : current);
-            throw DynamoDbException.internalServerError("Internal server error");
-        }
     }
 
     private static ObjectNode response(TableDescription table) {

@@ -3,6 +3,7 @@ package dev.ddb.table.operation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import dev.ddb.common.table.TableDescription;
 import dev.ddb.common.table.TimeToLive;
 import dev.ddb.table.events.TableEventPublisher;
 import dev.ddb.table.metadata.TableMetadataStore;
+import dev.ddb.table.provisioning.TableStorageProvisioner;
 import dev.ddb.table.request.RequestMembers;
 import dev.ddb.table.request.TableNames;
 import tools.jackson.databind.JsonNode;
@@ -23,8 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * UpdateTimeToLive: enables or disables expiry by a Number attribute. The setting is part of the
- * table's description (stored, then announced as UPDATED on {@code ddb.table-events}, from which
- * item-service's sweeper learns it). DynamoDB's rules: enabling an enabled table or disabling a
+ * table's description (stored, sent to item-service, whose sweeper acts on it from then on, then
+ * announced as UPDATED on {@code ddb.table-events}). DynamoDB's rules: enabling an enabled table or disabling a
  * disabled one is refused, a disable must name the current attribute, and a table's TTL changes at
  * most once an hour. The change takes effect at once (DynamoDB passes through ENABLING/DISABLING).
  */
@@ -36,16 +38,19 @@ public class UpdateTimeToLiveOperation implements Operation {
 
     private final TableMetadataStore store;
     private final TableEventPublisher events;
+    private final TableStorageProvisioner provisioner;
     private final Clock clock;
 
     @Autowired
-    public UpdateTimeToLiveOperation(TableMetadataStore store, TableEventPublisher events) {
-        this(store, events, Clock.systemUTC());
+    public UpdateTimeToLiveOperation(TableMetadataStore store, TableEventPublisher events, TableStorageProvisioner provisioner) {
+        this(store, events, provisioner, Clock.systemUTC());
     }
 
-    UpdateTimeToLiveOperation(TableMetadataStore store, TableEventPublisher events, Clock clock) {
+    UpdateTimeToLiveOperation(TableMetadataStore store, TableEventPublisher events, TableStorageProvisioner provisioner,
+                              Clock clock) {
         this.store = store;
         this.events = events;
+        this.provisioner = provisioner;
         this.clock = clock;
     }
 
@@ -69,10 +74,13 @@ public class UpdateTimeToLiveOperation implements Operation {
         }
         String key = context.tableKey(tableName);
         Instant now = clock.instant();
+        AtomicReference<TableDescription> before = new AtomicReference<>();
         TableDescription updated = store.compute(key, current -> {
             ActiveTables.requireActive(tableName, current);
+            before.set(current);
             return current.withTimeToLive(changed(current.timeToLive(), enabled, attributeName, now));
         });
+        ItemServiceCopy.update(provisioner, store, key, before.get(), updated);
         events.publish(new TableEvent(TableEvent.Type.UPDATED, tableName, updated.tableId(), now.toEpochMilli(), updated));
 
         ObjectNode response = Json.object();

@@ -291,10 +291,11 @@ class TableOperationsTest {
         createTable.invoke(table("Books"));
         events.events.clear();
 
-        new UnfinishedTableChanges(store, events).afterSingletonsInstantiated();
+        new UnfinishedTableChanges(store, events, provisioner).afterSingletonsInstantiated();
 
         assertThat(store.find("Music")).isEmpty();
         assertThat(store.find("Books")).isPresent();
+        assertThat(provisioner.deprovisioned).containsExactly("Music");
         assertThat(events.events).singleElement().satisfies(event -> {
             assertThat(event.eventType()).isEqualTo(TableEvent.Type.DELETED);
             assertThat(event.tableName()).isEqualTo("Music");
