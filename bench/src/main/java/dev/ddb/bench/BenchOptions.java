@@ -49,7 +49,10 @@ public record BenchOptions(
               --target NAME=URL        also run against this endpoint (repeatable), e.g.
                                        --target dynamodb-local=http://localhost:8001
               --pid NAME=PID           the process id of an external target, to report its resident memory
-              --ours LIST              which of our stacks to start: SYNC,ASYNC (default), SYNC, ASYNC or none
+              --ours LIST              which of our stacks to start: SYNC,ASYNC (default), SYNC, ASYNC or none;
+                                       SYNC-COMPOSE / ASYNC-COMPOSE: the services as separate JVMs wired the way
+                                       docker-compose wires them (each service's own jar, HTTP between them, the
+                                       launcher's `kafka` command as the broker), measured as one process tree
               --peers LIST             other servers to start as child processes and compare with: any of
                                        dynalite (LevelDB on disk, --path), dynalite-memory, moto (moto_server), or
                                        none. Default: those available (dynalite needs node, and npm unless it is
@@ -158,8 +161,8 @@ public record BenchOptions(
             }
         }
         for (String d : durabilities) {
-            if (!d.equals("SYNC") && !d.equals("ASYNC")) {
-                throw new UsageException("--ours takes SYNC, ASYNC, SYNC,ASYNC or none, not " + d);
+            if (!List.of("SYNC", "ASYNC", "SYNC-COMPOSE", "ASYNC-COMPOSE").contains(d)) {
+                throw new UsageException("--ours takes SYNC, ASYNC, SYNC-COMPOSE, ASYNC-COMPOSE (comma-separated) or none, not " + d);
             }
         }
         if (peers == null && skipLoad) {

@@ -16,16 +16,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Our stack as a child process: {@code java -jar ddb-standalone.jar} with a temporary data
- * directory, every port free-picked and the given durability; ready once {@code GET /} on the
- * gateway answers 200.
+ * Our stack as a child process: {@code java -jar ddb-standalone.jar} (or the services as separate
+ * JVMs, {@link ComposeLikeStack}) with a temporary data directory, every port free-picked and the
+ * given durability; ready once {@code GET /} on the gateway answers 200.
  */
 final class OwnStack implements Target {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
+    private static final String COMPOSE = "-COMPOSE";
 
     private final String name;
-    private final String durability;
+    private final String ours;
     private final Process process;
     private final Path dataDir;
     private final Path log;
@@ -33,10 +34,10 @@ final class OwnStack implements Target {
     private final List<String> jvmOptions;
     private Duration startup = Duration.ZERO;
 
-    private OwnStack(String name, String durability, Process process, Path dataDir, Path log, URI endpoint,
+    private OwnStack(String name, String ours, Process process, Path dataDir, Path log, URI endpoint,
                      List<String> jvmOptions) {
         this.name = name;
-        this.durability = durability;
+        this.ours = ours;
         this.process = process;
         this.dataDir = dataDir;
         this.log = log;
@@ -44,17 +45,43 @@ final class OwnStack implements Target {
         this.jvmOptions = jvmOptions;
     }
 
-    static OwnStack start(Path jar, String durability, List<String> jvmOptions, Path logDir) throws IOException, InterruptedException {
+    /** @param ours SYNC or ASYNC (the standalone launcher), SYNC-COMPOSE or ASYNC-COMPOSE ({@link ComposeLikeStack}) */
+    static OwnStack start(Path jar, String ours, List<String> jvmOptions, Path logDir) throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Our stack's jar " + jar.toAbsolutePath() + " is missing. Build it first: "
                     + "mvn -B -ntp -q -pl standalone -am package -DskipTests (or pass --stack-jar, or --ours none)");
         }
-        String name = "ours-" + durability.toLowerCase(Locale.ROOT);
-        Path dataDir = Files.createTempDirectory("ddb-bench-" + durability.toLowerCase(Locale.ROOT) + "-");
+        boolean compose = ours.endsWith(COMPOSE);
+        String durability = compose ? ours.substring(0, ours.length() - COMPOSE.length()) : ours;
+        String name = "ours-" + ours.toLowerCase(Locale.ROOT);
+        Path dataDir = Files.createTempDirectory("ddb-bench-" + ours.toLowerCase(Locale.ROOT) + "-");
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
         int gatewayPort = ChildProcesses.freePort();
 
+        ProcessBuilder builder = compose
+                ? ComposeLikeStack.processBuilder(jar, durability, jvmOptions, dataDir, gatewayPort)
+                : standalone(jar, durability, jvmOptions, dataDir, gatewayPort);
+        builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS"); // its own broker, like a user's laptop
+        builder.environment().remove("JAVA_TOOL_OPTIONS"); // the benchmark's own JVM options are not the stack's
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+
+        long started = System.nanoTime();
+        Process process = builder.start();
+        URI endpoint = URI.create("http://localhost:" + gatewayPort);
+        OwnStack stack = new OwnStack(name, ours, process, dataDir, log, endpoint, List.copyOf(jvmOptions));
+        try {
+            stack.awaitHealthy();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        stack.startup = Duration.ofNanos(System.nanoTime() - started);
+        return stack;
+    }
+
+    private static ProcessBuilder standalone(Path jar, String durability, List<String> jvmOptions, Path dataDir, int gatewayPort)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -70,22 +97,7 @@ final class OwnStack implements Target {
         env.put("DDB_BACKUP_SERVICE_PORT", Integer.toString(ChildProcesses.freePort()));
         env.put("DDB_KAFKA_PORT", Integer.toString(ChildProcesses.freePort()));
         env.put("DDB_DURABILITY", durability);
-        env.remove("KAFKA_BOOTSTRAP_SERVERS"); // its own embedded broker, like a user's laptop
-        env.remove("JAVA_TOOL_OPTIONS"); // the benchmark's own JVM options are not the stack's
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-
-        long started = System.nanoTime();
-        Process process = builder.start();
-        URI endpoint = URI.create("http://localhost:" + gatewayPort);
-        OwnStack stack = new OwnStack(name, durability, process, dataDir, log, endpoint, List.copyOf(jvmOptions));
-        try {
-            stack.awaitHealthy();
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            stack.close();
-            throw e;
-        }
-        stack.startup = Duration.ofNanos(System.nanoTime() - started);
-        return stack;
+        return builder;
     }
 
     private void awaitHealthy() throws IOException, InterruptedException {
@@ -144,7 +156,7 @@ final class OwnStack implements Target {
 
     @Override
     public String description() {
-        return "our stack, DDB_DURABILITY=" + durability + ", java -jar" + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions))
+        return "our stack, " + ours + ", java -jar" + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions))
                 + " (pid " + process.pid() + ", started in " + String.format("%.1f s", startup.toMillis() / 1000.0)
                 + ", log " + log + ")";
     }

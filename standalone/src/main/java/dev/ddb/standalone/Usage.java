@@ -8,6 +8,9 @@ final class Usage {
               java -Xmx1g -jar ddb-standalone.jar            start the stack (DynamoDB endpoint, embedded Kafka)
               java -jar ddb-standalone.jar tail <topic> [options]
                                                              print a Kafka topic's records, one JSON line each
+              java -jar ddb-standalone.jar kafka             only the embedded Kafka broker (DDB_KAFKA_PORT,
+                                                             data in DDB_DATA_DIR/kafka): for running each
+                                                             service's own jar as docker-compose does
               java -jar ddb-standalone.jar --help            this text
 
             The stack: a DynamoDB-compatible endpoint (AWS JSON 1.0) on http://localhost:8000, a Kafka

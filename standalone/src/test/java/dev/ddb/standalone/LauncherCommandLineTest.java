@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +30,7 @@ class LauncherCommandLineTest {
         Result result = launch(List.of("--help"), Map.of());
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.output()).startsWith("Usage:").contains("tail <topic>").contains("--from-end")
+        assertThat(result.output()).startsWith("Usage:").contains("tail <topic>").contains("--from-end").contains("kafka")
                 .contains("DDB_DATA_DIR", "DDB_GATEWAY_PORT", "DDB_KAFKA_PORT", "KAFKA_BOOTSTRAP_SERVERS",
                         "DDB_DURABILITY", "DDB_GATEWAY_FORWARDING", "-Xmx")
                 .doesNotContain("Starting");
@@ -67,6 +70,40 @@ class LauncherCommandLineTest {
             assertThatThrownBy(() -> LocalStack.start(settings))
                     .isInstanceOf(LocalStack.PortInUseException.class)
                     .hasMessageStartingWith("Port " + item.getLocalPort() + " (item-service, DDB_ITEM_SERVICE_PORT) is already in use");
+        }
+    }
+
+    @Test
+    void theKafkaCommandRunsOnlyTheBrokerUntilStopped() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), StandaloneLauncher.class.getName(), "kafka");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("DDB_DATA_DIR", dataDir.toString());
+        builder.environment().put("DDB_KAFKA_PORT", Integer.toString(port));
+        Path output = Files.createTempFile(dataDir, "kafka", ".log");
+        Process process = builder.redirectOutput(output.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.readString(output).contains("Kafka ready") && process.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(Files.readString(output)).contains("Kafka ready on localhost:" + port);
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + port))) {
+                admin.createTopics(List.of(new NewTopic("launcher-test", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains("launcher-test");
+            }
+            assertThat(Files.readString(output)).doesNotContain("item-service", "gateway-service");
+
+            process.destroy(); // SIGTERM, as Ctrl-C
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(Files.readString(output)).contains("Stopped");
+            assertThat(dataDir.resolve("kafka")).isDirectory();
+        } finally {
+            process.destroyForcibly();
         }
     }
 
