@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -216,7 +217,7 @@ public final class BenchMain {
         server.loadSeconds = seconds;
         settle();
         server.afterLoad = target.process().flatMap(ResidentMemory::of);
-        if (target.kind() == Target.Kind.OURS && jcmd(target, "GC.run")) {
+        if (target.kind() == Target.Kind.OURS && fullGc(target)) {
             Thread.sleep(2000);
             server.afterFullGc = target.process().flatMap(ResidentMemory::of);
         }
@@ -366,10 +367,27 @@ public final class BenchMain {
     }
 
     /** Runs jcmd against the target's process; false (and a note) when it fails, e.g. the server is no JVM. */
+    /** GC.run in every JVM of the target: the launcher's one, or each service's of a compose-like stack. */
+    private boolean fullGc(Target target) throws InterruptedException {
+        ProcessHandle root = target.process().orElseThrow();
+        List<ProcessHandle> jvms = Stream.concat(Stream.of(root), root.descendants())
+                .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .toList();
+        boolean all = !jvms.isEmpty();
+        for (ProcessHandle jvm : jvms) {
+            all &= jcmd(target, jvm, "GC.run");
+        }
+        return all;
+    }
+
     private boolean jcmd(Target target, String... command) throws InterruptedException {
+        return jcmd(target, target.process().orElseThrow(), command);
+    }
+
+    private boolean jcmd(Target target, ProcessHandle process, String... command) throws InterruptedException {
         List<String> line = new ArrayList<>();
         line.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
-        line.add(Long.toString(target.process().orElseThrow().pid()));
+        line.add(Long.toString(process.pid()));
         line.addAll(List.of(command));
         try {
             Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
