@@ -1,7 +1,9 @@
 package dev.ddb.common.protocol;
 
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (MVStore reads, group-commit waits, Kafka reads), so they stay off the Netty event loops; and a
  * pool per service means one service's slow calls cannot take the threads another one needs. Both
  * the service's HTTP endpoint and the gateway's in-process calls (standalone launcher) use it.
+ *
+ * <p>A service may name operations that never block (e.g. item-service's GetItem: a lookup in
+ * MVStore's in-memory pages); those run on the caller's thread, the Netty event loop that read the
+ * request, since the hand-off to the pool and back (two thread wake-ups, a queue, a cross-thread
+ * write of the answer) costs more CPU than such an operation itself.
  */
 public final class BlockingDispatcher implements AutoCloseable {
 
@@ -23,10 +30,21 @@ public final class BlockingDispatcher implements AutoCloseable {
 
     private final OperationDispatcher dispatcher;
     private final ThreadPoolExecutor pool;
+    /** The full {@code X-Amz-Target}s of the operations run on the caller's thread. */
+    private final Set<String> inlineTargets;
 
     /** @param threads the pool's size; 0 or less means {@link #DEFAULT_THREADS} */
     public BlockingDispatcher(String serviceName, OperationDispatcher dispatcher, int threads) {
+        this(serviceName, dispatcher, threads, Set.of());
+    }
+
+    /**
+     * @param inlineTargets the {@code X-Amz-Target}s (e.g. {@code DynamoDB_20120810.GetItem}) of
+     *                      operations that never block, run on the calling thread
+     */
+    public BlockingDispatcher(String serviceName, OperationDispatcher dispatcher, int threads, Set<String> inlineTargets) {
         this.dispatcher = dispatcher;
+        this.inlineTargets = Set.copyOf(inlineTargets);
         int size = threads > 0 ? threads : DEFAULT_THREADS;
         // Unbounded queue: the number of requests in flight is bounded by the clients' connections.
         this.pool = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -44,6 +62,16 @@ public final class BlockingDispatcher implements AutoCloseable {
 
     /** The same for a request in {@code context}'s region. */
     public CompletableFuture<Response> dispatch(RequestContext context, String target, byte[] body) {
+        if (target != null && inlineTargets.contains(target)) {
+            if (pool.isShutdown()) {
+                throw new RejectedExecutionException("The dispatcher is closed");
+            }
+            try {
+                return CompletableFuture.completedFuture(dispatcher.dispatch(context, target, body));
+            } catch (Throwable e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
         return CompletableFuture.supplyAsync(() -> dispatcher.dispatch(context, target, body), pool);
     }
 

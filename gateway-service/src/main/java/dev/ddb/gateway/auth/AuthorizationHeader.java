@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import dev.ddb.common.error.DynamoDbException;
 
@@ -19,6 +20,8 @@ final class AuthorizationHeader {
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
 
     private static final List<String> REQUIRED = List.of("Credential", "Signature", "SignedHeaders");
+    /** What separates the header's words: commas and/or spaces (compiled once: every request is checked). */
+    private static final Pattern SEPARATORS = Pattern.compile("[, ]+");
 
     private AuthorizationHeader() {
     }
@@ -32,7 +35,7 @@ final class AuthorizationHeader {
      */
     static void check(String header, boolean hasDate) {
         // Parameters are separated by commas and/or spaces; the first word is the algorithm.
-        List<String> words = new ArrayList<>(List.of(header.trim().split("[, ]+")));
+        List<String> words = new ArrayList<>(List.of(SEPARATORS.split(header.trim())));
         String algorithm = words.remove(0);
         Map<String, String> parameters = new HashMap<>();
         for (String word : words) {

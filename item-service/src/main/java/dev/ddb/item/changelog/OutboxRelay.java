@@ -71,7 +71,7 @@ public final class OutboxRelay implements SmartLifecycle {
                 send(batch);
                 store.removeFromOutbox(batch);
                 if (batch.size() < BATCH) {
-                    LockSupport.parkNanos(LINGER_NANOS);
+                    linger();
                 }
                 if (failing) {
                     LOG.info("Kafka reachable again; relaying the item-change outbox ({} waiting)", store.outboxSize());
@@ -84,6 +84,19 @@ public final class OutboxRelay implements SmartLifecycle {
                 }
                 pause(RETRY_MILLIS);
             }
+        }
+    }
+
+    /**
+     * Waits out {@link #LINGER_NANOS} whatever wakes the thread meanwhile: under load every group
+     * commit (one a millisecond or so) unparks the relay, and a single park would return at the
+     * first of them, so the relay would send a request per commit instead of gathering changes.
+     */
+    private void linger() {
+        long deadline = System.nanoTime() + LINGER_NANOS;
+        long left;
+        while (running && !Thread.currentThread().isInterrupted() && (left = deadline - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(left);
         }
     }
 
