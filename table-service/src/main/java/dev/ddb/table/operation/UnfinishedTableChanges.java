@@ -16,6 +16,8 @@ import dev.ddb.table.metadata.TableMetadataStore;
  * At startup, before requests are served, settles tables whose CreateTable or DeleteTable was cut
  * short by a crash: the caller got no success, so a CREATING table is rolled back and a DELETING
  * one finished. Both are announced as DELETED, so item-service drops storage it may hold for them.
+ * A table a restore is loading is left CREATING: backup-service, which runs the restore, finishes
+ * or abandons it when it starts.
  */
 @Component
 public class UnfinishedTableChanges implements SmartInitializingSingleton {
@@ -36,6 +38,9 @@ public class UnfinishedTableChanges implements SmartInitializingSingleton {
             TableStatus status = table.tableStatus();
             if (status == TableStatus.ACTIVE) {
                 continue;
+            }
+            if (status == TableStatus.CREATING && table.restoreInProgress()) {
+                continue; // backup-service resumes the restore, or abandons it (RestoredTables)
             }
             String tableName = table.tableName();
             LOG.warn("Table {} was left {} by an interrupted request; removing it", tableName, status);

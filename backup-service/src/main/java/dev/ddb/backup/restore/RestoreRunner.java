@@ -1,0 +1,192 @@
+package dev.ddb.backup.restore;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+import dev.ddb.backup.clients.InternalCallException;
+import dev.ddb.backup.clients.ItemServiceClient;
+import dev.ddb.backup.clients.RestoreTargetGoneException;
+import dev.ddb.backup.clients.TableServiceClient;
+import dev.ddb.backup.storage.Backup;
+import dev.ddb.backup.storage.BackupCatalog;
+import dev.ddb.backup.storage.BackupCorruptedException;
+import dev.ddb.backup.storage.BackupFiles;
+import dev.ddb.backup.storage.RestoreJob;
+import dev.ddb.common.table.TableDescription;
+
+/**
+ * Runs restores in the background: checks the backup's file against its checksum, has item-service
+ * load its items into the new (CREATING) table in chunks, then has table-service make the table
+ * ACTIVE. A restore that cannot complete (its file corrupted, the table deleted meanwhile) removes
+ * its table and logs why: it never stays CREATING. Loading puts whole items, so a restore cut short
+ * by a crash simply starts loading again when the service starts (every job still in the catalog).
+ * Internal calls that fail (a service restarting) are retried for a while.
+ */
+@Component
+public class RestoreRunner implements SmartInitializingSingleton, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestoreRunner.class);
+    /** A chunk of items sent to item-service in one call: this many bytes or lines, whichever comes first. */
+    static final int CHUNK_BYTES = 1024 * 1024;
+    static final int CHUNK_LINES = 1000;
+    private static final int ATTEMPTS = 60;
+    private static final long RETRY_MILLIS = 1000;
+
+    private final BackupCatalog catalog;
+    private final BackupFiles files;
+    private final TableServiceClient tables;
+    private final ItemServiceClient items;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
+        Thread thread = new Thread(runnable, "restore");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean closed;
+
+    public RestoreRunner(BackupCatalog catalog, BackupFiles files, TableServiceClient tables, ItemServiceClient items) {
+        this.catalog = catalog;
+        this.files = files;
+        this.tables = tables;
+        this.items = items;
+    }
+
+    /** Resumes the restores a stop or crash interrupted. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        for (RestoreJob job : catalog.restores()) {
+            LOG.info("Resuming the restore of table {} from {}", job.targetTableKey(), job.backupArn());
+            start(job);
+        }
+    }
+
+    public void start(RestoreJob job) {
+        executor.execute(() -> {
+            try {
+                run(job);
+            } catch (RuntimeException e) {
+                if (!closed) {
+                    LOG.error("Restore of table {} from {} stopped; it resumes at the next start", job.targetTableKey(),
+                            job.backupArn(), e);
+                }
+            }
+        });
+    }
+
+    private void run(RestoreJob recorded) {
+        long started = System.nanoTime();
+        RestoreJob job = withTable(recorded);
+        if (job == null) {
+            return;
+        }
+        Optional<Backup> backup = catalog.backup(job.backupArn());
+        if (backup.isEmpty()) {
+            fail(job, "its backup is gone");
+            return;
+        }
+        try {
+            files.verify(backup.get().backupId(), backup.get().sha256());
+            long[] refused = {0};
+            ByteArrayOutputStream chunk = new ByteArrayOutputStream(CHUNK_BYTES + 64 * 1024);
+            int[] lines = {0};
+            files.readLines(backup.get().backupId(), line -> {
+                chunk.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+                chunk.write('\n');
+                if (++lines[0] == CHUNK_LINES || chunk.size() >= CHUNK_BYTES) {
+                    refused[0] += load(job, chunk.toByteArray());
+                    chunk.reset();
+                    lines[0] = 0;
+                }
+            });
+            if (chunk.size() > 0) {
+                refused[0] += load(job, chunk.toByteArray());
+            }
+            if (refused[0] > 0) {
+                LOG.warn("Restore of table {}: {} items were refused (an index key of another type than the index's)",
+                        job.targetTableKey(), refused[0]);
+            }
+        } catch (BackupCorruptedException e) {
+            fail(job, e.getMessage());
+            return;
+        } catch (RestoreTargetGoneException e) {
+            LOG.warn("Restore of table {} from {} stopped: {}", job.targetTableKey(), job.backupArn(), e.getMessage());
+            catalog.remove(job);
+            return;
+        }
+        retried(() -> tables.finish(job.targetTableKey(), job.tableId()));
+        catalog.remove(job);
+        LOG.info("Restored table {} from {} in {} ms", job.targetTableKey(), job.backupArn(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * The job with the TableId of its table (a crash may have come between table-service creating
+     * the table and the catalog recording its id), or null when there is nothing left to restore.
+     */
+    private RestoreJob withTable(RestoreJob job) {
+        TableDescription table = retried(() -> tables.table(job.targetTableKey())).orElse(null);
+        boolean ours = table != null && table.restoreSummary() != null
+                && job.backupArn().equals(table.restoreSummary().sourceBackupArn())
+                && (job.tableId() == null || job.tableId().equals(table.tableId()));
+        if (!ours || !table.restoreInProgress()) {
+            // never created, finished before the crash, or deleted: nothing to do
+            catalog.remove(job);
+            return null;
+        }
+        if (job.tableId() == null) {
+            RestoreJob identified = job.withTableId(table.tableId());
+            catalog.put(identified);
+            return identified;
+        }
+        return job;
+    }
+
+    private long load(RestoreJob job, byte[] chunk) {
+        return retried(() -> items.load(job.targetTableKey(), job.tableId(), chunk));
+    }
+
+    /** The restore cannot complete: its table goes, and the log says why. */
+    private void fail(RestoreJob job, String reason) {
+        LOG.error("Restore of table {} from {} failed ({}); removing the table", job.targetTableKey(), job.backupArn(), reason);
+        retried(() -> {
+            tables.abandon(job.targetTableKey(), job.tableId());
+            return null;
+        });
+        catalog.remove(job);
+    }
+
+    private <T> T retried(Supplier<T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (InternalCallException e) {
+                if (attempt == ATTEMPTS || closed) {
+                    throw e;
+                }
+                LOG.debug("Internal call failed ({}); retrying", e.getMessage());
+                try {
+                    Thread.sleep(RETRY_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        closed = true;
+        executor.shutdownNow();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}
