@@ -52,6 +52,7 @@ public class ItemServiceClient {
      *
      * @return how many items item-service refused (an index key of another type than the index's)
      * @throws RestoreTargetGoneException when that table is not being restored any more
+     * @throws RestoreAlreadyLoadedException when item-service has finished that table's restore already
      */
     public long load(String tableKey, String tableId, byte[] lines) {
         HttpRequest request = http.request(http.tableUri("/internal/tables", tableKey, "/items", "tableId=" + tableId))
@@ -60,6 +61,9 @@ public class ItemServiceClient {
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() == 404) {
             throw new RestoreTargetGoneException("Table " + tableKey + " (" + tableId + ") is not being restored any more");
+        }
+        if (response.statusCode() == 409) {
+            throw new RestoreAlreadyLoadedException("The restore of table " + tableKey + " (" + tableId + ") has finished in item-service");
         }
         if (response.statusCode() != 200) {
             throw new InternalCallException(request.method() + " " + request.uri() + " answered " + response.statusCode());

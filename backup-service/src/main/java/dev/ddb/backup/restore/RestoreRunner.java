@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import dev.ddb.backup.clients.InternalCallException;
 import dev.ddb.backup.clients.ItemServiceClient;
+import dev.ddb.backup.clients.RestoreAlreadyLoadedException;
 import dev.ddb.backup.clients.RestoreTargetGoneException;
 import dev.ddb.backup.clients.TableServiceClient;
 import dev.ddb.backup.storage.Backup;
@@ -114,12 +115,14 @@ public class RestoreRunner implements SmartInitializingSingleton, AutoCloseable 
                 LOG.warn("Restore of table {}: {} items were refused (an index key of another type than the index's)",
                         job.targetTableKey(), refused[0]);
             }
+        } catch (RestoreAlreadyLoadedException e) {
+            // item-service finished the table before a crash cut table-service's part short: finish that
+            LOG.info("Restore of table {}: {}", job.targetTableKey(), e.getMessage());
         } catch (BackupCorruptedException e) {
             fail(job, e.getMessage());
             return;
         } catch (RestoreTargetGoneException e) {
-            LOG.warn("Restore of table {} from {} stopped: {}", job.targetTableKey(), job.backupArn(), e.getMessage());
-            catalog.remove(job);
+            fail(job, e.getMessage()); // item-service lost the table: table-service must not keep it CREATING
             return;
         }
         retried(() -> tables.finish(job.targetTableKey(), job.tableId()));

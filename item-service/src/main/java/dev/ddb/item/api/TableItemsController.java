@@ -70,7 +70,8 @@ class TableItemsController {
 
     /**
      * Puts the items of the body into the table with TableId {@code tableId}, which must be being
-     * restored; answers {@code {"Loaded":n,"Refused":m}}, or 404 when that table is not being restored.
+     * restored; answers {@code {"Loaded":n,"Refused":m}}, 404 when that table is not being restored,
+     * 409 when its restore has finished (a resumed restore's retry after item-service finished it).
      */
     @PostMapping(produces = "application/json")
     Mono<ResponseEntity<byte[]>> load(@PathVariable String tableName, @RequestParam(required = false) String region,
@@ -79,6 +80,8 @@ class TableItemsController {
             try {
                 ItemLoad.Loaded loaded = load.load(Regions.tableKey(region, tableName), tableId, lines);
                 return ResponseEntity.ok(Json.write(Json.object().put("Loaded", loaded.items()).put("Refused", loaded.refused())));
+            } catch (ItemLoad.AlreadyRestored e) {
+                return ResponseEntity.status(HttpStatus.CONFLICT).body(Json.write(Json.object().put("message", e.getMessage())));
             } catch (DynamoDbException e) {
                 HttpStatus status = e.code().equals("ResourceNotFoundException") ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
                 return ResponseEntity.status(status).body(Json.write(Json.object().put("message", e.getMessage())));

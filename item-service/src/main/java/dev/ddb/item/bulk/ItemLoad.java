@@ -36,6 +36,13 @@ public final class ItemLoad {
         this.writes = writes;
     }
 
+    /** The table's restore has finished already (it took item requests since): nothing more is loaded. */
+    public static final class AlreadyRestored extends RuntimeException {
+        AlreadyRestored(String tableKey) {
+            super("The restore of table " + tableKey + " has finished");
+        }
+    }
+
     /** The outcome of one chunk: items put, and items refused (an index key of the wrong type). */
     public record Loaded(long items, long refused) {
     }
@@ -47,6 +54,9 @@ public final class ItemLoad {
      */
     public Loaded load(String tableKey, String tableId, byte[] lines) {
         TableDescription table = store.schema(tableKey);
+        if (table != null && table.tableId().equals(tableId) && table.restoreSummary() != null && !table.restoreInProgress()) {
+            throw new AlreadyRestored(tableKey); // finished: a restore resumed after a crash loads nothing more
+        }
         if (table == null || !table.tableId().equals(tableId) || !table.restoreInProgress()) {
             throw DynamoDbException.resourceNotFound("Requested resource not found: no table " + tableKey
                     + " with TableId " + tableId + " is being restored");

@@ -49,17 +49,22 @@ public class RestoredTables {
         return this.createTable.create(context, createTable, restore);
     }
 
-    /** Makes the restored table ACTIVE; a table already finished stays as it is. */
+    /**
+     * Makes the restored table ACTIVE: item-service first (it takes item requests from then on),
+     * then this catalog, so that DescribeTable never says ACTIVE while item requests would still be
+     * refused. A table already finished stays as it is; a repeated call (after a crash) is harmless.
+     */
     public TableDescription finish(String tableKey, String tableId) {
-        TableDescription finished = store.compute(tableKey, current -> {
-            requireRestored(tableKey, tableId, current);
-            return current.restoreInProgress()
-                    ? current.withStatus(TableStatus.ACTIVE).withRestoreSummary(current.restoreSummary().finished())
-                    : current;
-        });
-        // item-service takes the finished restore (and starts taking item requests) from this call;
-        // a retried call after a crash repeats it harmlessly
+        TableDescription current = store.find(tableKey).orElse(null);
+        requireRestored(tableKey, tableId, current);
+        TableDescription finished = current.restoreInProgress()
+                ? current.withStatus(TableStatus.ACTIVE).withRestoreSummary(current.restoreSummary().finished())
+                : current;
         provisioner.provision(finished);
+        store.compute(tableKey, table -> {
+            requireRestored(tableKey, tableId, table);
+            return finished;
+        });
         events.publish(new TableEvent(TableEvent.Type.UPDATED, finished.tableName(), tableId,
                 System.currentTimeMillis(), finished));
         LOG.info("Restore of table {} from {} finished", tableKey, finished.restoreSummary().sourceBackupArn());
