@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 class BackupKillNineTest {
 
     private static final Path LOGS = Path.of("target", "BackupKillNineTest");
-    private static final int ITEMS = 30_000;
+    private static final int ITEMS = 20_000;
     private static final Duration WAIT = Duration.ofSeconds(120);
 
     @TempDir
