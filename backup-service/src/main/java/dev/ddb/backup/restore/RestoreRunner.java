@@ -2,11 +2,18 @@ package dev.ddb.backup.restore;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +47,8 @@ public class RestoreRunner implements SmartInitializingSingleton, AutoCloseable 
     /** A chunk of items sent to item-service in one call: this many bytes or lines, whichever comes first. */
     static final int CHUNK_BYTES = 1024 * 1024;
     static final int CHUNK_LINES = 1000;
+    /** Chunks of one restore being loaded at once. */
+    static final int CHUNKS_IN_FLIGHT = 3;
     private static final int ATTEMPTS = 60;
     private static final long RETRY_MILLIS = 1000;
 
@@ -49,6 +58,12 @@ public class RestoreRunner implements SmartInitializingSingleton, AutoCloseable 
     private final ItemServiceClient items;
     private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
         Thread thread = new Thread(runnable, "restore");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Where chunks are loaded, for every restore. */
+    private final ExecutorService loadPool = Executors.newFixedThreadPool(6, runnable -> {
+        Thread thread = new Thread(runnable, "restore-load");
         thread.setDaemon(true);
         return thread;
     });
@@ -96,24 +111,25 @@ public class RestoreRunner implements SmartInitializingSingleton, AutoCloseable 
         }
         try {
             files.verify(backup.get().backupId(), backup.get().sha256());
-            long[] refused = {0};
+            ChunkLoads loads = new ChunkLoads(chunk -> load(job, chunk));
             ByteArrayOutputStream chunk = new ByteArrayOutputStream(CHUNK_BYTES + 64 * 1024);
             int[] lines = {0};
             files.readLines(backup.get().backupId(), line -> {
                 chunk.writeBytes(line.getBytes(StandardCharsets.UTF_8));
                 chunk.write('\n');
                 if (++lines[0] == CHUNK_LINES || chunk.size() >= CHUNK_BYTES) {
-                    refused[0] += load(job, chunk.toByteArray());
+                    loads.submit(chunk.toByteArray());
                     chunk.reset();
                     lines[0] = 0;
                 }
             });
             if (chunk.size() > 0) {
-                refused[0] += load(job, chunk.toByteArray());
+                loads.submit(chunk.toByteArray());
             }
-            if (refused[0] > 0) {
+            long refused = loads.await();
+            if (refused > 0) {
                 LOG.warn("Restore of table {}: {} items were refused (an index key of another type than the index's)",
-                        job.targetTableKey(), refused[0]);
+                        job.targetTableKey(), refused);
             }
         } catch (RestoreAlreadyLoadedException e) {
             // item-service finished the table before a crash cut table-service's part short: finish that
@@ -153,6 +169,64 @@ public class RestoreRunner implements SmartInitializingSingleton, AutoCloseable 
         return job;
     }
 
+    /**
+     * The chunks of one restore, {@link #CHUNKS_IN_FLIGHT} at a time on the shared load pool: the
+     * items of a backup are distinct, so their order does not matter, and item-service's group
+     * commit makes one fsync serve the write sets of several chunks.
+     */
+    private final class ChunkLoads {
+        private final ToLongFunction<byte[]> load;
+        private final Semaphore inFlight = new Semaphore(CHUNKS_IN_FLIGHT);
+        private final List<Future<Long>> loads = new ArrayList<>();
+        private long refused;
+
+        ChunkLoads(ToLongFunction<byte[]> load) {
+            this.load = load;
+        }
+
+        void submit(byte[] chunk) {
+            inFlight.acquireUninterruptibly();
+            loads.add(loadPool.submit(() -> {
+                try {
+                    return load.applyAsLong(chunk);
+                } finally {
+                    inFlight.release();
+                }
+            }));
+            // count the chunks done; a failed one's exception stops the reading here
+            for (Iterator<Future<Long>> done = loads.iterator(); done.hasNext(); ) {
+                Future<Long> future = done.next();
+                if (future.isDone()) {
+                    refused += outcome(future);
+                    done.remove();
+                }
+            }
+        }
+
+        /** The items refused over all chunks, once every chunk is done; a chunk's failure thrown. */
+        long await() {
+            for (Future<Long> future : loads) {
+                refused += outcome(future);
+            }
+            loads.clear();
+            return refused;
+        }
+
+        private long outcome(Future<Long> future) {
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InternalCallException("interrupted while loading", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
     private long load(RestoreJob job, byte[] chunk) {
         return retried(() -> items.load(job.targetTableKey(), job.tableId(), chunk));
     }
@@ -190,6 +264,8 @@ public class RestoreRunner implements SmartInitializingSingleton, AutoCloseable 
     public void close() throws InterruptedException {
         closed = true;
         executor.shutdownNow();
+        loadPool.shutdownNow();
         executor.awaitTermination(5, TimeUnit.SECONDS);
+        loadPool.awaitTermination(5, TimeUnit.SECONDS);
     }
 }
