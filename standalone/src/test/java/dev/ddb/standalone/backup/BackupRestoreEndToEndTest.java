@@ -197,6 +197,29 @@ class BackupRestoreEndToEndTest {
                 .isInstanceOfSatisfying(DynamoDbException.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException"));
         assertThatThrownBy(() -> client.describeTable(r -> r.tableName("BadOverride"))).isInstanceOf(ResourceNotFoundException.class);
+        // an index on an attribute the backup has no definition of, an LSI with another hash key, throughput on demand
+        assertValidationError(() -> client.restoreTableFromBackup(r -> r.targetTableName("BadOverride").backupArn(backupArn)
+                .globalSecondaryIndexOverride(g -> g.indexName("ByMood")
+                        .keySchema(k -> k.attributeName("Mood").keyType(KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)))));
+        assertValidationError(() -> client.restoreTableFromBackup(r -> r.targetTableName("BadOverride").backupArn(backupArn)
+                .localSecondaryIndexOverride(l -> l.indexName("Wrong")
+                        .keySchema(k -> k.attributeName("Genre").keyType(KeyType.HASH), k -> k.attributeName("Year").keyType(KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)))));
+        assertValidationError(() -> client.restoreTableFromBackup(r -> r.targetTableName("BadOverride").backupArn(backupArn)
+                .billingModeOverride(BillingMode.PAY_PER_REQUEST)
+                .provisionedThroughputOverride(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L))));
+        assertValidationError(() -> client.restoreTableFromBackup(r -> r.targetTableName("BadOverride").backupArn(backupArn)
+                .provisionedThroughputOverride(t -> t.readCapacityUnits(0L).writeCapacityUnits(1L))));
+        assertThatThrownBy(() -> client.describeTable(r -> r.tableName("BadOverride"))).isInstanceOf(ResourceNotFoundException.class);
+        assertThat(client.listTables().tableNames()).doesNotContain("BadOverride");
+    }
+
+    private static void assertValidationError(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(DynamoDbException.class, e -> {
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+            assertThat(e.statusCode()).isEqualTo(400);
+        });
     }
 
     @Test
