@@ -2,9 +2,11 @@ package dev.ddb.backup;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Backup-service: its operations arrive in a later issue; it already runs, answers health and joins the stack. */
+/** backup-service: on-demand backups (CreateBackup, ...) and restores from them. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class BackupServiceApplication {
 
     /** Reads backup-service.yml rather than application.yml, so several services can share one JVM. */

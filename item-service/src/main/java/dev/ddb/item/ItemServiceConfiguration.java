@@ -29,6 +29,7 @@ import dev.ddb.item.operation.TransactGetItems;
 import dev.ddb.item.operation.TransactWriteItems;
 import dev.ddb.item.operation.UpdateItem;
 import dev.ddb.item.storage.Durability;
+import dev.ddb.item.bulk.ItemLoad;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.table.TableEventsFollower;
 import dev.ddb.item.transaction.ClientRequestTokens;
@@ -58,6 +59,11 @@ class ItemServiceConfiguration {
         IndexBackfill backfill = new IndexBackfill(store, writes.locks());
         backfill.resumeAll();
         return backfill;
+    }
+
+    @Bean
+    ItemLoad itemLoad(ItemStore store, WritePath writes) {
+        return new ItemLoad(store, writes);
     }
 
     @Bean

@@ -97,6 +97,9 @@ public final class LocalStack implements AutoCloseable {
             p.add("ddb.stream.data-dir=" + dataDir + "/stream-service");
         });
         int backupPort = launch("backup-service", BackupServiceApplication::builder, settings.backupServicePort(), p -> {
+            p.add("ddb.backup.data-dir=" + dataDir + "/backup-service");
+            p.add("ddb.backup.item-service-url=http://localhost:" + itemPort);
+            p.add("ddb.backup.table-service-url=http://localhost:" + tablePort);
         });
         gatewayPort = launch("gateway-service", GatewayServiceApplication::builder, settings.gatewayPort(), p -> {
             p.add("ddb.gateway.table-service-url=http://localhost:" + tablePort);

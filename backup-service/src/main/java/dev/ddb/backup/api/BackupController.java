@@ -11,7 +11,9 @@ import reactor.core.publisher.Mono;
 
 import dev.ddb.common.protocol.AwsJsonProtocol;
 import dev.ddb.common.protocol.BlockingDispatcher;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.protocol.Response;
+import dev.ddb.common.region.Regions;
 
 /** The backup and restore endpoint; its operations are in {@link DispatchPool}. */
 @RestController
@@ -25,8 +27,11 @@ class BackupController {
 
     @PostMapping("/")
     Mono<ResponseEntity<byte[]>> invoke(@RequestHeader(value = AwsJsonProtocol.TARGET_HEADER, required = false) String target,
+                                        @RequestHeader(name = Regions.REGION_HEADER, required = false) String region,
+                                        @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                         @RequestBody(required = false) byte[] body) {
-        return Mono.fromFuture(() -> dispatcher.dispatch(target, body)).map(BackupController::toHttp);
+        RequestContext context = RequestContext.ofHeaders(region, authorization);
+        return Mono.fromFuture(() -> dispatcher.dispatch(context, target, body)).map(BackupController::toHttp);
     }
 
     private static ResponseEntity<byte[]> toHttp(Response response) {

@@ -6,19 +6,49 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.ddb.backup.BackupServiceProperties;
+import dev.ddb.backup.ondemand.CreateBackupOperation;
+import dev.ddb.backup.ondemand.DeleteBackupOperation;
+import dev.ddb.backup.ondemand.DescribeBackupOperation;
+import dev.ddb.backup.ondemand.ListBackupsOperation;
+import dev.ddb.backup.restore.RestoreTableFromBackupOperation;
+import dev.ddb.backup.storage.BackupCatalog;
+import dev.ddb.backup.storage.BackupFiles;
 import dev.ddb.common.protocol.BlockingDispatcher;
 import dev.ddb.common.protocol.OperationDispatcher;
 
 /**
- * backup-service's operations and the bounded pool they run on, for its own endpoint and for the
- * gateway's in-process calls. No operation is implemented yet (the backup issue), so every target
- * answers UnknownOperationException rather than pretending.
+ * backup-service's operations, the bounded pool they run on (for its own endpoint and for the
+ * gateway's in-process calls), and its storage. Point-in-time recovery and exports are not
+ * implemented yet: their targets answer UnknownOperationException rather than pretending.
  */
 @Configuration(proxyBeanMethods = false)
 class DispatchPool {
 
     @Bean(destroyMethod = "close")
-    BlockingDispatcher blockingDispatcher(@Value("${ddb.dispatch.threads:0}") int threads) {
-        return new BlockingDispatcher("backup-service", new OperationDispatcher(Map.of()), threads);
+    BackupCatalog backupCatalog(BackupServiceProperties properties) {
+        return new BackupCatalog(properties.dataDir());
+    }
+
+    @Bean
+    BackupFiles backupFiles(BackupServiceProperties properties) {
+        return new BackupFiles(properties.dataDir());
+    }
+
+    @Bean
+    OperationDispatcher backupOperations(CreateBackupOperation createBackup, DescribeBackupOperation describeBackup,
+                                         ListBackupsOperation listBackups, DeleteBackupOperation deleteBackup,
+                                         RestoreTableFromBackupOperation restoreTableFromBackup) {
+        return new OperationDispatcher(Map.of(
+                "CreateBackup", createBackup,
+                "DescribeBackup", describeBackup,
+                "ListBackups", listBackups,
+                "DeleteBackup", deleteBackup,
+                "RestoreTableFromBackup", restoreTableFromBackup));
+    }
+
+    @Bean(destroyMethod = "close")
+    BlockingDispatcher blockingDispatcher(OperationDispatcher operations, @Value("${ddb.dispatch.threads:0}") int threads) {
+        return new BlockingDispatcher("backup-service", operations, threads);
     }
 }

@@ -25,12 +25,74 @@ public final class DynamoNumber {
             // BigDecimal also reads other scripts' digits ("١٢٣"); DynamoDB does not.
             throw DynamoDbException.validation("A value provided cannot be converted into a number");
         }
+        if (significantDigits(text) > MAX_PRECISION) {
+            // refused before BigDecimal parses it: hundreds of thousands of digits take it seconds
+            throw DynamoDbException.validation("Attempting to store more than 38 significant digits in a Number");
+        }
         try {
             value = new BigDecimal(text);
         } catch (NumberFormatException e) {
             throw DynamoDbException.validation("A value provided cannot be converted into a number");
         }
         return validate(value);
+    }
+
+    /**
+     * The significant digits of a well-formed number's text ({@code [+-]digits[.digits][e[+-]digits]}),
+     * leading and trailing zeros of its mantissa not counted; 0 for text that is not well formed,
+     * which BigDecimal then refuses.
+     */
+    static int significantDigits(String text) {
+        int i = 0;
+        int length = text.length();
+        if (i < length && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+            i++;
+        }
+        int first = -1;
+        int last = -1;
+        int digits = 0;
+        int significant = 0;
+        boolean point = false;
+        for (; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+                if (c != '0') {
+                    if (first < 0) {
+                        first = significant;
+                    }
+                    last = significant;
+                }
+                if (first >= 0 || c != '0') {
+                    significant++;
+                }
+            } else if (c == '.' && !point) {
+                point = true;
+            } else {
+                break;
+            }
+        }
+        if (digits == 0) {
+            return 0;
+        }
+        if (i < length) {
+            // an exponent: e or E, an optional sign, at least one digit, nothing after
+            if (text.charAt(i) != 'e' && text.charAt(i) != 'E') {
+                return 0;
+            }
+            i++;
+            if (i < length && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+                i++;
+            }
+            int exponentDigits = 0;
+            for (; i < length && text.charAt(i) >= '0' && text.charAt(i) <= '9'; i++) {
+                exponentDigits++;
+            }
+            if (exponentDigits == 0 || i < length) {
+                return 0;
+            }
+        }
+        return first < 0 ? 0 : last - first + 1;
     }
 
     private static boolean isAsciiNumberText(String text) {

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param tags                 the table's resource tags (TagResource), in the order they were added;
  *                             empty when it has none. Not part of DescribeTable's shape either:
  *                             ListTagsOfResource answers them
+ * @param restoreSummary       where a table created by a restore came from; null for any other table
  */
 public record TableDescription(
         String tableName,
@@ -42,13 +43,28 @@ public record TableDescription(
         long tableSizeBytes,
         long itemCount,
         TimeToLive timeToLive,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        RestoreSummary restoreSummary) {
 
     public TableDescription {
         tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         attributeDefinitions = List.copyOf(attributeDefinitions);
         localSecondaryIndexes = localSecondaryIndexes == null ? List.of() : List.copyOf(localSecondaryIndexes);
         globalSecondaryIndexes = globalSecondaryIndexes == null ? List.of() : List.copyOf(globalSecondaryIndexes);
+    }
+
+    /** A description of a table not created by a restore. */
+    public TableDescription(String tableName, String tableId, String tableArn, TableStatus tableStatus,
+                            Instant creationDateTime, List<AttributeDefinition> attributeDefinitions, KeySchema keySchema,
+                            ProvisionedThroughputDescription provisionedThroughput, BillingModeSummary billingModeSummary,
+                            List<LocalSecondaryIndex> localSecondaryIndexes, List<GlobalSecondaryIndex> globalSecondaryIndexes,
+                            StreamSpecification streamSpecification, String latestStreamLabel, String latestStreamArn,
+                            boolean deletionProtectionEnabled, long tableSizeBytes, long itemCount, TimeToLive timeToLive,
+                            Map<String, String> tags) {
+        this(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions, keySchema,
+                provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
+                streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
+                itemCount, timeToLive, tags, null);
     }
 
     /** A description without tags. */
@@ -61,7 +77,7 @@ public record TableDescription(
         this(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions, keySchema,
                 provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, Map.of());
+                itemCount, timeToLive, Map.of(), null);
     }
 
     public BillingMode billingMode() {
@@ -110,14 +126,14 @@ public record TableDescription(
         return new TableDescription(tableName, tableId, tableArn, status, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, tags);
+                itemCount, timeToLive, tags, restoreSummary);
     }
 
     public TableDescription withIndexes(List<AttributeDefinition> definitions, List<GlobalSecondaryIndex> globalIndexes) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, definitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, tags);
+                itemCount, timeToLive, tags, restoreSummary);
     }
 
     public TableDescription withGlobalSecondaryIndexes(List<GlobalSecondaryIndex> globalIndexes) {
@@ -128,28 +144,28 @@ public record TableDescription(
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, throughput, summary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, tags);
+                itemCount, timeToLive, tags, restoreSummary);
     }
 
     /** The stream members together: DynamoDB keeps the Latest* ones after the stream is disabled. */
     public TableDescription withStream(StreamSpecification specification, String label, String arn) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
-                specification, label, arn, deletionProtectionEnabled, tableSizeBytes, itemCount, timeToLive, tags);
+                specification, label, arn, deletionProtectionEnabled, tableSizeBytes, itemCount, timeToLive, tags, restoreSummary);
     }
 
     public TableDescription withDeletionProtectionEnabled(boolean enabled) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, enabled, tableSizeBytes, itemCount,
-                timeToLive, tags);
+                timeToLive, tags, restoreSummary);
     }
 
     public TableDescription withTimeToLive(TimeToLive setting) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, setting, tags);
+                itemCount, setting, tags, restoreSummary);
     }
 
     /** The attribute items expire by, or null while TTL is disabled. */
@@ -161,6 +177,18 @@ public record TableDescription(
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, newTags);
+                itemCount, timeToLive, newTags, restoreSummary);
+    }
+
+    public TableDescription withRestoreSummary(RestoreSummary summary) {
+        return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
+                keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
+                streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
+                itemCount, timeToLive, tags, summary);
+    }
+
+    /** A table being loaded by a restore: item writes are refused until it is ACTIVE. */
+    public boolean restoreInProgress() {
+        return restoreSummary != null && restoreSummary.restoreInProgress();
     }
 }

@@ -76,6 +76,18 @@ public final class TableDescriptionJson {
         if (table.latestStreamArn() != null) {
             node.put("LatestStreamArn", table.latestStreamArn());
         }
+        RestoreSummary restore = table.restoreSummary();
+        if (restore != null) {
+            ObjectNode summary = node.putObject("RestoreSummary");
+            if (restore.sourceBackupArn() != null) {
+                summary.put("SourceBackupArn", restore.sourceBackupArn());
+            }
+            if (restore.sourceTableArn() != null) {
+                summary.put("SourceTableArn", restore.sourceTableArn());
+            }
+            putTime(summary, "RestoreDateTime", restore.restoreDateTime());
+            summary.put("RestoreInProgress", restore.restoreInProgress());
+        }
         node.put("DeletionProtectionEnabled", table.deletionProtectionEnabled());
         return node;
     }
@@ -136,6 +148,7 @@ public final class TableDescriptionJson {
         JsonNode billing = node.get("BillingModeSummary");
         JsonNode stream = node.get("StreamSpecification");
         JsonNode ttl = node.get("TimeToLive");
+        JsonNode restore = node.get("RestoreSummary");
         Map<String, String> tags = new LinkedHashMap<>();
         for (JsonNode tag : node.path("Tags")) {
             tags.put(text(tag, "Key"), tag.path("Value").stringValue(""));
@@ -162,7 +175,10 @@ public final class TableDescriptionJson {
                 node.path("ItemCount").longValue(0),
                 ttl == null || ttl.isNull() ? null : new TimeToLive(ttl.path("Enabled").booleanValue(false),
                         text(ttl, "AttributeName"), time(ttl.get("LastUpdateDateTime"))),
-                tags);
+                tags,
+                restore == null || restore.isNull() ? null : new RestoreSummary(text(restore, "SourceBackupArn"),
+                        text(restore, "SourceTableArn"), time(restore.get("RestoreDateTime")),
+                        restore.path("RestoreInProgress").booleanValue(false)));
     }
 
     /** A KeySchema as DynamoDB writes it (HASH first): in a TableDescription, an index, a DescribeStream answer. */

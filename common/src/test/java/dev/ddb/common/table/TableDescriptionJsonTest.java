@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.json.Json;
+import tools.jackson.databind.JsonNode;
 
 class TableDescriptionJsonTest {
 
@@ -99,6 +100,25 @@ class TableDescriptionJsonTest {
         assertThat(TableDescriptionJson.fromBytes(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(table);
         assertThat(table.payPerRequest()).isTrue();
         assertThat(table.streamEnabled()).isFalse();
+    }
+
+    @Test
+    void aRestoredTableCarriesItsRestoreSummaryInDescribeTablesShape() {
+        TableDescription table = new TableDescription("Restored", "id-2", ARN, TableStatus.CREATING,
+                Instant.ofEpochMilli(2_000), List.of(new AttributeDefinition("pk", ScalarAttributeType.S)),
+                KeySchema.hashOnly("pk", ScalarAttributeType.S), ProvisionedThroughputDescription.onDemand(),
+                new BillingModeSummary(BillingMode.PAY_PER_REQUEST, Instant.ofEpochMilli(2_000)),
+                List.of(), List.of(), null, null, null, false, 0, 0, null, Map.of(),
+                new RestoreSummary("arn:backup", "arn:source", Instant.ofEpochMilli(1_500), true));
+
+        JsonNode json = Json.read(TableDescriptionJson.toBytes(table));
+
+        assertThat(Json.MAPPER.writeValueAsString(json.get("RestoreSummary"))).isEqualTo("{\"SourceBackupArn\":\"arn:backup\","
+                + "\"SourceTableArn\":\"arn:source\",\"RestoreDateTime\":1.5,\"RestoreInProgress\":true}");
+        TableDescription read = TableDescriptionJson.read(json);
+        assertThat(read).isEqualTo(table);
+        assertThat(read.restoreInProgress()).isTrue();
+        assertThat(read.withRestoreSummary(read.restoreSummary().finished()).restoreInProgress()).isFalse();
     }
 
     @Test

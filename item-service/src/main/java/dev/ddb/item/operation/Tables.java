@@ -14,7 +14,8 @@ final class Tables {
     /** The table of the request's region named {@code tableName}. */
     static TableDescription require(ItemStore store, RequestContext context, String tableName) {
         TableDescription schema = store.schema(context.tableKey(tableName));
-        if (schema == null) {
+        // A table a restore is still loading is CREATING: DynamoDB answers as if it did not exist yet.
+        if (schema == null || schema.restoreInProgress()) {
             throw DynamoDbException.resourceNotFound("Requested resource not found");
         }
         return schema;

@@ -146,15 +146,23 @@ public final class TableProvisioning {
         // The later Time to Live setting of the two: an event may be older than what item-service has.
         TimeToLive timeToLive = TimeToLive.newer(described.timeToLive(), current.timeToLive())
                 ? described.timeToLive() : current.timeToLive();
+        // A restored table becomes ACTIVE (and takes item writes) once table-service says its restore
+        // finished; never the other way round, whatever an old event says.
+        boolean restoreFinished = current.restoreInProgress() && described.restoreSummary() != null
+                && !described.restoreInProgress();
         if (added.isEmpty() && indexes.equals(current.globalSecondaryIndexes()) && !billingChanged
-                && Objects.equals(timeToLive, current.timeToLive())) {
+                && Objects.equals(timeToLive, current.timeToLive()) && !restoreFinished) {
             return;
         }
         TableDescription updated = current.withIndexes(definitions(current, described), indexes)
                 .withBilling(billing.billingModeSummary(), billing.provisionedThroughput())
                 .withTimeToLive(timeToLive);
+        if (restoreFinished) {
+            updated = updated.withRestoreSummary(described.restoreSummary()).withStatus(described.tableStatus());
+        }
         store.updateSchema(updated);
-        added.forEach(name -> backfill.start(updated, name));
+        TableDescription schema = updated;
+        added.forEach(name -> backfill.start(schema, name));
     }
 
     /** The definitions item-service has, and those the description adds (a stale one may lack newer ones). */

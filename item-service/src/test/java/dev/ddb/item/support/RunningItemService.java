@@ -55,6 +55,11 @@ public final class RunningItemService implements AutoCloseable {
                         "--spring.kafka.admin.auto-create=false", "--ddb.item.durability=" + durability));
     }
 
+    /** {@code http://localhost:<port>}, for the internal endpoints. */
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
     public DynamoDbClient client() {
         return client;
     }

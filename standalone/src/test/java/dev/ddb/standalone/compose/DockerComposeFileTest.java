@@ -89,5 +89,10 @@ class DockerComposeFileTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> tableEnv = (Map<String, Object>) service("table-service").get("environment");
         assertThat(tableEnv).containsEntry("DDB_TABLE_ITEM_SERVICE_URL", "http://item-service:8102");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> backupEnv = (Map<String, Object>) service("backup-service").get("environment");
+        assertThat(backupEnv).containsEntry("DDB_BACKUP_ITEM_SERVICE_URL", "http://item-service:8102")
+                .containsEntry("DDB_BACKUP_TABLE_SERVICE_URL", "http://table-service:8101")
+                .containsEntry("DDB_DATA_DIR", "/data");
     }
 }

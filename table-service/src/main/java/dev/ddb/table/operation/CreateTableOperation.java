@@ -16,6 +16,7 @@ import dev.ddb.table.TableServiceProperties;
 import dev.ddb.table.events.TableEventPublisher;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.common.table.TableDescriptionJson;
+import dev.ddb.common.table.RestoreSummary;
 import dev.ddb.common.table.TableStatus;
 import dev.ddb.table.metadata.TableDescriptionFactory;
 import dev.ddb.table.metadata.TableMetadataStore;
@@ -56,6 +57,20 @@ public class CreateTableOperation implements Operation {
 
     @Override
     public JsonNode invoke(RequestContext context, ObjectNode body) {
+        TableDescription active = create(context, body, null);
+        ObjectNode response = Json.object();
+        response.set("TableDescription", TableDescriptionJson.write(active));
+        return response;
+    }
+
+    /**
+     * Validates a CreateTable request, stores the table, has item-service provision it and announces
+     * it. A table a restore creates ({@code restore} not null) stays CREATING, with its
+     * RestoreSummary, until the restore has loaded its items and calls {@link dev.ddb.table.restore.RestoredTables#finish}.
+     *
+     * @return the table as stored
+     */
+    public TableDescription create(RequestContext context, ObjectNode body, RestoreSummary restore) {
         CreateTableRequest request = CreateTableRequest.read(body);
         CreateTableValidator.validate(request);
         Map<String, String> tags = TableTags.read(body.get("Tags"));
@@ -66,7 +81,8 @@ public class CreateTableOperation implements Operation {
         String key = context.tableKey(tableName);
 
         TableDescription described = descriptions.newTable(request, TableStatus.CREATING, context.region());
-        TableDescription creating = tags == null ? described : described.withTags(tags);
+        TableDescription tagged = tags == null ? described : described.withTags(tags);
+        TableDescription creating = restore == null ? tagged : tagged.withRestoreSummary(restore);
         store.compute(key, existing -> {
             if (existing != null) {
                 throw DynamoDbException.resourceInUse("Table already exists: " + tableName);
@@ -74,25 +90,25 @@ public class CreateTableOperation implements Operation {
             return creating;
         });
 
-        TableDescription active = creating.withStatus(TableStatus.ACTIVE);
+        TableDescription created = restore == null ? creating.withStatus(TableStatus.ACTIVE) : creating;
         try {
-            provisioner.provision(active);
+            provisioner.provision(created);
         } catch (RuntimeException e) {
             rollBack(key, e);
             throw DynamoDbException.internalServerError("Internal server error");
         }
-        store.compute(key, current -> active);
-
-        TableEvent created = new TableEvent(TableEvent.Type.CREATED, tableName, active.tableId(),
-                System.currentTimeMillis(), active);
-        if (active.streamEnabled()) {
-            events.publishAndWait(created, streamEventWait);
-        } else {
-            events.publish(created);
+        if (restore == null) {
+            store.compute(key, current -> created);
         }
-        ObjectNode response = Json.object();
-        response.set("TableDescription", TableDescriptionJson.write(active));
-        return response;
+
+        TableEvent event = new TableEvent(TableEvent.Type.CREATED, tableName, created.tableId(),
+                System.currentTimeMillis(), created);
+        if (created.streamEnabled()) {
+            events.publishAndWait(event, streamEventWait);
+        } else {
+            events.publish(event);
+        }
+        return created;
     }
 
     /** No half-created table: forget it, and drop whatever item-service may have created after all. */

@@ -18,6 +18,8 @@ import dev.ddb.table.provisioning.TableStorageProvisioner;
  * short by a crash: the caller got no success, so a CREATING table is rolled back and a DELETING
  * one finished. item-service is asked to drop their storage at once (if it is up; otherwise it
  * does so from the event), and both are announced as DELETED, so every service forgets them.
+ * A table a restore is loading is left CREATING: backup-service, which runs the restore, finishes
+ * or abandons it when it starts.
  */
 @Component
 public class UnfinishedTableChanges implements SmartInitializingSingleton {
@@ -40,6 +42,9 @@ public class UnfinishedTableChanges implements SmartInitializingSingleton {
             TableStatus status = table.tableStatus();
             if (status == TableStatus.ACTIVE) {
                 continue;
+            }
+            if (status == TableStatus.CREATING && table.restoreInProgress()) {
+                continue; // backup-service resumes the restore, or abandons it (RestoredTables)
             }
             String tableName = table.tableName();
             LOG.warn("Table {} was left {} by an interrupted request; removing it", tableName, status);

@@ -21,11 +21,13 @@ import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.request.RequestValidator;
 import dev.ddb.common.request.ServiceModel;
+import dev.ddb.common.table.RestoreSummary;
 import dev.ddb.common.table.TableDescriptionJson;
 import dev.ddb.common.table.TableStatus;
 import dev.ddb.table.TableServiceProperties;
 import dev.ddb.table.metadata.TableDescriptionFactory;
 import dev.ddb.table.metadata.TableMetadataStore;
+import dev.ddb.table.restore.RestoredTables;
 import dev.ddb.table.support.RecordingEventPublisher;
 import dev.ddb.table.support.RecordingProvisioner;
 import tools.jackson.databind.JsonNode;
@@ -300,6 +302,39 @@ class TableOperationsTest {
             assertThat(event.eventType()).isEqualTo(TableEvent.Type.DELETED);
             assertThat(event.tableName()).isEqualTo("Music");
         });
+    }
+
+    @Test
+    void aRestoredTableIsCreatingUntilFinishedSurvivesARestartCheckAndCanBeAbandoned() {
+        RestoredTables restored = new RestoredTables(createTable, store, provisioner, events);
+        RestoreSummary summary = new RestoreSummary("arn:backup", "arn:source", java.time.Instant.ofEpochMilli(1_000), true);
+        String tableId = restored.create(RequestContext.DEFAULT, musicTable(), summary).tableId();
+
+        JsonNode creating = describeTable.invoke(request("{'TableName':'Music'}")).get("Table");
+        assertThat(creating.get("TableStatus").stringValue()).isEqualTo("CREATING");
+        assertThat(creating.get("RestoreSummary").get("RestoreInProgress").booleanValue()).isTrue();
+        assertThat(creating.get("RestoreSummary").get("SourceBackupArn").stringValue()).isEqualTo("arn:backup");
+        assertThat(provisioner.provisioned).last().satisfies(table -> assertThat(table.get("TableStatus").stringValue()).isEqualTo("CREATING"));
+        DynamoDbException busy = assertThrows(DynamoDbException.class, () -> deleteTable.invoke(musicTable()));
+        assertThat(busy.code()).isEqualTo("ResourceInUseException");
+
+        // a restart leaves it to backup-service, which finishes (or abandons) it
+        new UnfinishedTableChanges(store, events, provisioner).afterSingletonsInstantiated();
+        assertThat(store.find("Music")).isPresent();
+
+        restored.finish("Music", tableId);
+        JsonNode active = describeTable.invoke(request("{'TableName':'Music'}")).get("Table");
+        assertThat(active.get("TableStatus").stringValue()).isEqualTo("ACTIVE");
+        assertThat(active.get("RestoreSummary").get("RestoreInProgress").booleanValue()).isFalse();
+        assertThat(provisioner.provisioned).last().satisfies(table -> assertThat(table.get("TableStatus").stringValue()).isEqualTo("ACTIVE"));
+
+        String otherId = restored.create(RequestContext.DEFAULT, table("Books"), summary).tableId();
+        restored.abandon("Books", "not-" + otherId); // another table of that name: untouched
+        assertThat(store.find("Books")).isPresent();
+        restored.abandon("Books", otherId);
+        assertThat(store.find("Books")).isEmpty();
+        assertThat(provisioner.deprovisioned).contains("Books");
+        assertThat(events.events).last().satisfies(event -> assertThat(event.eventType()).isEqualTo(TableEvent.Type.DELETED));
     }
 
     private static ObjectNode musicTable() {

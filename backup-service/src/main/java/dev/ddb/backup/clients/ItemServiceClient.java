@@ -1,0 +1,81 @@
+package dev.ddb.backup.clients;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import dev.ddb.backup.BackupServiceProperties;
+
+/**
+ * item-service's internal API for backups: {@code GET /internal/tables/{name}/items} (a snapshot
+ * of the table's items, streamed as NDJSON) and {@code POST /internal/tables/{name}/items?tableId=}
+ * (load a chunk of items into a table being restored).
+ */
+@Component
+public class ItemServiceClient {
+
+    private final InternalHttp http;
+
+    public ItemServiceClient(BackupServiceProperties properties) {
+        this.http = new InternalHttp(properties.itemServiceUrl(), properties.callTimeout());
+    }
+
+    /** A snapshot being streamed: the id of the table it is of, and its lines. Close it. */
+    public record Snapshot(String tableId, InputStream lines) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            lines.close();
+        }
+    }
+
+    /** The table's items as of now; empty when item-service has no such ACTIVE table. */
+    public Optional<Snapshot> snapshot(String tableKey) {
+        HttpRequest request = http.request(http.tableUri("/internal/tables", tableKey, "/items", null)).GET().build();
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() == 404) {
+            closeQuietly(response.body());
+            return Optional.empty();
+        }
+        if (response.statusCode() != 200) {
+            closeQuietly(response.body());
+            throw new InternalCallException(request.method() + " " + request.uri() + " answered " + response.statusCode());
+        }
+        return Optional.of(new Snapshot(response.headers().firstValue("X-Ddb-Table-Id").orElse(null), response.body()));
+    }
+
+    /**
+     * Puts a chunk of {@code {"Item":...}} lines into the restored table with that TableId.
+     *
+     * @return how many items item-service refused (an index key of another type than the index's)
+     * @throws RestoreTargetGoneException when that table is not being restored any more
+     * @throws RestoreAlreadyLoadedException when item-service has finished that table's restore already
+     */
+    public long load(String tableKey, String tableId, byte[] lines) {
+        HttpRequest request = http.request(http.tableUri("/internal/tables", tableKey, "/items", "tableId=" + tableId))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(lines)).build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() == 404) {
+            throw new RestoreTargetGoneException("Table " + tableKey + " (" + tableId + ") is not being restored any more");
+        }
+        if (response.statusCode() == 409) {
+            throw new RestoreAlreadyLoadedException("The restore of table " + tableKey + " (" + tableId + ") has finished in item-service");
+        }
+        if (response.statusCode() != 200) {
+            throw new InternalCallException(request.method() + " " + request.uri() + " answered " + response.statusCode());
+        }
+        return dev.ddb.common.json.Json.read(response.body()).path("Refused").longValue(0);
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException e) {
+            // nothing to do
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.ddb.backup.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BackupFilesTest {
+
+    private static final String ITEMS = """
+            {"Item":{"id":{"S":"a"},"n":{"N":"12345678901234567890123456789012345678"}}}
+            {"Item":{"id":{"S":"b"},"m":{"M":{"l":{"L":[{"BOOL":true},{"NULL":true}]}}}}}
+            """;
+
+    @TempDir
+    Path dataDir;
+
+    private static ByteArrayInputStream stream(String lines) {
+        return new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aWrittenBackupReadsBackLineByLineAndVerifies() throws IOException {
+        BackupFiles files = new BackupFiles(dataDir);
+        BackupFiles.Written written = files.write("01700000000000-0000abcd", stream(ITEMS + "{\"ItemCount\":2}\n"));
+
+        assertThat(written.itemCount()).isEqualTo(2);
+        assertThat(written.sizeBytes()).isPositive();
+        assertThat(written.sha256()).hasSize(64);
+        files.verify("01700000000000-0000abcd", written.sha256());
+        List<String> lines = new ArrayList<>();
+        files.readLines("01700000000000-0000abcd", lines::add);
+        assertThat(String.join("\n", lines) + "\n").isEqualTo(ITEMS);
+        assertThat(Files.list(dataDir.resolve("backups"))).extracting(path -> path.getFileName().toString())
+                .containsExactly("01700000000000-0000abcd.ndjson.gz");
+    }
+
+    @Test
+    void aChangedByteIsDetected() throws IOException {
+        BackupFiles files = new BackupFiles(dataDir);
+        BackupFiles.Written written = files.write("01700000000000-0000abcd", stream(ITEMS + "{\"ItemCount\":2}\n"));
+        Path file = files.file("01700000000000-0000abcd");
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(file, bytes);
+
+        assertThatThrownBy(() -> files.verify("01700000000000-0000abcd", written.sha256()))
+                .isInstanceOf(BackupCorruptedException.class)
+                .hasMessageContaining("is corrupted");
+    }
+
+    @Test
+    void aMissingFileIsDetected() {
+        BackupFiles files = new BackupFiles(dataDir);
+        assertThatThrownBy(() -> files.verify("01700000000000-0000abcd", "00"))
+                .isInstanceOf(BackupCorruptedException.class);
+    }
+
+    @Test
+    void aStreamCutShortLeavesNoFile() throws IOException {
+        BackupFiles files = new BackupFiles(dataDir);
+        assertThatThrownBy(() -> files.write("01700000000000-0000abcd", stream(ITEMS)))
+                .isInstanceOf(IOException.class).hasMessageContaining("without its ItemCount line");
+        assertThatThrownBy(() -> files.write("01700000000000-0000abcd", stream(ITEMS + "{\"ItemCount\":3}\n")))
+                .isInstanceOf(IOException.class);
+        assertThat(Files.list(dataDir.resolve("backups"))).isEmpty();
+    }
+}

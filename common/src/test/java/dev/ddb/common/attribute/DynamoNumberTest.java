@@ -1,0 +1,43 @@
+package dev.ddb.common.attribute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import dev.ddb.common.error.DynamoDbException;
+
+class DynamoNumberTest {
+
+    @Test
+    void significantDigitsIgnoreSignPointExponentAndOuterZeros() {
+        assertThat(DynamoNumber.significantDigits("-000123.4500e-7")).isEqualTo(5);
+        assertThat(DynamoNumber.significantDigits("0.000")).isZero();
+        assertThat(DynamoNumber.significantDigits("1" + "0".repeat(100))).isEqualTo(1);
+        assertThat(DynamoNumber.significantDigits("1.2.3")).isZero();
+        assertThat(DynamoNumber.significantDigits("12e")).isZero();
+        assertThat(DynamoNumber.significantDigits(".5")).isEqualTo(1);
+    }
+
+    @Test
+    void aNumberOfHalfAMillionDigitsIsRefusedAtOnce() {
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> DynamoNumber.parse("1".repeat(500_001)))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.getMessage())
+                        .isEqualTo("Attempting to store more than 38 significant digits in a Number"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> DynamoNumber.parse("1".repeat(500_001) + ".x"))
+                .hasMessage("A value provided cannot be converted into a number");
+    }
+
+    @Test
+    void numbersWithinTheLimitsParseAsBefore() {
+        assertThat(DynamoNumber.parse("12345678901234567890123456789012345678")).isEqualTo(new BigDecimal("12345678901234567890123456789012345678"));
+        assertThat(DynamoNumber.parse("0000.10000")).isEqualTo(new BigDecimal("0.1"));
+        assertThatThrownBy(() -> DynamoNumber.parse("123456789012345678901234567890123456789"))
+                .hasMessage("Attempting to store more than 38 significant digits in a Number");
+    }
+}
