@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param tags                 the table's resource tags (TagResource), in the order they were added;
  *                             empty when it has none. Not part of DescribeTable's shape either:
  *                             ListTagsOfResource answers them
+ * @param onDemandThroughput   the maximums of a PAY_PER_REQUEST table (null: none); a PROVISIONED table has none
  */
 public record TableDescription(
         String tableName,
@@ -42,7 +43,8 @@ public record TableDescription(
         long tableSizeBytes,
         long itemCount,
         TimeToLive timeToLive,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        OnDemandThroughput onDemandThroughput) {
 
     public TableDescription {
         tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
@@ -61,7 +63,21 @@ public record TableDescription(
         this(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions, keySchema,
                 provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, Map.of());
+                itemCount, timeToLive, Map.of(), null);
+    }
+
+    /** A description without on-demand maximums. */
+    public TableDescription(String tableName, String tableId, String tableArn, TableStatus tableStatus,
+                            Instant creationDateTime, List<AttributeDefinition> attributeDefinitions, KeySchema keySchema,
+                            ProvisionedThroughputDescription provisionedThroughput, BillingModeSummary billingModeSummary,
+                            List<LocalSecondaryIndex> localSecondaryIndexes, List<GlobalSecondaryIndex> globalSecondaryIndexes,
+                            StreamSpecification streamSpecification, String latestStreamLabel, String latestStreamArn,
+                            boolean deletionProtectionEnabled, long tableSizeBytes, long itemCount, TimeToLive timeToLive,
+                            Map<String, String> tags) {
+        this(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions, keySchema,
+                provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
+                streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
+                itemCount, timeToLive, tags, null);
     }
 
     public BillingMode billingMode() {
@@ -110,14 +126,14 @@ public record TableDescription(
         return new TableDescription(tableName, tableId, tableArn, status, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, tags);
+                itemCount, timeToLive, tags, onDemandThroughput);
     }
 
     public TableDescription withIndexes(List<AttributeDefinition> definitions, List<GlobalSecondaryIndex> globalIndexes) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, definitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, tags);
+                itemCount, timeToLive, tags, onDemandThroughput);
     }
 
     public TableDescription withGlobalSecondaryIndexes(List<GlobalSecondaryIndex> globalIndexes) {
@@ -128,28 +144,29 @@ public record TableDescription(
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, throughput, summary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, tags);
+                itemCount, timeToLive, tags, onDemandThroughput);
     }
 
     /** The stream members together: DynamoDB keeps the Latest* ones after the stream is disabled. */
     public TableDescription withStream(StreamSpecification specification, String label, String arn) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
-                specification, label, arn, deletionProtectionEnabled, tableSizeBytes, itemCount, timeToLive, tags);
+                specification, label, arn, deletionProtectionEnabled, tableSizeBytes, itemCount, timeToLive, tags,
+                onDemandThroughput);
     }
 
     public TableDescription withDeletionProtectionEnabled(boolean enabled) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, enabled, tableSizeBytes, itemCount,
-                timeToLive, tags);
+                timeToLive, tags, onDemandThroughput);
     }
 
     public TableDescription withTimeToLive(TimeToLive setting) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, setting, tags);
+                itemCount, setting, tags, onDemandThroughput);
     }
 
     /** The attribute items expire by, or null while TTL is disabled. */
@@ -161,6 +178,14 @@ public record TableDescription(
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, newTags);
+                itemCount, timeToLive, newTags, onDemandThroughput);
+    }
+
+    /** The table with these on-demand maximums (null: none). */
+    public TableDescription withOnDemandThroughput(OnDemandThroughput maximums) {
+        return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
+                keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
+                streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
+                itemCount, timeToLive, tags, maximums == null || maximums.isEmpty() ? null : maximums);
     }
 }
