@@ -14,12 +14,14 @@ import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.protocol.RequestContext;
+import dev.ddb.common.table.OnDemandThroughput;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.common.table.TableDescriptionJson;
 import dev.ddb.table.TableServiceProperties;
 import dev.ddb.table.events.TableEventPublisher;
 import dev.ddb.table.metadata.TableMetadataStore;
 import dev.ddb.table.provisioning.TableStorageProvisioner;
+import dev.ddb.table.request.OnDemandMaximums;
 import dev.ddb.table.request.UpdateTableRequest;
 import dev.ddb.table.update.CapacityUpdate;
 import dev.ddb.table.update.GlobalSecondaryIndexUpdates;
@@ -83,7 +85,7 @@ public class UpdateTableOperation implements Operation {
             return updated(current, request, now);
         });
         if (updated.equals(before.get())) {
-            return response(updated);
+            return response(updated, request);
         }
         if (request.indexCreatesAndDeletes() > 0) {
             provision(key, before.get(), updated);
@@ -94,7 +96,7 @@ public class UpdateTableOperation implements Operation {
         } else {
             events.publish(event);
         }
-        return response(updated);
+        return response(updated, request);
     }
 
     /** A changed copy: the stored description is never changed in place, and a refused change writes nothing. */
@@ -110,7 +112,8 @@ public class UpdateTableOperation implements Operation {
         if (request.deletionProtectionEnabled() != null) {
             next = next.withDeletionProtectionEnabled(request.deletionProtectionEnabled());
         }
-        return GlobalSecondaryIndexUpdates.apply(next, request, now);
+        next = GlobalSecondaryIndexUpdates.apply(next, request, now);
+        return CapacityUpdate.applyOnDemandThroughput(next, request);
     }
 
     /** item-service creates or drops the index storage; if it cannot be told, the change is undone. */
@@ -125,9 +128,31 @@ public class UpdateTableOperation implements Operation {
         }
     }
 
-    private static ObjectNode response(TableDescription table) {
+    /**
+     * The updated description. A maximum the request removed with -1 is shown as -1 in this answer,
+     * as DynamoDB echoes it (DescribeTable then leaves the member out).
+     */
+    private static ObjectNode response(TableDescription table, UpdateTableRequest request) {
         ObjectNode response = Json.object();
-        response.set("TableDescription", TableDescriptionJson.write(table));
+        ObjectNode description = TableDescriptionJson.write(table);
+        OnDemandMaximums requested = request.onDemandThroughput();
+        if (requested != null && table.payPerRequest()) {
+            boolean readRemoved = Long.valueOf(OnDemandThroughput.NO_MAXIMUM).equals(requested.maxReadRequestUnits());
+            boolean writeRemoved = Long.valueOf(OnDemandThroughput.NO_MAXIMUM).equals(requested.maxWriteRequestUnits());
+            if (readRemoved || writeRemoved) {
+                description.remove("OnDemandThroughput");
+                ObjectNode shown = description.putObject("OnDemandThroughput");
+                Long read = readRemoved ? Long.valueOf(OnDemandThroughput.NO_MAXIMUM) : OnDemandThroughput.maxRead(table.onDemandThroughput());
+                Long write = writeRemoved ? Long.valueOf(OnDemandThroughput.NO_MAXIMUM) : OnDemandThroughput.maxWrite(table.onDemandThroughput());
+                if (read != null) {
+                    shown.put(OnDemandMaximums.READ, read);
+                }
+                if (write != null) {
+                    shown.put(OnDemandMaximums.WRITE, write);
+                }
+            }
+        }
+        response.set("TableDescription", description);
         return response;
     }
 }
