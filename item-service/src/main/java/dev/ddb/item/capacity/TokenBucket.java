@@ -36,7 +36,14 @@ final class TokenBucket {
         refill(now);
         rate = newRate;
         capacity = newRate * burstSeconds;
-        tokens = Math.min(tokens, capacity);
+        tokens = Double.isInfinite(newRate) ? capacity : Math.min(tokens, capacity);
+    }
+
+    /** The rate and burst of the table's current description; nothing changes while they stay the same. */
+    synchronized void follow(double newRate, double burstSeconds, long now) {
+        if (newRate != rate || newRate * burstSeconds != capacity) {
+            rate(newRate, burstSeconds, now);
+        }
     }
 
     synchronized double rate() {
