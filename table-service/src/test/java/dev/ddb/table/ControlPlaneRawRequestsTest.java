@@ -86,9 +86,10 @@ class ControlPlaneRawRequestsTest {
                 "1 validation error detected: Value null at 'timeToLiveSpecification.attributeName' failed to satisfy "
                         + "constraint: Member must not be null");
         assertError(post("UpdateTimeToLive", "{'TableName':'Raw','TimeToLiveSpecification':{}}"), VALIDATION,
-                "2 validation errors detected: Value null at 'timeToLiveSpecification.attributeName' failed to satisfy "
-                        + "constraint: Member must not be null; Value null at 'timeToLiveSpecification.enabled' failed to "
-                        + "satisfy constraint: Member must not be null");
+                // in DynamoDB's reporting order (common/request/dynamodb-validation-order.json)
+                "2 validation errors detected: Value null at 'timeToLiveSpecification.enabled' failed to satisfy "
+                        + "constraint: Member must not be null; Value null at 'timeToLiveSpecification.attributeName' "
+                        + "failed to satisfy constraint: Member must not be null");
         assertError(post("UpdateTimeToLive", "{'TableName':'Raw','TimeToLiveSpecification':{'Enabled':true,'AttributeName':''}}"),
                 VALIDATION, "1 validation error detected: Value '' at 'timeToLiveSpecification.attributeName' failed to "
                         + "satisfy constraint: Member must have length greater than or equal to 1");

@@ -87,7 +87,10 @@ public class UpdateTableOperation implements Operation {
         if (updated.equals(before.get())) {
             return response(updated, request);
         }
-        if (request.indexCreatesAndDeletes() > 0) {
+        // Index changes, and capacity changes item-service enforces (billing mode, provisioned throughput,
+        // on-demand maximums), reach item-service before UpdateTable answers: the next request gets the new limits.
+        if (request.indexCreatesAndDeletes() > 0 || request.changesCapacity() || request.changesOnDemandThroughput()
+                || request.changesIndexes()) {
             provision(key, before.get(), updated);
         }
         TableEvent event = new TableEvent(TableEvent.Type.UPDATED, tableName, updated.tableId(), now, updated);
@@ -116,7 +119,7 @@ public class UpdateTableOperation implements Operation {
         return CapacityUpdate.applyOnDemandThroughput(next, request);
     }
 
-    /** item-service creates or drops the index storage; if it cannot be told, the change is undone. */
+    /** item-service creates or drops the index storage and takes the capacity; if it cannot be told, the change is undone. */
     private void provision(String key, TableDescription before, TableDescription updated) {
         try {
             provisioner.provision(updated);
