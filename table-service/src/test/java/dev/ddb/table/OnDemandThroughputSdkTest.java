@@ -203,7 +203,9 @@ class OnDemandThroughputSdkTest {
 
         dynamo.updateTable(b -> b.tableName(name).globalSecondaryIndexUpdates(indexUpdate("byOwner", max(40L, 4L))));
         assertThat(globalIndex(describe(name), "byOwner").onDemandThroughput()).isEqualTo(max(40L, 4L));
-        dynamo.updateTable(b -> b.tableName(name).globalSecondaryIndexUpdates(indexUpdate("byOwner", max(-1L, null))));
+        TableDescription removed = dynamo.updateTable(b -> b.tableName(name)
+                .globalSecondaryIndexUpdates(indexUpdate("byOwner", max(-1L, null)))).tableDescription();
+        assertThat(globalIndex(removed, "byOwner").onDemandThroughput()).as("the answer echoes -1").isEqualTo(max(-1L, 4L));
         assertThat(globalIndex(describe(name), "byOwner").onDemandThroughput()).isEqualTo(max(null, 4L));
         assertValidation(() -> dynamo.updateTable(b -> b.tableName(name).globalSecondaryIndexUpdates(indexUpdate("byOwner", max(0L, null)))),
                 INVALID + "Requested MaxReadRequestUnits for OnDemandThroughput for index : byOwner is outside of valid range");

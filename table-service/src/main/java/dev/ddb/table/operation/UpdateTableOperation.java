@@ -2,6 +2,7 @@ package dev.ddb.table.operation;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.protocol.RequestContext;
+import dev.ddb.common.table.GlobalSecondaryIndex;
 import dev.ddb.common.table.OnDemandThroughput;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.common.table.TableDescriptionJson;
@@ -21,6 +23,7 @@ import dev.ddb.table.TableServiceProperties;
 import dev.ddb.table.events.TableEventPublisher;
 import dev.ddb.table.metadata.TableMetadataStore;
 import dev.ddb.table.provisioning.TableStorageProvisioner;
+import dev.ddb.table.request.GlobalSecondaryIndexUpdate;
 import dev.ddb.table.request.OnDemandMaximums;
 import dev.ddb.table.request.UpdateTableRequest;
 import dev.ddb.table.update.CapacityUpdate;
@@ -132,30 +135,52 @@ public class UpdateTableOperation implements Operation {
     }
 
     /**
-     * The updated description. A maximum the request removed with -1 is shown as -1 in this answer,
-     * as DynamoDB echoes it (DescribeTable then leaves the member out).
+     * The updated description. A maximum the request removed with -1 (of the table or of a global
+     * index) is shown as -1 in this answer, as DynamoDB echoes it (DescribeTable then leaves the member out).
      */
     private static ObjectNode response(TableDescription table, UpdateTableRequest request) {
         ObjectNode response = Json.object();
         ObjectNode description = TableDescriptionJson.write(table);
-        OnDemandMaximums requested = request.onDemandThroughput();
-        if (requested != null && table.payPerRequest()) {
-            boolean readRemoved = Long.valueOf(OnDemandThroughput.NO_MAXIMUM).equals(requested.maxReadRequestUnits());
-            boolean writeRemoved = Long.valueOf(OnDemandThroughput.NO_MAXIMUM).equals(requested.maxWriteRequestUnits());
-            if (readRemoved || writeRemoved) {
-                description.remove("OnDemandThroughput");
-                ObjectNode shown = description.putObject("OnDemandThroughput");
-                Long read = readRemoved ? Long.valueOf(OnDemandThroughput.NO_MAXIMUM) : OnDemandThroughput.maxRead(table.onDemandThroughput());
-                Long write = writeRemoved ? Long.valueOf(OnDemandThroughput.NO_MAXIMUM) : OnDemandThroughput.maxWrite(table.onDemandThroughput());
-                if (read != null) {
-                    shown.put(OnDemandMaximums.READ, read);
+        if (table.payPerRequest()) {
+            showRemoved(description, request.onDemandThroughput(), table.onDemandThroughput());
+            List<GlobalSecondaryIndexUpdate> updates = request.globalSecondaryIndexUpdates();
+            for (GlobalSecondaryIndexUpdate update : updates == null ? List.<GlobalSecondaryIndexUpdate>of() : updates) {
+                if (update.update() == null || update.update().onDemandThroughput() == null) {
+                    continue;
                 }
-                if (write != null) {
-                    shown.put(OnDemandMaximums.WRITE, write);
+                String indexName = update.update().indexName();
+                for (JsonNode index : description.path("GlobalSecondaryIndexes")) {
+                    if (indexName.equals(index.path("IndexName").stringValue(null))) {
+                        showRemoved((ObjectNode) index, update.update().onDemandThroughput(),
+                                table.globalIndex(indexName).map(GlobalSecondaryIndex::onDemandThroughput).orElse(null));
+                    }
                 }
             }
         }
         response.set("TableDescription", description);
         return response;
+    }
+
+    /** {@code node}'s OnDemandThroughput with -1 for each member {@code requested} removed. */
+    private static void showRemoved(ObjectNode node, OnDemandMaximums requested, OnDemandThroughput current) {
+        if (requested == null) {
+            return;
+        }
+        Long removed = OnDemandThroughput.NO_MAXIMUM;
+        boolean readRemoved = removed.equals(requested.maxReadRequestUnits());
+        boolean writeRemoved = removed.equals(requested.maxWriteRequestUnits());
+        if (!readRemoved && !writeRemoved) {
+            return;
+        }
+        node.remove("OnDemandThroughput");
+        ObjectNode shown = node.putObject("OnDemandThroughput");
+        Long read = readRemoved ? removed : OnDemandThroughput.maxRead(current);
+        Long write = writeRemoved ? removed : OnDemandThroughput.maxWrite(current);
+        if (read != null) {
+            shown.put(OnDemandMaximums.READ, read);
+        }
+        if (write != null) {
+            shown.put(OnDemandMaximums.WRITE, write);
+        }
     }
 }
