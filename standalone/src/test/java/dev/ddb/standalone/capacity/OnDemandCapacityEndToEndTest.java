@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ddb.common.json.Json;
 import dev.ddb.standalone.LocalStack;
 import dev.ddb.standalone.StackSettings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -39,6 +44,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import tools.jackson.databind.JsonNode;
 
 /**
  * On-demand maximums (OnDemandThroughput) are enforced through the gateway: a client with the SDK's
@@ -53,6 +59,8 @@ class OnDemandCapacityEndToEndTest {
     private static final String TRANSACTION_THROTTLED = "Throughput exceeds the current capacity of your table or index. "
             + "DynamoDB is automatically scaling your table or index so please try again shortly. If exceptions persist, "
             + "check if you have a hot key: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html";
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path dataDir;
@@ -175,6 +183,41 @@ class OnDemandCapacityEndToEndTest {
         assertThat(first.unprocessedItems().get("CappedBatch")).hasSizeBetween(15, 24);
         ThrottlingException none = eventuallyThrottled(() -> client.batchWriteItem(r -> r.requestItems(first.unprocessedItems())));
         assertThat(none.awsErrorDetails().errorMessage()).isEqualTo(MAX_EXCEEDED);
+    }
+
+    @Test
+    void theThrottlingAnswerOnTheWireIsDynamoDbsAsAPlainHttpClientSeesIt() throws Exception {
+        createTable("Wire", max(null, 1L));
+        String arn = describe("Wire").tableArn();
+        JsonNode answer = null;
+        for (int i = 0; i < 50 && answer == null; i++) {
+            HttpResponse<String> response = raw("PutItem", "{\"TableName\":\"Wire\",\"Item\":{\"id\":{\"S\":\"k" + i + "\"}}}");
+            if (response.statusCode() != 200) {
+                assertThat(response.statusCode()).isEqualTo(400);
+                answer = Json.read(response.body().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(answer).as("throttled within 50 writes").isNotNull();
+        assertThat(answer.path("__type").stringValue()).endsWith("#ThrottlingException");
+        assertThat(answer.path("message").stringValue()).isEqualTo(MAX_EXCEEDED);
+        assertThat(answer.path("throttlingReasons").toString())
+                .isEqualTo("[{\"reason\":\"TableWriteMaxOnDemandThroughputExceeded\",\"resource\":\"" + arn + "\"}]");
+
+        HttpResponse<String> wrongType = raw("UpdateTable", "{\"TableName\":\"Wire\",\"OnDemandThroughput\":{\"MaxWriteRequestUnits\":\"5\"}}");
+        assertThat(wrongType.statusCode()).isEqualTo(400);
+        JsonNode serialization = Json.read(wrongType.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(serialization.path("__type").stringValue()).isEqualTo("com.amazon.coral.service#SerializationException");
+        assertThat(serialization.path("Message").stringValue(serialization.path("message").stringValue(null)))
+                .isEqualTo("STRING_VALUE cannot be converted to Long");
+    }
+
+    private static HttpResponse<String> raw(String operation, String body) throws Exception {
+        String signed = "AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/dynamodb/aws4_request, "
+                + "SignedHeaders=host;x-amz-target, Signature=0000";
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl()))
+                .header("X-Amz-Target", "DynamoDB_20120810." + operation).header("Authorization", signed)
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** What {@code call} got done in {@code millis}, called again at once each time. */
