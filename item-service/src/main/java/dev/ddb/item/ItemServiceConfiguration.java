@@ -101,7 +101,7 @@ class ItemServiceConfiguration {
 
     @Bean
     CapacityLimits capacityLimits(ItemServiceProperties properties) {
-        return new CapacityLimits(properties.burstSeconds());
+        return new CapacityLimits(properties.burstSeconds(), properties.onDemandBurstSeconds());
     }
 
     @Bean

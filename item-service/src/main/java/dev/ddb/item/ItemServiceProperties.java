@@ -10,16 +10,22 @@ import dev.ddb.item.storage.Durability;
  * @param dataDir    where the item store file lives
  * @param durability SYNC: a write is acknowledged after its group commit reached the disk (the log's fdatasync);
  *                   ASYNC: acknowledged at once, logged within a second: a crash loses up to the last second of writes
- * @param capacity   the enforcement of provisioned throughput
+ * @param capacity   the enforcement of provisioned throughput and of on-demand maximums
  */
 @ConfigurationProperties("ddb.item")
 public record ItemServiceProperties(Path dataDir, Durability durability, Capacity capacity) {
 
     /**
-     * @param burstSeconds how many seconds of unused provisioned capacity a table or index keeps for
-     *                     bursts (DynamoDB: 300, the default)
+     * @param burstSeconds         how many seconds of unused provisioned capacity a table or index keeps
+     *                             for bursts (DynamoDB: 300, the default)
+     * @param onDemandBurstSeconds how many seconds of unused capacity under an OnDemandThroughput maximum
+     *                             a table or index keeps (DynamoDB does not say; default 1)
      */
-    public record Capacity(Double burstSeconds) {
+    public record Capacity(Double burstSeconds, Double onDemandBurstSeconds) {
+    }
+
+    public double onDemandBurstSeconds() {
+        return capacity == null || capacity.onDemandBurstSeconds() == null ? 1 : capacity.onDemandBurstSeconds();
     }
 
     public double burstSeconds() {

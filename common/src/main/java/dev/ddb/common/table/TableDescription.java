@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param tags                 the table's resource tags (TagResource), in the order they were added;
  *                             empty when it has none. Not part of DescribeTable's shape either:
  *                             ListTagsOfResource answers them
+ * @param onDemandThroughput   the maximums of a PAY_PER_REQUEST table (null: none); a PROVISIONED table has none
  * @param restoreSummary       where a table created by a restore came from; null for any other table
  */
 public record TableDescription(
@@ -44,6 +45,7 @@ public record TableDescription(
         long itemCount,
         TimeToLive timeToLive,
         Map<String, String> tags,
+        OnDemandThroughput onDemandThroughput,
         RestoreSummary restoreSummary) {
 
     public TableDescription {
@@ -51,20 +53,6 @@ public record TableDescription(
         attributeDefinitions = List.copyOf(attributeDefinitions);
         localSecondaryIndexes = localSecondaryIndexes == null ? List.of() : List.copyOf(localSecondaryIndexes);
         globalSecondaryIndexes = globalSecondaryIndexes == null ? List.of() : List.copyOf(globalSecondaryIndexes);
-    }
-
-    /** A description of a table not created by a restore. */
-    public TableDescription(String tableName, String tableId, String tableArn, TableStatus tableStatus,
-                            Instant creationDateTime, List<AttributeDefinition> attributeDefinitions, KeySchema keySchema,
-                            ProvisionedThroughputDescription provisionedThroughput, BillingModeSummary billingModeSummary,
-                            List<LocalSecondaryIndex> localSecondaryIndexes, List<GlobalSecondaryIndex> globalSecondaryIndexes,
-                            StreamSpecification streamSpecification, String latestStreamLabel, String latestStreamArn,
-                            boolean deletionProtectionEnabled, long tableSizeBytes, long itemCount, TimeToLive timeToLive,
-                            Map<String, String> tags) {
-        this(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions, keySchema,
-                provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
-                streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, tags, null);
     }
 
     /** A description without tags. */
@@ -77,7 +65,21 @@ public record TableDescription(
         this(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions, keySchema,
                 provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, Map.of(), null);
+                itemCount, timeToLive, Map.of(), null, null);
+    }
+
+    /** A description without on-demand maximums, of a table not created by a restore. */
+    public TableDescription(String tableName, String tableId, String tableArn, TableStatus tableStatus,
+                            Instant creationDateTime, List<AttributeDefinition> attributeDefinitions, KeySchema keySchema,
+                            ProvisionedThroughputDescription provisionedThroughput, BillingModeSummary billingModeSummary,
+                            List<LocalSecondaryIndex> localSecondaryIndexes, List<GlobalSecondaryIndex> globalSecondaryIndexes,
+                            StreamSpecification streamSpecification, String latestStreamLabel, String latestStreamArn,
+                            boolean deletionProtectionEnabled, long tableSizeBytes, long itemCount, TimeToLive timeToLive,
+                            Map<String, String> tags) {
+        this(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions, keySchema,
+                provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
+                streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
+                itemCount, timeToLive, tags, null, null);
     }
 
     public BillingMode billingMode() {
@@ -126,14 +128,14 @@ public record TableDescription(
         return new TableDescription(tableName, tableId, tableArn, status, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, tags, restoreSummary);
+                itemCount, timeToLive, tags, onDemandThroughput, restoreSummary);
     }
 
     public TableDescription withIndexes(List<AttributeDefinition> definitions, List<GlobalSecondaryIndex> globalIndexes) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, definitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, tags, restoreSummary);
+                itemCount, timeToLive, tags, onDemandThroughput, restoreSummary);
     }
 
     public TableDescription withGlobalSecondaryIndexes(List<GlobalSecondaryIndex> globalIndexes) {
@@ -144,28 +146,29 @@ public record TableDescription(
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, throughput, summary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, tags, restoreSummary);
+                itemCount, timeToLive, tags, onDemandThroughput, restoreSummary);
     }
 
     /** The stream members together: DynamoDB keeps the Latest* ones after the stream is disabled. */
     public TableDescription withStream(StreamSpecification specification, String label, String arn) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
-                specification, label, arn, deletionProtectionEnabled, tableSizeBytes, itemCount, timeToLive, tags, restoreSummary);
+                specification, label, arn, deletionProtectionEnabled, tableSizeBytes, itemCount, timeToLive, tags,
+                onDemandThroughput, restoreSummary);
     }
 
     public TableDescription withDeletionProtectionEnabled(boolean enabled) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, enabled, tableSizeBytes, itemCount,
-                timeToLive, tags, restoreSummary);
+                timeToLive, tags, onDemandThroughput, restoreSummary);
     }
 
     public TableDescription withTimeToLive(TimeToLive setting) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, setting, tags, restoreSummary);
+                itemCount, setting, tags, onDemandThroughput, restoreSummary);
     }
 
     /** The attribute items expire by, or null while TTL is disabled. */
@@ -177,14 +180,22 @@ public record TableDescription(
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, newTags, restoreSummary);
+                itemCount, timeToLive, newTags, onDemandThroughput, restoreSummary);
+    }
+
+    /** The table with these on-demand maximums (null: none). */
+    public TableDescription withOnDemandThroughput(OnDemandThroughput maximums) {
+        return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
+                keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
+                streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
+                itemCount, timeToLive, tags, maximums == null || maximums.isEmpty() ? null : maximums, restoreSummary);
     }
 
     public TableDescription withRestoreSummary(RestoreSummary summary) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, tags, summary);
+                itemCount, timeToLive, tags, onDemandThroughput, summary);
     }
 
     /** A table being loaded by a restore: item writes are refused until it is ACTIVE. */

@@ -61,6 +61,7 @@ public final class TableDescriptionJson {
                 if (index.backfilling() != null) {
                     indexNode.put("Backfilling", index.backfilling());
                 }
+                putOnDemandThroughput(indexNode, index.onDemandThroughput());
                 indexes.add(indexNode);
             }
         }
@@ -89,7 +90,22 @@ public final class TableDescriptionJson {
             summary.put("RestoreInProgress", restore.restoreInProgress());
         }
         node.put("DeletionProtectionEnabled", table.deletionProtectionEnabled());
+        putOnDemandThroughput(node, table.onDemandThroughput());
         return node;
+    }
+
+    /** OnDemandThroughput with the members that are set, as DynamoDB shows it; nothing when no maximum is set. */
+    public static void putOnDemandThroughput(ObjectNode node, OnDemandThroughput throughput) {
+        if (throughput == null || throughput.isEmpty()) {
+            return;
+        }
+        ObjectNode maximums = node.putObject("OnDemandThroughput");
+        if (throughput.maxReadRequestUnits() != null) {
+            maximums.put("MaxReadRequestUnits", throughput.maxReadRequestUnits());
+        }
+        if (throughput.maxWriteRequestUnits() != null) {
+            maximums.put("MaxWriteRequestUnits", throughput.maxWriteRequestUnits());
+        }
     }
 
     /**
@@ -143,7 +159,7 @@ public final class TableDescriptionJson {
                     projection(index), IndexStatus.valueOf(index.path("IndexStatus").stringValue("ACTIVE")),
                     backfilling == null || backfilling.isNull() ? null : backfilling.booleanValue(),
                     throughput(index.path("ProvisionedThroughput")), index.path("IndexSizeBytes").longValue(0),
-                    index.path("ItemCount").longValue(0), text(index, "IndexArn")));
+                    index.path("ItemCount").longValue(0), text(index, "IndexArn"), onDemandThroughput(index)));
         }
         JsonNode billing = node.get("BillingModeSummary");
         JsonNode stream = node.get("StreamSpecification");
@@ -176,9 +192,23 @@ public final class TableDescriptionJson {
                 ttl == null || ttl.isNull() ? null : new TimeToLive(ttl.path("Enabled").booleanValue(false),
                         text(ttl, "AttributeName"), time(ttl.get("LastUpdateDateTime"))),
                 tags,
+                onDemandThroughput(node),
                 restore == null || restore.isNull() ? null : new RestoreSummary(text(restore, "SourceBackupArn"),
                         text(restore, "SourceTableArn"), time(restore.get("RestoreDateTime")),
                         restore.path("RestoreInProgress").booleanValue(false)));
+    }
+
+    /** Absent in descriptions stored before on-demand maximums existed: none. */
+    private static OnDemandThroughput onDemandThroughput(JsonNode tableOrIndex) {
+        JsonNode node = tableOrIndex.get("OnDemandThroughput");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        return OnDemandThroughput.of(units(node.get("MaxReadRequestUnits")), units(node.get("MaxWriteRequestUnits")));
+    }
+
+    private static Long units(JsonNode value) {
+        return value == null || value.isNull() ? null : value.longValue();
     }
 
     /** A KeySchema as DynamoDB writes it (HASH first): in a TableDescription, an index, a DescribeStream answer. */

@@ -108,7 +108,7 @@ class TableDescriptionJsonTest {
                 Instant.ofEpochMilli(2_000), List.of(new AttributeDefinition("pk", ScalarAttributeType.S)),
                 KeySchema.hashOnly("pk", ScalarAttributeType.S), ProvisionedThroughputDescription.onDemand(),
                 new BillingModeSummary(BillingMode.PAY_PER_REQUEST, Instant.ofEpochMilli(2_000)),
-                List.of(), List.of(), null, null, null, false, 0, 0, null, Map.of(),
+                List.of(), List.of(), null, null, null, false, 0, 0, null, Map.of(), null,
                 new RestoreSummary("arn:backup", "arn:source", Instant.ofEpochMilli(1_500), true));
 
         JsonNode json = Json.read(TableDescriptionJson.toBytes(table));
@@ -176,5 +176,55 @@ class TableDescriptionJsonTest {
 
         assertThatThrownBy(() -> TableDescriptionJson.read(Json.read(json.getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** An on-demand table with maximums on the table and on one of its global indexes, as DescribeTable shows it. */
+    private static final String ON_DEMAND_WITH_MAXIMUMS = """
+            {"AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"owner","AttributeType":"S"}],\
+            "TableName":"Capped","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],\
+            "TableStatus":"ACTIVE","CreationDateTime":1.0,\
+            "ProvisionedThroughput":{"NumberOfDecreasesToday":0,"ReadCapacityUnits":0,"WriteCapacityUnits":0},\
+            "TableSizeBytes":0,"ItemCount":0,"TableArn":"%1$s","TableId":"id-2",\
+            "BillingModeSummary":{"BillingMode":"PAY_PER_REQUEST","LastUpdateToPayPerRequestDateTime":1.0},\
+            "GlobalSecondaryIndexes":[{"IndexName":"byOwner","KeySchema":[{"AttributeName":"owner","KeyType":"HASH"}],\
+            "Projection":{"ProjectionType":"ALL"},"IndexSizeBytes":0,"ItemCount":0,"IndexArn":"%1$s/index/byOwner",\
+            "IndexStatus":"ACTIVE","ProvisionedThroughput":{"NumberOfDecreasesToday":0,"ReadCapacityUnits":0,\
+            "WriteCapacityUnits":0},"OnDemandThroughput":{"MaxWriteRequestUnits":7}},\
+            {"IndexName":"byOther","KeySchema":[{"AttributeName":"owner","KeyType":"HASH"}],\
+            "Projection":{"ProjectionType":"KEYS_ONLY"},"IndexSizeBytes":0,"ItemCount":0,"IndexArn":"%1$s/index/byOther",\
+            "IndexStatus":"ACTIVE","ProvisionedThroughput":{"NumberOfDecreasesToday":0,"ReadCapacityUnits":0,\
+            "WriteCapacityUnits":0}}],\
+            "DeletionProtectionEnabled":false,\
+            "OnDemandThroughput":{"MaxReadRequestUnits":100,"MaxWriteRequestUnits":10}}""".formatted(ARN);
+
+    @Test
+    void onDemandMaximumsOfTheTableAndItsGlobalIndexesReadAndWriteBackAsDynamoDbShowsThem() {
+        TableDescription table = TableDescriptionJson.read(Json.read(ON_DEMAND_WITH_MAXIMUMS.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(table.onDemandThroughput()).isEqualTo(new OnDemandThroughput(100L, 10L));
+        assertThat(table.globalIndex("byOwner").orElseThrow().onDemandThroughput()).isEqualTo(new OnDemandThroughput(null, 7L));
+        assertThat(table.globalIndex("byOther").orElseThrow().onDemandThroughput()).isNull();
+        assertThat(TableDescriptionJson.write(table).toString()).isEqualTo(ON_DEMAND_WITH_MAXIMUMS);
+        assertThat(TableDescriptionJson.fromBytes(TableDescriptionJson.toBytes(table))).isEqualTo(table);
+        assertThat(TableEvent.fromJson(TableEvent.of(TableEvent.Type.UPDATED, table).toJson()).table()).isEqualTo(table);
+    }
+
+    @Test
+    void aDescriptionStoredBeforeOnDemandMaximumsReadsAsHavingNone() {
+        TableDescription table = TableDescriptionJson.read(Json.read(FULL.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(table.onDemandThroughput()).isNull();
+        assertThat(table.globalSecondaryIndexes()).allSatisfy(index -> assertThat(index.onDemandThroughput()).isNull());
+    }
+
+    @Test
+    void removingBothMaximumsLeavesNoOnDemandThroughput() {
+        OnDemandThroughput both = OnDemandThroughput.merge(null, 10L, 20L);
+
+        assertThat(both).isEqualTo(new OnDemandThroughput(10L, 20L));
+        assertThat(OnDemandThroughput.merge(both, 30L, null)).isEqualTo(new OnDemandThroughput(30L, 20L));
+        assertThat(OnDemandThroughput.merge(both, -1L, null)).isEqualTo(new OnDemandThroughput(null, 20L));
+        assertThat(OnDemandThroughput.merge(both, -1L, -1L)).isNull();
+        assertThat(OnDemandThroughput.merge(null, null, null)).isNull();
     }
 }

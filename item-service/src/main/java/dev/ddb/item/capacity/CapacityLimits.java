@@ -2,106 +2,134 @@ package dev.ddb.item.capacity;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.table.GlobalSecondaryIndex;
-import dev.ddb.common.table.ProvisionedThroughputDescription;
+import dev.ddb.common.table.OnDemandThroughput;
 import dev.ddb.common.table.TableDescription;
 
 /**
- * Enforces the provisioned throughput of PROVISIONED tables and their global secondary indexes:
- * one read and one write {@link TokenBucket} each. An operation asks before it does its work
- * ({@link #checkRead}, {@link #checkWrite}: a bucket that is empty or in debt answers
- * ProvisionedThroughputExceededException) and is charged what it actually consumed after
- * ({@link #charge}), which may take a bucket into debt, as DynamoDB lets such a request through.
- * A write is throttled when the table or any of its global indexes is out of write capacity.
+ * Enforces the throughput of tables and their global secondary indexes: the provisioned units of a
+ * PROVISIONED table, the OnDemandThroughput maximums of a PAY_PER_REQUEST one. One read and one
+ * write {@link TokenBucket} each. An operation asks before it does its work ({@link #checkRead},
+ * {@link #checkWrite}: a bucket that is empty or in debt answers the {@link Throttle}'s error) and is
+ * charged what it actually consumed after ({@link #charge}), which may take a bucket into debt, as
+ * DynamoDB lets such a request through. A write is throttled when the table or any of its global
+ * indexes is out of write capacity.
  * <p>
- * On-demand tables are not looked up at all. The buckets follow the table description the
- * operation works with, so an UpdateTable of the capacity applies with the next request.
+ * A provisioned bucket keeps up to {@code burstSeconds} of unused units (DynamoDB: 300); an on-demand
+ * maximum keeps {@code onDemandBurstSeconds} (DynamoDB says its maximums are applied "on a
+ * best-effort basis" and burst capacity may exceed them for a while, without saying how much; this
+ * server keeps 1 second by default). An on-demand table without maximums is not looked up at all.
+ * The buckets follow the table description the operation works with, so an UpdateTable of the
+ * capacity, the maximums or the billing mode applies with the next request.
  */
 public final class CapacityLimits {
 
-    public static final String TABLE_EXCEEDED = "The level of configured provisioned throughput for the table was exceeded."
-            + " Consider increasing your provisioning level with the UpdateTable API.";
-    public static final String INDEX_EXCEEDED = "The level of configured provisioned throughput for one or more global"
-            + " secondary indexes of the table was exceeded. Consider increasing your provisioning level for the"
-            + " under-provisioned global secondary indexes with the UpdateTable API";
+    public static final String TABLE_EXCEEDED = Throttle.TABLE_EXCEEDED;
+    public static final String INDEX_EXCEEDED = Throttle.INDEX_EXCEEDED;
 
     private final double burstSeconds;
+    private final double onDemandBurstSeconds;
     private final LongSupplier clock;
     private final Map<String, TableBuckets> tables = new ConcurrentHashMap<>();
 
     public CapacityLimits(double burstSeconds) {
-        this(burstSeconds, System::nanoTime);
+        this(burstSeconds, 1, System::nanoTime);
+    }
+
+    public CapacityLimits(double burstSeconds, double onDemandBurstSeconds) {
+        this(burstSeconds, onDemandBurstSeconds, System::nanoTime);
     }
 
     CapacityLimits(double burstSeconds, LongSupplier clock) {
+        this(burstSeconds, 1, clock);
+    }
+
+    CapacityLimits(double burstSeconds, double onDemandBurstSeconds, LongSupplier clock) {
         this.burstSeconds = burstSeconds;
+        this.onDemandBurstSeconds = onDemandBurstSeconds;
         this.clock = clock;
     }
 
+    /** ProvisionedThroughputExceededException for a table, without ThrottlingReasons. */
     public static DynamoDbException tableExceeded() {
         return new DynamoDbException("com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException",
                 TABLE_EXCEEDED, 400);
     }
 
-    public static DynamoDbException indexExceeded() {
-        return new DynamoDbException("com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException",
-                INDEX_EXCEEDED, 400);
-    }
-
     /** Throws if the table (or the global index {@code indexName}, when not null) has no read capacity left. */
     public void checkRead(TableDescription table, String indexName) {
+        Optional<Throttle> throttle = readThrottle(table, indexName);
+        if (throttle.isPresent()) {
+            throw throttle.get().exception();
+        }
+    }
+
+    /** Why a read of the table (or of its global index {@code indexName}) would be throttled now, if it would. */
+    public Optional<Throttle> readThrottle(TableDescription table, String indexName) {
         TableBuckets buckets = buckets(table);
         if (buckets == null) {
-            return;
+            return Optional.empty();
         }
         long now = clock.getAsLong();
         if (indexName != null) {
             ReadWrite index = buckets.indexes.get(indexName);
             if (index != null && !index.read.available(now)) {
-                throw indexExceeded();
+                return Optional.of(new Throttle(table.payPerRequest(), true, false, indexArn(table, indexName)));
             }
-            return;
+            return Optional.empty();
         }
         if (!buckets.table.read.available(now)) {
-            throw tableExceeded();
+            return Optional.of(new Throttle(table.payPerRequest(), false, false, table.tableArn()));
         }
+        return Optional.empty();
     }
 
     /** Whether a read of the table itself may go ahead now (BatchGetItem's keys, one by one). */
     public boolean canRead(TableDescription table) {
-        TableBuckets buckets = buckets(table);
-        return buckets == null || buckets.table.read.available(clock.getAsLong());
+        return readThrottle(table, null).isEmpty();
     }
 
     /** Throws if the table or one of its global indexes has no write capacity left. */
     public void checkWrite(TableDescription table) {
+        Optional<Throttle> throttle = writeThrottle(table);
+        if (throttle.isPresent()) {
+            throw throttle.get().exception();
+        }
+    }
+
+    /** Why a write to the table would be throttled now (the table's capacity, then its global indexes'), if it would. */
+    public Optional<Throttle> writeThrottle(TableDescription table) {
         TableBuckets buckets = buckets(table);
         if (buckets == null) {
-            return;
+            return Optional.empty();
         }
         long now = clock.getAsLong();
         if (!buckets.table.write.available(now)) {
-            throw tableExceeded();
+            return Optional.of(new Throttle(table.payPerRequest(), false, true, table.tableArn()));
         }
-        for (ReadWrite index : buckets.indexes.values()) {
-            if (!index.write.available(now)) {
-                throw indexExceeded();
+        for (Map.Entry<String, ReadWrite> index : buckets.indexes.entrySet()) {
+            if (!index.getValue().write.available(now)) {
+                return Optional.of(new Throttle(table.payPerRequest(), true, true, indexArn(table, index.getKey())));
             }
         }
+        return Optional.empty();
     }
 
     /** Whether a write to the table may go ahead now (BatchWriteItem's requests, one by one). */
     public boolean canWrite(TableDescription table) {
-        try {
-            checkWrite(table);
-            return true;
-        } catch (DynamoDbException throttled) {
-            return false;
-        }
+        return writeThrottle(table).isEmpty();
+    }
+
+    /** The error of a batch that could do nothing because this table was throttled. */
+    public DynamoDbException exceeded(TableDescription table, boolean write) {
+        Optional<Throttle> throttle = write ? writeThrottle(table) : readThrottle(table, null);
+        return throttle.map(Throttle::exception)
+                .orElseGet(() -> new Throttle(table.payPerRequest(), false, write, table.tableArn()).exception());
     }
 
     /**
@@ -129,19 +157,43 @@ public final class CapacityLimits {
         });
     }
 
-    /** The table's buckets, made or brought up to its current description; null when it is on demand. */
+    private static String indexArn(TableDescription table, String indexName) {
+        return table.globalIndex(indexName).map(GlobalSecondaryIndex::indexArn).orElse(table.tableArn() + "/index/" + indexName);
+    }
+
+    /** Whether the table is limited at all: provisioned, or on demand with a maximum somewhere. */
+    private static boolean limited(TableDescription table) {
+        if (!table.payPerRequest()) {
+            return true;
+        }
+        if (table.onDemandThroughput() != null) {
+            return true;
+        }
+        return table.globalSecondaryIndexes().stream().anyMatch(index -> index.onDemandThroughput() != null);
+    }
+
+    /** The table's buckets, made or brought up to its current description; null when it is not limited. */
     private TableBuckets buckets(TableDescription table) {
-        if (table.payPerRequest()) {
+        if (!limited(table)) {
             return null;
         }
         TableBuckets buckets = tables.get(table.tableId());
         if (buckets == null) {
-            buckets = tables.computeIfAbsent(table.tableId(), id -> new TableBuckets(table, burstSeconds, clock.getAsLong()));
+            buckets = tables.computeIfAbsent(table.tableId(), id -> new TableBuckets(table, this, clock.getAsLong()));
         }
         if (buckets.description != table) {
-            buckets.follow(table, burstSeconds, clock.getAsLong());
+            buckets.follow(table, this, clock.getAsLong());
         }
         return buckets;
+    }
+
+    private double burst(TableDescription table) {
+        return table.payPerRequest() ? onDemandBurstSeconds : burstSeconds;
+    }
+
+    /** Units per second of a limit; none set (0, or no maximum) means no limit. */
+    private static double rate(Long units) {
+        return units == null || units <= 0 ? Double.POSITIVE_INFINITY : units;
     }
 
     /** A read and a write bucket. */
@@ -149,31 +201,30 @@ public final class CapacityLimits {
         final TokenBucket read;
         final TokenBucket write;
 
-        ReadWrite(ProvisionedThroughputDescription throughput, double burstSeconds, long now) {
-            read = new TokenBucket(units(throughput, false), burstSeconds, now);
-            write = new TokenBucket(units(throughput, true), burstSeconds, now);
+        ReadWrite(double readRate, double writeRate, double burstSeconds, long now) {
+            read = new TokenBucket(readRate, burstSeconds, now);
+            write = new TokenBucket(writeRate, burstSeconds, now);
         }
 
         TokenBucket of(boolean write) {
             return write ? this.write : read;
         }
 
-        void follow(ProvisionedThroughputDescription throughput, double burstSeconds, long now) {
-            double readRate = units(throughput, false);
-            double writeRate = units(throughput, true);
-            if (read.rate() != readRate) {
-                read.rate(readRate, burstSeconds, now);
-            }
-            if (write.rate() != writeRate) {
-                write.rate(writeRate, burstSeconds, now);
-            }
+        void follow(double readRate, double writeRate, double burstSeconds, long now) {
+            read.follow(readRate, burstSeconds, now);
+            write.follow(writeRate, burstSeconds, now);
         }
+    }
 
-        /** Units per second; none set (0) means no limit. */
-        private static double units(ProvisionedThroughputDescription throughput, boolean write) {
-            long units = throughput == null ? 0 : write ? throughput.writeCapacityUnits() : throughput.readCapacityUnits();
-            return units <= 0 ? Double.POSITIVE_INFINITY : units;
+    /** The read and write rates of the table itself, or of one global index, under the table's billing mode. */
+    private static double[] rates(TableDescription table, GlobalSecondaryIndex index) {
+        if (table.payPerRequest()) {
+            OnDemandThroughput maximums = index == null ? table.onDemandThroughput() : index.onDemandThroughput();
+            return new double[] {rate(OnDemandThroughput.maxRead(maximums)), rate(OnDemandThroughput.maxWrite(maximums))};
         }
+        var throughput = index == null ? table.provisionedThroughput() : index.provisionedThroughput();
+        return throughput == null ? new double[] {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY}
+                : new double[] {rate(throughput.readCapacityUnits()), rate(throughput.writeCapacityUnits())};
     }
 
     /** One table's buckets and those of its global indexes, following the table's description. */
@@ -182,18 +233,21 @@ public final class CapacityLimits {
         volatile Map<String, ReadWrite> indexes;
         volatile TableDescription description;
 
-        TableBuckets(TableDescription description, double burstSeconds, long now) {
-            this.table = new ReadWrite(description.provisionedThroughput(), burstSeconds, now);
-            this.indexes = indexes(description, Map.of(), burstSeconds, now);
+        TableBuckets(TableDescription description, CapacityLimits limits, long now) {
+            double[] rates = rates(description, null);
+            this.table = new ReadWrite(rates[0], rates[1], limits.burst(description), now);
+            this.indexes = indexes(description, Map.of(), limits.burst(description), now);
             this.description = description;
         }
 
-        synchronized void follow(TableDescription changed, double burstSeconds, long now) {
+        synchronized void follow(TableDescription changed, CapacityLimits limits, long now) {
             if (description == changed) {
                 return;
             }
-            table.follow(changed.provisionedThroughput(), burstSeconds, now);
-            indexes = indexes(changed, indexes, burstSeconds, now);
+            double burst = limits.burst(changed);
+            double[] rates = rates(changed, null);
+            table.follow(rates[0], rates[1], burst, now);
+            indexes = indexes(changed, indexes, burst, now);
             description = changed;
         }
 
@@ -201,11 +255,12 @@ public final class CapacityLimits {
                                                     double burstSeconds, long now) {
             Map<String, ReadWrite> indexes = new HashMap<>();
             for (GlobalSecondaryIndex index : description.globalSecondaryIndexes()) {
+                double[] rates = rates(description, index);
                 ReadWrite bucket = existing.get(index.indexName());
                 if (bucket == null) {
-                    bucket = new ReadWrite(index.provisionedThroughput(), burstSeconds, now);
+                    bucket = new ReadWrite(rates[0], rates[1], burstSeconds, now);
                 } else {
-                    bucket.follow(index.provisionedThroughput(), burstSeconds, now);
+                    bucket.follow(rates[0], rates[1], burstSeconds, now);
                 }
                 indexes.put(index.indexName(), bucket);
             }

@@ -14,7 +14,7 @@ final class TokenBucket {
 
     TokenBucket(double rate, double burstSeconds, long now) {
         this.rate = rate;
-        this.capacity = rate * burstSeconds;
+        this.capacity = capacity(rate, burstSeconds);
         this.tokens = capacity;
         this.refilledAt = now;
     }
@@ -35,12 +35,24 @@ final class TokenBucket {
     synchronized void rate(double newRate, double burstSeconds, long now) {
         refill(now);
         rate = newRate;
-        capacity = newRate * burstSeconds;
-        tokens = Math.min(tokens, capacity);
+        capacity = capacity(newRate, burstSeconds);
+        tokens = Double.isInfinite(newRate) ? capacity : Math.min(tokens, capacity);
+    }
+
+    /** The rate and burst of the table's current description; nothing changes while they stay the same. */
+    synchronized void follow(double newRate, double burstSeconds, long now) {
+        if (newRate != rate || capacity(newRate, burstSeconds) != capacity) {
+            rate(newRate, burstSeconds, now);
+        }
     }
 
     synchronized double rate() {
         return rate;
+    }
+
+    /** Unlimited (an infinite rate) stays unlimited whatever the burst, even none. */
+    private static double capacity(double rate, double burstSeconds) {
+        return Double.isInfinite(rate) ? Double.POSITIVE_INFINITY : rate * burstSeconds;
     }
 
     private void refill(long now) {

@@ -69,7 +69,7 @@ public final class BatchGetItem implements Operation {
         ArrayNode consumed = Json.array();
         long responseBytes = 0;
         boolean full = false;
-        boolean throttled = false;
+        TableDescription throttled = null;
         boolean processed = false;
         for (TableRead read : reads) {
             ArrayNode items = responses.putArray(read.table().tableName());
@@ -78,7 +78,7 @@ public final class BatchGetItem implements Operation {
             for (int i = 0; i < read.keys().size(); i++) {
                 if (!full && !limits.canRead(read.table())) {
                     // out of read capacity: the key comes back unprocessed, as in DynamoDB
-                    throttled = true;
+                    throttled = throttled == null ? read.table() : throttled;
                     left.add(read.request().keys().get(i));
                     continue;
                 }
@@ -109,8 +109,8 @@ public final class BatchGetItem implements Operation {
             }
             consumed.add(ConsumedCapacity.of(capacity, read.table().tableName(), units));
         }
-        if (throttled && !processed) {
-            throw CapacityLimits.tableExceeded(); // DynamoDB fails the call only when it could read none of the keys
+        if (throttled != null && !processed) {
+            throw limits.exceeded(throttled, false); // DynamoDB fails the call only when it could read none of the keys
         }
         if (capacity.wanted()) {
             response.set("ConsumedCapacity", consumed);

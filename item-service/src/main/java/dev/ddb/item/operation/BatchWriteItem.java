@@ -83,7 +83,8 @@ public final class BatchWriteItem implements Operation {
             keys.add(write.item() != null ? PrimaryKeys.attributesOf(table.keySchema(), write.item()) : write.key());
         }
         if (batch.isEmpty()) {
-            throw CapacityLimits.tableExceeded(); // DynamoDB fails the call only when it could write none of the items
+            // DynamoDB fails the call only when it could write none of the items
+            throw limits.exceeded(resolved.get(0).table(), true);
         }
         boolean collectionMetrics = ItemCollectionMetrics.wanted(request);
 

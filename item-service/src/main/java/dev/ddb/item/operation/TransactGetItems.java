@@ -2,6 +2,7 @@ package dev.ddb.item.operation;
 
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +21,14 @@ import dev.ddb.item.capacity.CapacityLimits;
 import dev.ddb.item.capacity.CapacityUse;
 import dev.ddb.item.capacity.ConsumedCapacity;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
+import dev.ddb.item.capacity.Throttle;
 import dev.ddb.item.expression.Projection;
 import dev.ddb.item.expression.legacy.ParameterMixing;
 import dev.ddb.item.key.PrimaryKeys;
 import dev.ddb.item.request.RequestParameters;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.storage.TableSnapshot;
+import dev.ddb.item.transaction.CancellationReasons;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -65,7 +68,12 @@ public final class TransactGetItems implements Operation {
 
         Map<String, TableDescription> tables = new LinkedHashMap<>();
         gets.forEach(get -> tables.putIfAbsent(get.table().tableName(), get.table()));
-        tables.values().forEach(table -> limits.checkRead(table, null));
+        Map<String, Throttle> throttles = new HashMap<>();
+        tables.forEach((tableName, table) -> limits.readThrottle(table, null).ifPresent(t -> throttles.put(tableName, t)));
+        if (!throttles.isEmpty()) {
+            // cancelled as a whole: the Gets of a table out of read capacity say why, the others None
+            throw CancellationReasons.throttled(gets.stream().map(get -> throttles.get(get.table().tableName())).toList());
+        }
         List<TableSnapshot> taken = store.snapshots(new ArrayList<>(tables.values()));
         Map<String, TableSnapshot> snapshots = new LinkedHashMap<>();
         int i = 0;

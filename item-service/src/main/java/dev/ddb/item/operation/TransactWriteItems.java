@@ -3,6 +3,7 @@ package dev.ddb.item.operation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import dev.ddb.item.capacity.CapacityLimits;
 import dev.ddb.item.capacity.CapacityUse;
 import dev.ddb.item.capacity.ConsumedCapacity;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
+import dev.ddb.item.capacity.Throttle;
 import dev.ddb.item.capacity.WriteCapacity;
 import dev.ddb.item.request.RequestParameters;
 import dev.ddb.item.storage.ClientRequestToken;
@@ -83,7 +85,7 @@ public final class TransactWriteItems implements Operation {
         boolean collectionMetrics = ItemCollectionMetrics.wanted(request);
         String token = RequestParameters.optionalString(request, "ClientRequestToken");
         List<ResolvedAction> resolved = resolve(context, actions);
-        resolved.stream().map(ResolvedAction::table).distinct().forEach(limits::checkWrite);
+        throttled(resolved);
 
         try (ClientRequestTokens.Held held = tokens.lock(token)) {
             byte[] digest = token == null ? null : RequestDigest.of(transactItems);
@@ -104,6 +106,26 @@ public final class TransactWriteItems implements Operation {
                 }
             }
             return response(resolved, outcomes, capacity, collectionMetrics);
+        }
+    }
+
+    /**
+     * Cancels the transaction, before anything is written, when one of its tables or their global
+     * indexes is out of write capacity: the actions on such a table say why, the others None.
+     */
+    private void throttled(List<ResolvedAction> actions) {
+        Map<String, Throttle> throttles = new HashMap<>();
+        boolean any = false;
+        for (ResolvedAction action : actions) {
+            String tableName = action.table().tableName();
+            if (!throttles.containsKey(tableName)) {
+                Throttle throttle = limits.writeThrottle(action.table()).orElse(null);
+                throttles.put(tableName, throttle);
+                any |= throttle != null;
+            }
+        }
+        if (any) {
+            throw CancellationReasons.throttled(actions.stream().map(action -> throttles.get(action.table().tableName())).toList());
         }
     }
 

@@ -14,6 +14,7 @@ import dev.ddb.common.region.Regions;
 import dev.ddb.common.table.AttributeDefinition;
 import dev.ddb.common.table.GlobalSecondaryIndex;
 import dev.ddb.common.table.IndexStatus;
+import dev.ddb.common.table.OnDemandThroughput;
 import dev.ddb.common.table.ProvisionedThroughputDescription;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.common.table.TimeToLive;
@@ -25,7 +26,7 @@ import dev.ddb.item.write.IndexBackfill;
  * table (or a table re-created under its name) gets empty maps for it and its indexes; an updated
  * description of an existing table (same TableId) adds the global indexes it newly has, CREATING
  * until backfilled from the items, drops those it no longer has or marks DELETING, and takes its
- * billing mode and provisioned throughput (which the operations enforce). Idempotent:
+ * billing mode, provisioned throughput and on-demand maximums (which the operations enforce). Idempotent:
  * table-service retries and events are read at least once.
  */
 public final class TableProvisioning {
@@ -126,23 +127,26 @@ public final class TableProvisioning {
         for (GlobalSecondaryIndex index : wanted) {
             GlobalSecondaryIndex existing = current.globalIndex(index.indexName()).filter(index::sameDefinition).orElse(null);
             if (existing != null) {
-                // the index's provisioned throughput follows the description (UpdateTable)
-                ProvisionedThroughputDescription throughput = !takeCapacity ? existing.provisionedThroughput()
-                        : described.globalIndex(index.indexName())
-                        .filter(index::sameDefinition).map(GlobalSecondaryIndex::provisionedThroughput)
-                        .orElse(existing.provisionedThroughput());
+                // the index's provisioned throughput and on-demand maximums follow the description
+                // (UpdateTable), unless the description is stale
+                GlobalSecondaryIndex describedIndex = !takeCapacity ? existing : described.globalIndex(index.indexName())
+                        .filter(index::sameDefinition).orElse(existing);
+                ProvisionedThroughputDescription throughput = describedIndex.provisionedThroughput();
+                OnDemandThroughput maximums = describedIndex.onDemandThroughput();
                 indexes.add(Objects.equals(throughput, existing.provisionedThroughput())
-                        ? existing : existing.withProvisionedThroughput(throughput));
+                        && Objects.equals(maximums, existing.onDemandThroughput())
+                        ? existing : existing.withProvisionedThroughput(throughput).withOnDemandThroughput(maximums));
             } else {
                 indexes.add(index.withStatus(IndexStatus.CREATING, true).withStatistics(0, 0));
                 added.add(index.indexName());
             }
         }
-        // billing mode and provisioned throughput follow the description too: they are what the
-        // operations enforce (capacity.CapacityLimits)
+        // billing mode, provisioned throughput and on-demand maximums follow the description too: they
+        // are what the operations enforce (capacity.CapacityLimits)
         TableDescription billing = takeCapacity ? described : current;
         boolean billingChanged = !Objects.equals(current.billingModeSummary(), billing.billingModeSummary())
-                || !Objects.equals(current.provisionedThroughput(), billing.provisionedThroughput());
+                || !Objects.equals(current.provisionedThroughput(), billing.provisionedThroughput())
+                || !Objects.equals(current.onDemandThroughput(), billing.onDemandThroughput());
         // The later Time to Live setting of the two: an event may be older than what item-service has.
         TimeToLive timeToLive = TimeToLive.newer(described.timeToLive(), current.timeToLive())
                 ? described.timeToLive() : current.timeToLive();
@@ -156,6 +160,7 @@ public final class TableProvisioning {
         }
         TableDescription updated = current.withIndexes(definitions(current, described), indexes)
                 .withBilling(billing.billingModeSummary(), billing.provisionedThroughput())
+                .withOnDemandThroughput(billing.onDemandThroughput())
                 .withTimeToLive(timeToLive);
         if (restoreFinished) {
             updated = updated.withRestoreSummary(described.restoreSummary()).withStatus(described.tableStatus());

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
+import dev.ddb.item.capacity.Throttle;
 import dev.ddb.item.write.WriteOutcome;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -41,6 +42,32 @@ public final class CancellationReasons {
                 reason.set("Item", item);
             }
             codes.add(code);
+        }
+        return DynamoDbException.transactionCanceled(
+                        "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes)
+                .withMember("CancellationReasons", reasons);
+    }
+
+    /**
+     * The TransactionCanceledException of a transaction some of whose tables (or their global
+     * indexes) are out of capacity: nothing was done; each action on a throttled table has the
+     * throttle's reason (ThrottlingError for an on-demand maximum, ProvisionedThroughputExceeded for
+     * provisioned capacity, with DynamoDB's messages), the others None.
+     *
+     * @param throttles one per action, in request order: null where the action's table is not throttled
+     */
+    public static DynamoDbException throttled(List<Throttle> throttles) {
+        List<String> codes = new ArrayList<>();
+        ArrayNode reasons = Json.array();
+        for (Throttle throttle : throttles) {
+            ObjectNode reason = reasons.addObject();
+            if (throttle == null) {
+                reason.put("Code", "None");
+                codes.add("None");
+                continue;
+            }
+            reason.put("Code", throttle.cancellationCode()).put("Message", throttle.cancellationMessage());
+            codes.add(throttle.cancellationCode());
         }
         return DynamoDbException.transactionCanceled(
                         "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes)

@@ -15,6 +15,7 @@ import dev.ddb.common.table.BillingModeSummary;
 import dev.ddb.common.table.GlobalSecondaryIndex;
 import dev.ddb.common.table.IndexStatus;
 import dev.ddb.common.table.KeySchema;
+import dev.ddb.common.table.OnDemandThroughput;
 import dev.ddb.common.table.ProvisionedThroughputDescription;
 import dev.ddb.common.table.ScalarAttributeType;
 import dev.ddb.common.table.TableDescription;
@@ -94,5 +95,101 @@ class CapacityLimitsTest {
             limits.checkWrite(table);
             limits.charge(table, CapacityUse.ofTable("T", 10), true);
         }
+    }
+
+    private static TableDescription onDemand(OnDemandThroughput maximums) {
+        return provisioned(1, 1).withBilling(new BillingModeSummary(BillingMode.PAY_PER_REQUEST, Instant.EPOCH),
+                ProvisionedThroughputDescription.onDemand()).withOnDemandThroughput(maximums);
+    }
+
+    @Test
+    void anOnDemandMaximumAdmitsItsRateAfterOneSecondOfBurstThenAnswersThrottlingException() {
+        TableDescription table = onDemand(new OnDemandThroughput(null, 10L));
+        int admitted = 0;
+        while (limits.canWrite(table)) {
+            limits.charge(table, CapacityUse.ofTable("T", 1), true);
+            admitted++;
+        }
+        assertThat(admitted).isEqualTo(10); // the default on-demand burst: 1 second
+        assertThatThrownBy(() -> limits.checkWrite(table)).isInstanceOfSatisfying(DynamoDbException.class, e -> {
+            assertThat(e.code()).isEqualTo("ThrottlingException");
+            assertThat(e.status()).isEqualTo(400);
+            assertThat(e.getMessage()).isEqualTo("Throughput exceeds the maximum OnDemandThroughput configured on table or index");
+            assertThat(e.members().get("throttlingReasons").toString())
+                    .isEqualTo("[{\"reason\":\"TableWriteMaxOnDemandThroughputExceeded\",\"resource\":\"" + table.tableArn() + "\"}]");
+        });
+        limits.checkRead(table, null); // no read maximum
+        now += SECOND / 2;
+        assertThat(limits.canWrite(table)).isTrue();
+    }
+
+    @Test
+    void anOnDemandIndexMaximumThrottlesTheTablesWritesAndItsOwnReads() {
+        GlobalSecondaryIndex index = new GlobalSecondaryIndex("byOwner", KeySchema.hashOnly("owner", ScalarAttributeType.S),
+                null, IndexStatus.ACTIVE, null, ProvisionedThroughputDescription.onDemand(), 0, 0, "arn:index",
+                new OnDemandThroughput(1L, 1L));
+        TableDescription table = onDemand(null).withGlobalSecondaryIndexes(List.of(index));
+        limits.charge(table, new CapacityUse("T", 1, Map.of("byOwner", 3.0), Map.of()), true);
+        limits.charge(table, new CapacityUse("T", 0, Map.of("byOwner", 3.0), Map.of()), false);
+
+        Throttle write = limits.writeThrottle(table).orElseThrow();
+        assertThat(write.reason()).isEqualTo("IndexWriteMaxOnDemandThroughputExceeded");
+        assertThat(write.resourceArn()).isEqualTo("arn:index");
+        assertThat(write.cancellationCode()).isEqualTo("ThrottlingError");
+        assertThat(write.cancellationMessage()).isEqualTo(Throttle.TRANSACTION_INDEX_THROTTLED);
+        assertThat(limits.readThrottle(table, "byOwner").orElseThrow().reason()).isEqualTo("IndexReadMaxOnDemandThroughputExceeded");
+        assertThat(limits.readThrottle(table, null)).isEmpty();
+    }
+
+    @Test
+    void provisionedThrottlingNamesItsReasonAndResourceAndCancelsTransactionsWithItsCode() {
+        TableDescription table = provisioned(1, 1);
+        limits.charge(table, CapacityUse.ofTable("T", 5), false);
+
+        Throttle read = limits.readThrottle(table, null).orElseThrow();
+        assertThat(read.reason()).isEqualTo("TableReadProvisionedThroughputExceeded");
+        assertThat(read.cancellationCode()).isEqualTo("ProvisionedThroughputExceeded");
+        assertThat(read.cancellationMessage()).isEqualTo(CapacityLimits.TABLE_EXCEEDED);
+        DynamoDbException error = read.exception();
+        assertThat(error.code()).isEqualTo("ProvisionedThroughputExceededException");
+        assertThat(error.members().get("ThrottlingReasons").get(0).get("reason").stringValue())
+                .isEqualTo("TableReadProvisionedThroughputExceeded");
+    }
+
+    @Test
+    void changingTheMaximumOrTheBillingModeAppliesAtOnce() {
+        TableDescription capped = onDemand(new OnDemandThroughput(null, 1L));
+        limits.charge(capped, CapacityUse.ofTable("T", 3), true);
+        assertThat(limits.canWrite(capped)).isFalse();
+
+        TableDescription raised = capped.withOnDemandThroughput(new OnDemandThroughput(null, 1000L));
+        assertThat(limits.canWrite(raised)).isFalse(); // the new rate applies from now on
+        now += SECOND / 100;
+        assertThat(limits.canWrite(raised)).isTrue();
+
+        TableDescription unlimited = capped.withOnDemandThroughput(null);
+        limits.charge(raised, CapacityUse.ofTable("T", 10_000), true);
+        assertThat(limits.canWrite(unlimited)).as("an on-demand table without maximums is not limited").isTrue();
+
+        TableDescription provisioned = capped.withBilling(null, ProvisionedThroughputDescription.of(1, 1)).withOnDemandThroughput(null);
+        assertThat(limits.canWrite(provisioned)).as("the debt of the last request is kept across the switch").isFalse();
+    }
+
+    @Test
+    void aThrottledTransactionIsCancelledWithAReasonForEachActionOnTheThrottledTable() {
+        Throttle throttle = new Throttle(true, false, true, "arn:t");
+        List<Throttle> perAction = new java.util.ArrayList<>();
+        perAction.add(null);
+        perAction.add(throttle);
+        DynamoDbException cancelled = dev.ddb.item.transaction.CancellationReasons.throttled(perAction);
+
+        assertThat(cancelled.code()).isEqualTo("TransactionCanceledException");
+        assertThat(cancelled.getMessage()).isEqualTo(
+                "Transaction cancelled, please refer cancellation reasons for specific reasons [None, ThrottlingError]");
+        assertThat(cancelled.members().get("CancellationReasons").toString()).isEqualTo("[{\"Code\":\"None\"},"
+                + "{\"Code\":\"ThrottlingError\",\"Message\":\"" + Throttle.TRANSACTION_TABLE_THROTTLED + "\"}]");
+        assertThat(Throttle.TRANSACTION_TABLE_THROTTLED).isEqualTo("Throughput exceeds the current capacity of your table or index. "
+                + "DynamoDB is automatically scaling your table or index so please try again shortly. If exceptions persist, "
+                + "check if you have a hot key: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html");
     }
 }

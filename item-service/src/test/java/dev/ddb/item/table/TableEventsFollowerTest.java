@@ -23,6 +23,9 @@ import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.event.Topics;
 import dev.ddb.common.key.KeyEncoding;
 import dev.ddb.common.table.GlobalSecondaryIndex;
+import dev.ddb.common.table.BillingMode;
+import dev.ddb.common.table.BillingModeSummary;
+import dev.ddb.common.table.OnDemandThroughput;
 import dev.ddb.common.table.IndexStatus;
 import dev.ddb.common.table.KeySchema;
 import dev.ddb.common.table.Projection;
@@ -136,6 +139,28 @@ class TableEventsFollowerTest {
         follower.apply(records(event(TableEvent.Type.UPDATED, music, firstChange)));
 
         assertThat(store.schema("Music").provisionedThroughput().writeCapacityUnits()).isEqualTo(500);
+    }
+
+    @Test
+    void anUpdatedEventGivesTheTableAndItsIndexesTheirNewOnDemandMaximums() {
+        TableDescription music = table("Music", "id-1", 1000)
+                .withBilling(new BillingModeSummary(BillingMode.PAY_PER_REQUEST, Instant.ofEpochMilli(1000)),
+                        ProvisionedThroughputDescription.onDemand())
+                .withGlobalSecondaryIndexes(List.of(index("byPk", IndexStatus.ACTIVE)));
+        provisioning.provision(music);
+
+        TableDescription capped = music.withOnDemandThroughput(new OnDemandThroughput(100L, 10L))
+                .withGlobalSecondaryIndexes(List.of(music.globalSecondaryIndexes().get(0)
+                        .withOnDemandThroughput(new OnDemandThroughput(null, 5L))));
+        follower.apply(records(event(TableEvent.Type.UPDATED, capped)));
+
+        TableDescription stored = store.schema("Music");
+        assertThat(stored.onDemandThroughput()).isEqualTo(new OnDemandThroughput(100L, 10L));
+        assertThat(stored.globalIndex("byPk").orElseThrow().onDemandThroughput()).isEqualTo(new OnDemandThroughput(null, 5L));
+
+        follower.apply(records(event(TableEvent.Type.UPDATED, music)));
+        assertThat(store.schema("Music").onDemandThroughput()).isNull();
+        assertThat(store.schema("Music").globalIndex("byPk").orElseThrow().onDemandThroughput()).isNull();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.ddb.standalone.capacity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.net.URI;
@@ -35,6 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -128,6 +131,35 @@ class ProvisionedCapacityEndToEndTest {
         assertThat(throttled.get(0).awsErrorDetails().errorMessage()).startsWith(
                 "The level of configured provisioned throughput for one or more global secondary indexes of the table was exceeded.");
         assertThat(throttled.get(0).statusCode()).isEqualTo(400);
+        assertThat(throttled.get(0).throttlingReasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.reason()).isEqualTo("IndexWriteProvisionedThroughputExceeded");
+            assertThat(reason.resource()).endsWith(":table/Indexed/index/byOwner");
+        });
+    }
+
+    @Test
+    void aTransactionOnATableOutOfCapacityIsCancelledWithProvisionedThroughputExceededAndWritesNothing() {
+        createTable("Transfers", 10, 1, null);
+        AtomicInteger next = new AtomicInteger();
+        ProvisionedThroughputExceededException single = eventuallyThrottled(
+                () -> client.putItem(r -> r.tableName("Transfers").item(item("t" + next.incrementAndGet()))));
+        assertThat(single.throttlingReasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.reason()).isEqualTo("TableWriteProvisionedThroughputExceeded");
+            assertThat(reason.resource()).endsWith(":table/Transfers");
+        });
+
+        TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName("Transfers").item(item("tx"))).build();
+        assertThatThrownBy(() -> client.transactWriteItems(r -> r.transactItems(put)))
+                .isInstanceOfSatisfying(TransactionCanceledException.class, e -> {
+                    assertThat(e.cancellationReasons()).singleElement().satisfies(reason -> {
+                        assertThat(reason.code()).isEqualTo("ProvisionedThroughputExceeded");
+                        assertThat(reason.message()).isEqualTo(TABLE_MESSAGE);
+                    });
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(
+                            "Transaction cancelled, please refer cancellation reasons for specific reasons [ProvisionedThroughputExceeded]");
+                });
+        assertThat(client.getItem(r -> r.tableName("Transfers").key(Map.of("id", s("tx"))).consistentRead(true)).hasItem())
+                .isFalse();
     }
 
     @Test

@@ -10,11 +10,13 @@ import dev.ddb.common.table.GlobalSecondaryIndex;
 import dev.ddb.common.table.IndexStatus;
 import dev.ddb.common.table.KeySchema;
 import dev.ddb.common.table.LocalSecondaryIndex;
+import dev.ddb.common.table.OnDemandThroughput;
 import dev.ddb.common.table.Projection;
 import dev.ddb.common.table.ProjectionType;
 import dev.ddb.common.table.ScalarAttributeType;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.table.request.KeySchemaElement;
+import dev.ddb.table.request.OnDemandMaximums;
 import dev.ddb.table.request.ProvisionedThroughput;
 
 /**
@@ -40,6 +42,12 @@ public final class SecondaryIndexDescriptions {
         return new GlobalSecondaryIndex(index.indexName(), keySchema(index.keySchema(), definitions),
                 projection(index.projection()), status, backfilling, ThroughputDescriptions.initial(throughput), 0, 0,
                 TableArns.index(tableArn, index.indexName()));
+    }
+
+    /** Requested maximums of a new table or index (validated: each at least 1) as the model's; null for none. */
+    public static OnDemandThroughput maximums(OnDemandMaximums requested) {
+        return requested == null ? null
+                : OnDemandThroughput.of(requested.maxReadRequestUnits(), requested.maxWriteRequestUnits());
     }
 
     /** A requested KeySchema (HASH first, validated) with its attributes' types from {@code definitions}. */

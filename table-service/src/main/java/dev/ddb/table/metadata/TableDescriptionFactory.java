@@ -60,7 +60,8 @@ public class TableDescriptionFactory {
         List<GlobalSecondaryIndex> globals = request.globalSecondaryIndexes() == null ? List.of()
                 : request.globalSecondaryIndexes().stream()
                         .map(index -> SecondaryIndexDescriptions.global(index, definitions, tableArn, IndexStatus.ACTIVE,
-                                null, onDemand ? null : index.provisionedThroughput()))
+                                null, onDemand ? null : index.provisionedThroughput())
+                                .withOnDemandThroughput(onDemand ? SecondaryIndexDescriptions.maximums(index.onDemandThroughput()) : null))
                         .toList();
         TableDescription table = new TableDescription(
                 request.tableName(),
@@ -81,6 +82,9 @@ public class TableDescriptionFactory {
                 0,
                 0,
                 null);
+        if (onDemand) {
+            table = table.withOnDemandThroughput(SecondaryIndexDescriptions.maximums(request.onDemandThroughput()));
+        }
         StreamSpecification stream = request.streamSpecification();
         if (stream != null && stream.enabled()) {
             table = TableStreams.enable(table, StreamViewType.valueOf(stream.streamViewType()), nowMillis);

@@ -2,6 +2,7 @@ package dev.ddb.table.operation;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,12 +13,16 @@ import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.protocol.RequestContext;
+import dev.ddb.common.table.GlobalSecondaryIndex;
+import dev.ddb.common.table.OnDemandThroughput;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.common.table.TableDescriptionJson;
 import dev.ddb.table.TableServiceProperties;
 import dev.ddb.table.events.TableEventPublisher;
 import dev.ddb.table.metadata.TableMetadataStore;
 import dev.ddb.table.provisioning.TableStorageProvisioner;
+import dev.ddb.table.request.GlobalSecondaryIndexUpdate;
+import dev.ddb.table.request.OnDemandMaximums;
 import dev.ddb.table.request.UpdateTableRequest;
 import dev.ddb.table.update.CapacityUpdate;
 import dev.ddb.table.update.GlobalSecondaryIndexUpdates;
@@ -80,7 +85,7 @@ public class UpdateTableOperation implements Operation {
             return updated(current, request, now);
         });
         if (updated.equals(before.get())) {
-            return response(updated);
+            return response(updated, request);
         }
         ItemServiceCopy.update(provisioner, store, key, before.get(), updated);
         TableEvent event = new TableEvent(TableEvent.Type.UPDATED, tableName, updated.tableId(), now, updated);
@@ -89,7 +94,7 @@ public class UpdateTableOperation implements Operation {
         } else {
             events.publish(event);
         }
-        return response(updated);
+        return response(updated, request);
     }
 
     /** A changed copy: the stored description is never changed in place, and a refused change writes nothing. */
@@ -105,12 +110,57 @@ public class UpdateTableOperation implements Operation {
         if (request.deletionProtectionEnabled() != null) {
             next = next.withDeletionProtectionEnabled(request.deletionProtectionEnabled());
         }
-        return GlobalSecondaryIndexUpdates.apply(next, request, now);
+        next = GlobalSecondaryIndexUpdates.apply(next, request, now);
+        return CapacityUpdate.applyOnDemandThroughput(next, request);
     }
 
-    private static ObjectNode response(TableDescription table) {
+    /**
+     * The updated description. A maximum the request removed with -1 (of the table or of a global
+     * index) is shown as -1 in this answer, as DynamoDB echoes it (DescribeTable then leaves the member out).
+     */
+    private static ObjectNode response(TableDescription table, UpdateTableRequest request) {
         ObjectNode response = Json.object();
-        response.set("TableDescription", TableDescriptionJson.write(table));
+        ObjectNode description = TableDescriptionJson.write(table);
+        if (table.payPerRequest()) {
+            showRemoved(description, request.onDemandThroughput(), table.onDemandThroughput());
+            List<GlobalSecondaryIndexUpdate> updates = request.globalSecondaryIndexUpdates();
+            for (GlobalSecondaryIndexUpdate update : updates == null ? List.<GlobalSecondaryIndexUpdate>of() : updates) {
+                if (update.update() == null || update.update().onDemandThroughput() == null) {
+                    continue;
+                }
+                String indexName = update.update().indexName();
+                for (JsonNode index : description.path("GlobalSecondaryIndexes")) {
+                    if (indexName.equals(index.path("IndexName").stringValue(null))) {
+                        showRemoved((ObjectNode) index, update.update().onDemandThroughput(),
+                                table.globalIndex(indexName).map(GlobalSecondaryIndex::onDemandThroughput).orElse(null));
+                    }
+                }
+            }
+        }
+        response.set("TableDescription", description);
         return response;
+    }
+
+    /** {@code node}'s OnDemandThroughput with -1 for each member {@code requested} removed. */
+    private static void showRemoved(ObjectNode node, OnDemandMaximums requested, OnDemandThroughput current) {
+        if (requested == null) {
+            return;
+        }
+        Long removed = OnDemandThroughput.NO_MAXIMUM;
+        boolean readRemoved = removed.equals(requested.maxReadRequestUnits());
+        boolean writeRemoved = removed.equals(requested.maxWriteRequestUnits());
+        if (!readRemoved && !writeRemoved) {
+            return;
+        }
+        node.remove("OnDemandThroughput");
+        ObjectNode shown = node.putObject("OnDemandThroughput");
+        Long read = readRemoved ? removed : OnDemandThroughput.maxRead(current);
+        Long write = writeRemoved ? removed : OnDemandThroughput.maxWrite(current);
+        if (read != null) {
+            shown.put(OnDemandMaximums.READ, read);
+        }
+        if (write != null) {
+            shown.put(OnDemandMaximums.WRITE, write);
+        }
     }
 }

@@ -18,7 +18,8 @@ public record CreateTableRequest(
         String billingMode,
         ProvisionedThroughput provisionedThroughput,
         StreamSpecification streamSpecification,
-        Boolean deletionProtectionEnabled) {
+        Boolean deletionProtectionEnabled,
+        OnDemandMaximums onDemandThroughput) {
 
     public static final String PROVISIONED = "PROVISIONED";
     public static final String PAY_PER_REQUEST = "PAY_PER_REQUEST";
@@ -33,7 +34,8 @@ public record CreateTableRequest(
                 RequestMembers.string(request, "BillingMode"),
                 ProvisionedThroughput.read(request),
                 StreamSpecification.read(request),
-                RequestMembers.bool(request, "DeletionProtectionEnabled"));
+                RequestMembers.bool(request, "DeletionProtectionEnabled"),
+                OnDemandMaximums.read(request));
     }
 
     /** The billing mode in effect: PROVISIONED unless the request says otherwise. */

@@ -18,11 +18,12 @@ public record UpdateTableRequest(
         StreamSpecification streamSpecification,
         Boolean deletionProtectionEnabled,
         List<GlobalSecondaryIndexUpdate> globalSecondaryIndexUpdates,
+        OnDemandMaximums onDemandThroughput,
         List<String> unsupportedMembers) {
 
     /** UpdateTable members that change something this service does not model yet. */
     public static final List<String> UNSUPPORTED = List.of("SSESpecification",
-            "ReplicaUpdates", "TableClass", "OnDemandThroughput", "WarmThroughput", "MultiRegionConsistency",
+            "ReplicaUpdates", "TableClass", "WarmThroughput", "MultiRegionConsistency",
             "GlobalTableWitnessUpdates");
 
     public static UpdateTableRequest read(JsonNode request) {
@@ -41,6 +42,7 @@ public record UpdateTableRequest(
                 StreamSpecification.read(request),
                 RequestMembers.bool(request, "DeletionProtectionEnabled"),
                 RequestMembers.list(request, "GlobalSecondaryIndexUpdates", GlobalSecondaryIndexUpdate::read),
+                OnDemandMaximums.read(request),
                 List.copyOf(unsupported));
     }
 
@@ -61,5 +63,9 @@ public record UpdateTableRequest(
 
     public boolean changesCapacity() {
         return billingMode != null || provisionedThroughput != null;
+    }
+
+    public boolean changesOnDemandThroughput() {
+        return onDemandThroughput != null;
     }
 }

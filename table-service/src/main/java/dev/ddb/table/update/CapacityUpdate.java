@@ -7,13 +7,16 @@ import dev.ddb.common.table.BillingMode;
 import dev.ddb.common.table.BillingModeSummary;
 import dev.ddb.common.table.GlobalSecondaryIndex;
 import dev.ddb.common.table.IndexStatus;
+import dev.ddb.common.table.OnDemandThroughput;
 import dev.ddb.common.table.ProvisionedThroughputDescription;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.table.metadata.ThroughputDescriptions;
 import dev.ddb.table.request.CreateTableRequest;
 import dev.ddb.table.request.GlobalSecondaryIndexUpdate;
+import dev.ddb.table.request.OnDemandMaximums;
 import dev.ddb.table.request.ProvisionedThroughput;
 import dev.ddb.table.request.UpdateTableRequest;
+import dev.ddb.table.validation.OnDemandThroughputRules;
 import dev.ddb.table.validation.UpdateTableValidator;
 
 /**
@@ -24,6 +27,20 @@ import dev.ddb.table.validation.UpdateTableValidator;
 public final class CapacityUpdate {
 
     private CapacityUpdate() {
+    }
+
+    /**
+     * The table's OnDemandThroughput after the request's, once the billing mode is the one the request
+     * leaves the table in: merged member by member, -1 removing a maximum.
+     */
+    public static TableDescription applyOnDemandThroughput(TableDescription table, UpdateTableRequest request) {
+        OnDemandMaximums requested = request.onDemandThroughput();
+        if (requested == null) {
+            return table;
+        }
+        OnDemandThroughputRules.forTableUpdate(requested, table.payPerRequest());
+        return table.withOnDemandThroughput(OnDemandThroughput.merge(table.onDemandThroughput(),
+                requested.maxReadRequestUnits(), requested.maxWriteRequestUnits()));
     }
 
     /** @return the table in the billing mode and with the capacity the request asks for (the same table if unchanged) */
@@ -72,8 +89,12 @@ public final class CapacityUpdate {
         // The table was on demand, so a summary with the last switch to it exists; it is kept.
         BillingModeSummary summary = new BillingModeSummary(BillingMode.PROVISIONED,
                 table.billingModeSummary().lastUpdateToPayPerRequestDateTime());
+        // On-demand maximums mean nothing to a provisioned table: they go, the table's and its indexes'.
         return table.withBilling(summary, new ProvisionedThroughputDescription(Instant.ofEpochMilli(nowMillis), null, 0,
-                throughput.readCapacityUnits(), throughput.writeCapacityUnits()));
+                        throughput.readCapacityUnits(), throughput.writeCapacityUnits()))
+                .withOnDemandThroughput(null)
+                .withGlobalSecondaryIndexes(table.globalSecondaryIndexes().stream()
+                        .map(index -> index.withOnDemandThroughput(null)).toList());
     }
 
     private static boolean capacityGiven(UpdateTableRequest request, String indexName) {

@@ -10,6 +10,7 @@ import dev.ddb.common.table.TableDescription;
 import dev.ddb.table.metadata.SecondaryIndexDescriptions;
 import dev.ddb.table.request.AttributeDefinition;
 import dev.ddb.table.request.SecondaryIndex;
+import dev.ddb.table.validation.OnDemandThroughputRules;
 import dev.ddb.table.validation.SecondaryIndexRules;
 
 /**
@@ -42,6 +43,7 @@ final class GlobalSecondaryIndexCreation {
         SecondaryIndexRules.keyOrder(create.keySchema());
         SecondaryIndexRules.projection(create.projection());
         throughput(create, payPerRequest);
+        OnDemandThroughputRules.forNewIndex(indexName, create.onDemandThroughput(), payPerRequest);
         if (table.globalSecondaryIndexes().size() >= MAX_GLOBAL_INDEXES) {
             throw DynamoDbException.limitExceeded("Subscriber limit exceeded: Number of global secondary indexes exceeds "
                     + "per-table limit of " + MAX_GLOBAL_INDEXES);
@@ -52,7 +54,8 @@ final class GlobalSecondaryIndexCreation {
 
         List<dev.ddb.common.table.AttributeDefinition> definitions = defineKeyAttributes(table, keys, attributeDefinitions);
         GlobalSecondaryIndex index = SecondaryIndexDescriptions.global(create, definitions, table.tableArn(),
-                IndexStatus.CREATING, true, payPerRequest ? null : create.provisionedThroughput());
+                IndexStatus.CREATING, true, payPerRequest ? null : create.provisionedThroughput())
+                .withOnDemandThroughput(payPerRequest ? SecondaryIndexDescriptions.maximums(create.onDemandThroughput()) : null);
         return SecondaryIndexDescriptions.withNewGlobal(table, definitions, index);
     }
 

@@ -2,16 +2,20 @@ package dev.ddb.table.update;
 
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.table.GlobalSecondaryIndex;
+import dev.ddb.common.table.OnDemandThroughput;
 import dev.ddb.common.table.ProvisionedThroughputDescription;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.table.metadata.SecondaryIndexDescriptions;
 import dev.ddb.table.metadata.ThroughputDescriptions;
+import dev.ddb.table.request.OnDemandMaximums;
 import dev.ddb.table.request.ProvisionedThroughput;
 import dev.ddb.table.request.UpdateGlobalSecondaryIndexAction;
+import dev.ddb.table.validation.OnDemandThroughputRules;
 
 /**
  * The Update action of GlobalSecondaryIndexUpdates: new ProvisionedThroughput for an index of a
- * PROVISIONED table (or of one the same request switches to PROVISIONED), applied at once.
+ * PROVISIONED table (or of one the same request switches to PROVISIONED), or new OnDemandThroughput
+ * maximums for an index of a PAY_PER_REQUEST one, applied at once.
  */
 final class GlobalSecondaryIndexThroughputUpdate {
 
@@ -31,6 +35,14 @@ final class GlobalSecondaryIndexThroughputUpdate {
                     + "DynamoDB service team for more info: Action Blocked: IndexUpdate");
         }
         GlobalSecondaryIndex index = GlobalSecondaryIndexes.existing(table, indexName, "update");
+        OnDemandMaximums maximums = update.onDemandThroughput();
+        if (maximums != null) {
+            OnDemandThroughputRules.forIndexUpdate(indexName, maximums, payPerRequest);
+        }
+        if (payPerRequest && requested == null && maximums != null) {
+            return SecondaryIndexDescriptions.withGlobal(table, index.withOnDemandThroughput(OnDemandThroughput.merge(
+                    index.onDemandThroughput(), maximums.maxReadRequestUnits(), maximums.maxWriteRequestUnits())));
+        }
         if (payPerRequest) {
             throw DynamoDbException.invalidParameter("The only Updates for index: " + indexName
                     + " when TableThroughputMode is PAY_PER_REQUEST can be to OnDemandThroughput, WarmThroughput");

@@ -62,6 +62,7 @@ final class CreateTableRules {
             if (throughput != null) {
                 throw invalid("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
             }
+            OnDemandThroughputRules.forNewTable(request.onDemandThroughput(), true);
             return;
         }
         if (throughput == null) {
@@ -69,6 +70,7 @@ final class CreateTableRules {
         }
         withinBounds("ReadCapacityUnits", throughput.readCapacityUnits());
         withinBounds("WriteCapacityUnits", throughput.writeCapacityUnits());
+        OnDemandThroughputRules.forNewTable(request.onDemandThroughput(), false);
     }
 
     private void uniqueDefinitions() {
@@ -177,6 +179,7 @@ final class CreateTableRules {
         for (SecondaryIndex index : indexes) {
             SecondaryIndexRules.projection(index.projection());
             indexThroughput(index);
+            OnDemandThroughputRules.forNewIndex(index.indexName(), index.onDemandThroughput(), request.payPerRequest());
             uniqueName(index);
         }
         if (indexes.size() > MAX_GLOBAL_INDEXES) {

@@ -38,7 +38,8 @@ public final class UpdateTableValidator {
 
     private static void somethingToChange(UpdateTableRequest request) {
         boolean changes = request.changesCapacity() || request.changesStream() || request.changesIndexes()
-                || request.deletionProtectionEnabled() != null || !request.unsupportedMembers().isEmpty();
+                || request.deletionProtectionEnabled() != null || request.changesOnDemandThroughput()
+                || !request.unsupportedMembers().isEmpty();
         if (!changes) {
             throw DynamoDbException.validation("At least one of " + listed(CHANGE_MEMBERS) + " is required");
         }
@@ -54,7 +55,8 @@ public final class UpdateTableValidator {
 
     private static void deletionProtectionAlone(UpdateTableRequest request) {
         if (request.deletionProtectionEnabled() != null
-                && (request.changesCapacity() || request.changesStream() || request.changesIndexes())) {
+                && (request.changesCapacity() || request.changesStream() || request.changesIndexes()
+                || request.changesOnDemandThroughput())) {
             throw DynamoDbException.invalidParameter("DeletionProtection modification must be the only operation in the request");
         }
     }
