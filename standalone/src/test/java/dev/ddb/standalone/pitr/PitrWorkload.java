@@ -35,7 +35,7 @@ final class PitrWorkload {
     record Moment(Instant time, Map<String, Map<String, AttributeValue>> items) {
     }
 
-    private final DynamoDbClient client;
+    private DynamoDbClient client;
     private final String table;
     private final int threads;
     private final int keysPerThread;
@@ -47,6 +47,11 @@ final class PitrWorkload {
         this.table = table;
         this.threads = threads;
         this.keysPerThread = keysPerThread;
+    }
+
+    /** Goes on through another client (the stack restarted). */
+    void client(DynamoDbClient other) {
+        this.client = other;
     }
 
     Map<String, Map<String, AttributeValue>> model() {
