@@ -19,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.ddb.backup.storage.BackupFiles;
-import dev.ddb.common.event.ItemChange;
+import dev.ddb.common.json.Json;
 import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.region.Regions;
 import dev.ddb.common.table.TableDescription;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The archives of every table with point-in-time recovery on, in memory as the catalog has them
@@ -178,25 +179,31 @@ public final class PitrArchives implements AutoCloseable {
     /** One record of {@code ddb.item-changes}: appended to its table's archive unless a repeat. */
     public synchronized void consume(int partition, long offset, byte[] value) {
         offsets.put(partition, offset + 1);
-        ItemChange change;
+        long sequence;
+        String tableId;
+        long time;
         try {
-            change = ItemChange.fromJson(value);
+            // only what archiving needs: the images stay unparsed
+            JsonNode change = Json.read(value);
+            sequence = change.get("sequence").longValue();
+            tableId = change.get("tableId").asString();
+            time = change.get("time").longValue();
         } catch (RuntimeException e) {
             LOG.warn("Skipping an unreadable record at {}-{}: {}", partition, offset, e.toString());
             return;
         }
-        if (!firstSeen(change.sequence())) {
+        if (!firstSeen(sequence)) {
             return; // a repeat
         }
-        TableArchive archive = byId.get(change.tableId());
+        TableArchive archive = byId.get(tableId);
         if (archive == null || archive.deleted()) {
             return;
         }
-        SegmentFile segment = appending.get(change.tableId());
+        SegmentFile segment = appending.get(tableId);
         segment.append(value);
         List<TableArchive.Segment> segments = new ArrayList<>(archive.segments());
         TableArchive.Segment last = segments.remove(segments.size() - 1);
-        segments.add(last.appended(segment.length(), change.sequence(), change.timeMillis()));
+        segments.add(last.appended(segment.length(), sequence, time));
         byId.put(archive.tableId(), archive.withSegments(segments));
         grown.add(archive.tableId());
     }

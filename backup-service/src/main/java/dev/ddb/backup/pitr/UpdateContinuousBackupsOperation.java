@@ -48,9 +48,6 @@ public class UpdateContinuousBackupsOperation implements Operation {
                     + "Member must have value " + (days < 1 ? "greater than or equal to 1" : "less than or equal to 35"));
         }
         if (!enabled) {
-            if (period != null && !period.isNull()) {
-                throw DynamoDbException.validation("RecoveryPeriodInDays cannot be set when PointInTimeRecoveryEnabled is false");
-            }
             archives.archive(table.tableId()).ifPresent(archive -> archives.disable(archive.tableId()));
             return ContinuousBackups.description(archives.archive(table.tableId()), archives);
         }
