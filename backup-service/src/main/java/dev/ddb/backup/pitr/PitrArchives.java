@@ -196,9 +196,10 @@ public final class PitrArchives implements AutoCloseable {
             return; // a repeat
         }
         TableArchive archive = byId.get(tableId);
-        if (archive == null || archive.deleted()) {
+        if (archive == null) {
             return;
         }
+        // a deleted table's changes still arriving were made before its deletion: they belong in its archive
         SegmentFile segment = appending.get(tableId);
         segment.append(value);
         List<TableArchive.Segment> segments = new ArrayList<>(archive.segments());
