@@ -183,11 +183,17 @@ public final class PitrArchives implements AutoCloseable {
         String tableId;
         long time;
         try {
-            // only what archiving needs: the images stay unparsed
-            JsonNode change = Json.read(value);
-            sequence = change.get("sequence").longValue();
-            tableId = change.get("tableId").asString();
-            time = change.get("time").longValue();
+            // tableId and sequence come first in a change's JSON (ItemChange.toJson): read them without
+            // parsing the images; only a change of an archived table is parsed (for its time)
+            String head = new String(value, 0, Math.min(value.length, 1024), java.nio.charset.StandardCharsets.UTF_8);
+            tableId = stringAfter(head, "\"tableId\":\"");
+            Long headSequence = tableId == null ? null : numberAfter(head, "\"sequence\":");
+            if (headSequence == null) {
+                JsonNode change = Json.read(value);
+                tableId = change.get("tableId").asString();
+                headSequence = change.get("sequence").longValue();
+            }
+            sequence = headSequence;
         } catch (RuntimeException e) {
             LOG.warn("Skipping an unreadable record at {}-{}: {}", partition, offset, e.toString());
             return;
@@ -199,6 +205,12 @@ public final class PitrArchives implements AutoCloseable {
         if (archive == null) {
             return;
         }
+        try {
+            time = Json.read(value).get("time").longValue();
+        } catch (RuntimeException e) {
+            LOG.warn("Skipping an unreadable record at {}-{}: {}", partition, offset, e.toString());
+            return;
+        }
         // a deleted table's changes still arriving were made before its deletion: they belong in its archive
         SegmentFile segment = appending.get(tableId);
         segment.append(value);
@@ -207,6 +219,29 @@ public final class PitrArchives implements AutoCloseable {
         segments.add(last.appended(segment.length(), sequence, time));
         byId.put(archive.tableId(), archive.withSegments(segments));
         grown.add(archive.tableId());
+    }
+
+    private static String stringAfter(String head, String marker) {
+        int start = head.indexOf(marker);
+        if (start < 0) {
+            return null;
+        }
+        start += marker.length();
+        int end = head.indexOf('"', start);
+        return end < 0 || head.substring(start, end).indexOf('\\') >= 0 ? null : head.substring(start, end);
+    }
+
+    private static Long numberAfter(String head, String marker) {
+        int start = head.indexOf(marker);
+        if (start < 0) {
+            return null;
+        }
+        start += marker.length();
+        int end = start;
+        while (end < head.length() && Character.isDigit(head.charAt(end))) {
+            end++;
+        }
+        return end == start || end == head.length() ? null : Long.parseLong(head.substring(start, end));
     }
 
     private boolean firstSeen(long sequence) {
