@@ -17,6 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxConcurrentRestores  restores running at once, beyond which RestoreTableFromBackup answers
  *                               LimitExceededException (DynamoDB allows 50 table operations at a time per account)
  * @param callTimeout            how long one internal call may take (a snapshot stream: until its first bytes)
+ * @param pitrSegmentBytes       a table's change archive starts a new segment file beyond this size
+ * @param pitrBaseInterval       a PITR-enabled table gets a new base snapshot when its newest is this old
+ *                               (older segments and bases are then trimmed once out of the recovery period)
+ * @param pitrHousekeeping       how often archives are trimmed and new base snapshots considered
  */
 @ConfigurationProperties("ddb.backup")
 public record BackupServiceProperties(
@@ -25,5 +29,8 @@ public record BackupServiceProperties(
         @DefaultValue("http://localhost:8101") URI tableServiceUrl,
         @DefaultValue("000000000000") String accountId,
         @DefaultValue("50") int maxConcurrentRestores,
-        @DefaultValue("30s") Duration callTimeout) {
+        @DefaultValue("30s") Duration callTimeout,
+        @DefaultValue("67108864") long pitrSegmentBytes,
+        @DefaultValue("1d") Duration pitrBaseInterval,
+        @DefaultValue("1m") Duration pitrHousekeeping) {
 }

@@ -24,8 +24,11 @@ public class ItemServiceClient {
         this.http = new InternalHttp(properties.itemServiceUrl(), properties.callTimeout());
     }
 
-    /** A snapshot being streamed: the id of the table it is of, and its lines. Close it. */
-    public record Snapshot(String tableId, InputStream lines) implements AutoCloseable {
+    /**
+     * A snapshot being streamed: the id of the table it is of, the last change sequence it holds
+     * (-1 when item-service did not say), and its lines. Close it.
+     */
+    public record Snapshot(String tableId, long sequence, InputStream lines) implements AutoCloseable {
         @Override
         public void close() throws IOException {
             lines.close();
@@ -44,7 +47,24 @@ public class ItemServiceClient {
             closeQuietly(response.body());
             throw new InternalCallException(request.method() + " " + request.uri() + " answered " + response.statusCode());
         }
-        return Optional.of(new Snapshot(response.headers().firstValue("X-Ddb-Table-Id").orElse(null), response.body()));
+        long sequence = response.headers().firstValue("X-Ddb-Sequence").map(Long::parseLong).orElse(-1L);
+        return Optional.of(new Snapshot(response.headers().firstValue("X-Ddb-Table-Id").orElse(null), sequence,
+                response.body()));
+    }
+
+    /** item-service's change log position: at {@code timeMillis} its last assigned sequence was {@code sequence}. */
+    public record Position(long timeMillis, long sequence) {
+    }
+
+    /** {@code GET /internal/change-log/position}. */
+    public Position position() {
+        HttpRequest request = http.request(http.uri("/internal/change-log/position")).GET().build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new InternalCallException(request.method() + " " + request.uri() + " answered " + response.statusCode());
+        }
+        var node = dev.ddb.common.json.Json.read(response.body());
+        return new Position(node.path("Time").longValue(), node.path("Sequence").longValue());
     }
 
     /**

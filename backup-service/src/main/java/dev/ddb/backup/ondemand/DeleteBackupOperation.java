@@ -36,7 +36,7 @@ public class DeleteBackupOperation implements Operation {
             if (backup.status() == BackupStatus.CREATING) {
                 throw BackupErrors.backupInUse("Backup is being created: " + backupArn);
             }
-            if (catalog.restores().stream().anyMatch(job -> job.backupArn().equals(backupArn))) {
+            if (catalog.restores().stream().anyMatch(job -> backupArn.equals(job.backupArn()))) {
                 throw BackupErrors.backupInUse("Backup is being restored: " + backupArn);
             }
             catalog.remove(backup);

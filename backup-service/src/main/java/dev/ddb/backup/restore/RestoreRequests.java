@@ -23,12 +23,12 @@ import tools.jackson.databind.node.ObjectNode;
  * does not fit gets CreateTable's ValidationException. SSESpecificationOverride is accepted and
  * has no effect: tables here have no encryption settings (DynamoDB's default, an AWS owned key).
  */
-final class RestoreRequests {
+public final class RestoreRequests {
 
     private RestoreRequests() {
     }
 
-    static ObjectNode createTable(String targetTableName, TableDescription source, ObjectNode restore) {
+    public static ObjectNode createTable(String targetTableName, TableDescription source, ObjectNode restore) {
         ObjectNode request = Json.object().put("TableName", targetTableName);
         JsonNode billingOverride = restore.get("BillingModeOverride");
         String billingMode = present(billingOverride) ? billingOverride.stringValue() : source.billingMode().name();

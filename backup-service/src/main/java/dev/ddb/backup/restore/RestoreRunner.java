@@ -25,6 +25,7 @@ import dev.ddb.backup.clients.ItemServiceClient;
 import dev.ddb.backup.clients.RestoreAlreadyLoadedException;
 import dev.ddb.backup.clients.RestoreTargetGoneException;
 import dev.ddb.backup.clients.TableServiceClient;
+import dev.ddb.backup.pitr.PointInTimeItems;
 import dev.ddb.backup.storage.Backup;
 import dev.ddb.backup.storage.BackupCatalog;
 import dev.ddb.backup.storage.BackupCorruptedException;
@@ -56,6 +57,7 @@ public class RestoreRunner implements SmartInitializingSingleton, AutoCloseable 
     private final BackupFiles files;
     private final TableServiceClient tables;
     private final ItemServiceClient items;
+    private final PointInTimeItems pointInTimeItems;
     private final ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
         Thread thread = new Thread(runnable, "restore");
         thread.setDaemon(true);
@@ -69,7 +71,9 @@ public class RestoreRunner implements SmartInitializingSingleton, AutoCloseable 
     });
     private volatile boolean closed;
 
-    public RestoreRunner(BackupCatalog catalog, BackupFiles files, TableServiceClient tables, ItemServiceClient items) {
+    public RestoreRunner(BackupCatalog catalog, BackupFiles files, TableServiceClient tables, ItemServiceClient items,
+                         PointInTimeItems pointInTimeItems) {
+        this.pointInTimeItems = pointInTimeItems;
         this.catalog = catalog;
         this.files = files;
         this.tables = tables;
@@ -80,7 +84,7 @@ public class RestoreRunner implements SmartInitializingSingleton, AutoCloseable 
     @Override
     public void afterSingletonsInstantiated() {
         for (RestoreJob job : catalog.restores()) {
-            LOG.info("Resuming the restore of table {} from {}", job.targetTableKey(), job.backupArn());
+            LOG.info("Resuming the restore of table {} from {}", job.targetTableKey(), job.source());
             start(job);
         }
     }
@@ -92,7 +96,7 @@ public class RestoreRunner implements SmartInitializingSingleton, AutoCloseable 
             } catch (RuntimeException e) {
                 if (!closed) {
                     LOG.error("Restore of table {} from {} stopped; it resumes at the next start", job.targetTableKey(),
-                            job.backupArn(), e);
+                            job.source(), e);
                 }
             }
         });
@@ -104,17 +108,23 @@ public class RestoreRunner implements SmartInitializingSingleton, AutoCloseable 
         if (job == null) {
             return;
         }
-        Optional<Backup> backup = catalog.backup(job.backupArn());
-        if (backup.isEmpty()) {
+        Optional<Backup> backup = job.pointInTime() ? Optional.empty() : catalog.backup(job.backupArn());
+        if (!job.pointInTime() && backup.isEmpty()) {
             fail(job, "its backup is gone");
             return;
         }
         try {
-            files.verify(backup.get().backupId(), backup.get().sha256());
+            java.util.function.Consumer<java.util.function.Consumer<String>> source;
+            if (job.pointInTime()) {
+                source = line -> pointInTimeItems.lines(job.sourceTableId(), job.restoreMillis(), job.sequenceBound(), line);
+            } else {
+                files.verify(backup.get().backupId(), backup.get().sha256());
+                source = line -> files.readLines(backup.get().backupId(), line);
+            }
             ChunkLoads loads = new ChunkLoads(chunk -> load(job, chunk));
             ByteArrayOutputStream chunk = new ByteArrayOutputStream(CHUNK_BYTES + 64 * 1024);
             int[] lines = {0};
-            files.readLines(backup.get().backupId(), line -> {
+            source.accept(line -> {
                 chunk.writeBytes(line.getBytes(StandardCharsets.UTF_8));
                 chunk.write('\n');
                 if (++lines[0] == CHUNK_LINES || chunk.size() >= CHUNK_BYTES) {
@@ -143,7 +153,7 @@ public class RestoreRunner implements SmartInitializingSingleton, AutoCloseable 
         }
         retried(() -> tables.finish(job.targetTableKey(), job.tableId()));
         catalog.remove(job);
-        LOG.info("Restored table {} from {} in {} ms", job.targetTableKey(), job.backupArn(),
+        LOG.info("Restored table {} from {} in {} ms", job.targetTableKey(), job.source(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -154,7 +164,10 @@ public class RestoreRunner implements SmartInitializingSingleton, AutoCloseable 
     private RestoreJob withTable(RestoreJob job) {
         TableDescription table = retried(() -> tables.table(job.targetTableKey())).orElse(null);
         boolean ours = table != null && table.restoreSummary() != null
-                && job.backupArn().equals(table.restoreSummary().sourceBackupArn())
+                && (job.pointInTime()
+                        ? table.restoreSummary().sourceBackupArn() == null
+                                && job.sourceTableArn().equals(table.restoreSummary().sourceTableArn())
+                        : job.backupArn().equals(table.restoreSummary().sourceBackupArn()))
                 && (job.tableId() == null || job.tableId().equals(table.tableId()));
         if (!ours || !table.restoreInProgress()) {
             // never created, finished before the crash, or deleted: nothing to do
@@ -233,7 +246,7 @@ public class RestoreRunner implements SmartInitializingSingleton, AutoCloseable 
 
     /** The restore cannot complete: its table goes, and the log says why. */
     private void fail(RestoreJob job, String reason) {
-        LOG.error("Restore of table {} from {} failed ({}); removing the table", job.targetTableKey(), job.backupArn(), reason);
+        LOG.error("Restore of table {} from {} failed ({}); removing the table", job.targetTableKey(), job.source(), reason);
         retried(() -> {
             tables.abandon(job.targetTableKey(), job.tableId());
             return null;

@@ -45,7 +45,9 @@ class TableItemsController {
     /**
      * Every item of the table as of the moment of the request (one snapshot: no write set half in
      * it), streamed, ending with {@code {"ItemCount":n}}; 404 when there is no such ACTIVE table.
-     * Header {@code X-Ddb-Table-Id}: the table's id, so the caller knows which table it read.
+     * Header {@code X-Ddb-Table-Id}: the table's id, so the caller knows which table it read;
+     * {@code X-Ddb-Sequence}: the last change sequence the snapshot holds (point-in-time recovery
+     * replays archived changes after it).
      */
     @GetMapping(produces = "application/x-ndjson")
     Mono<ResponseEntity<Flux<DataBuffer>>> snapshot(@PathVariable String tableName,
@@ -55,7 +57,8 @@ class TableItemsController {
             if (table == null || table.restoreInProgress()) {
                 return ResponseEntity.status(HttpStatus.NOT_FOUND).<Flux<DataBuffer>>build();
             }
-            SnapshotLines lines = new SnapshotLines(store.snapshot(table));
+            ItemStore.SequencedSnapshot snapshot = store.sequencedSnapshot(table);
+            SnapshotLines lines = new SnapshotLines(snapshot.snapshot());
             Flux<DataBuffer> body = Flux.<DataBuffer>generate(sink -> {
                 byte[] block = lines.nextBlock();
                 if (block == null) {
@@ -64,7 +67,8 @@ class TableItemsController {
                     sink.next(DefaultDataBufferFactory.sharedInstance.wrap(block));
                 }
             }).subscribeOn(Schedulers.boundedElastic());
-            return ResponseEntity.ok().contentType(NDJSON).header("X-Ddb-Table-Id", table.tableId()).body(body);
+            return ResponseEntity.ok().contentType(NDJSON).header("X-Ddb-Table-Id", table.tableId())
+                    .header("X-Ddb-Sequence", Long.toString(snapshot.sequence())).body(body);
         }).subscribeOn(Schedulers.boundedElastic());
     }
 

@@ -263,6 +263,40 @@ public final class ItemStore implements AutoCloseable {
         }
     }
 
+    /** A table's snapshot and the last change sequence applied when it was taken. */
+    public record SequencedSnapshot(TableSnapshot snapshot, long sequence) {
+    }
+
+    /**
+     * The table's snapshot with the sequence of the last change applied at that moment: it holds
+     * every change with a sequence up to that one and none after (both read under the visibility
+     * lock, which write sets take to apply and number their changes). Point-in-time recovery
+     * replays archived changes with a higher sequence onto it.
+     */
+    public SequencedSnapshot sequencedSnapshot(TableDescription table) {
+        visibility.readLock().lock();
+        try {
+            return new SequencedSnapshot(snapshot(table), sequence.get()); // the read lock is reentrant
+        } finally {
+            visibility.readLock().unlock();
+        }
+    }
+
+    /**
+     * The last change sequence assigned. A write acknowledged before this call has a sequence up to
+     * it: sequences are assigned while applying, before acknowledging. Sequences are contiguous:
+     * one is assigned per change applied (never to a write set skipped), and one lost with an
+     * unsynced write set at a crash is assigned again after recovery.
+     */
+    public long lastSequence() {
+        visibility.readLock().lock();
+        try {
+            return sequence.get();
+        } finally {
+            visibility.readLock().unlock();
+        }
+    }
+
     /**
      * The snapshots of several tables as of one moment: no write set is half applied in any of
      * them, so a transaction's writes are in all of them or in none (TransactGetItems).

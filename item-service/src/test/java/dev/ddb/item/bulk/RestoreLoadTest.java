@@ -69,6 +69,17 @@ class RestoreLoadTest {
             assertThat(snapshot.headers().firstValue("X-Ddb-Table-Id")).contains("id-Restored");
             assertThat(snapshot.body().lines().toList()).hasSize(5).last().isEqualTo("{\"ItemCount\":4}");
             assertThat(snapshot.body()).contains("\"12345678901234567890123456789012345678\"");
+
+            // point-in-time recovery: the snapshot's last change sequence, and the change log's position
+            long sequence = Long.parseLong(snapshot.headers().firstValue("X-Ddb-Sequence").orElseThrow());
+            long before = System.currentTimeMillis();
+            var position = dev.ddb.common.json.Json.read(position(service).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(position.get("Sequence").longValue()).isEqualTo(sequence);
+            assertThat(position.get("Time").longValue()).isBetween(before, System.currentTimeMillis());
+            service.client().putItem(r -> r.tableName("Restored").item(Map.of("id", AttributeValue.fromS("e"))));
+            var after = dev.ddb.common.json.Json.read(position(service).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(after.get("Sequence").longValue()).isEqualTo(sequence + 1);
+            assertThat(Long.parseLong(snapshot(service).headers().firstValue("X-Ddb-Sequence").orElseThrow())).isEqualTo(sequence + 1);
         }
     }
 
@@ -76,6 +87,11 @@ class RestoreLoadTest {
         return http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/internal/tables/Restored/items?tableId=" + tableId))
                 .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(lines)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String position(RunningItemService service) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/internal/change-log/position")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private HttpResponse<String> snapshot(RunningItemService service) throws IOException, InterruptedException {

@@ -1,0 +1,413 @@
+package dev.ddb.backup.pitr;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.ddb.backup.storage.BackupFiles;
+import dev.ddb.common.json.Json;
+import dev.ddb.common.event.TableEvent;
+import dev.ddb.common.region.Regions;
+import dev.ddb.common.table.TableDescription;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The archives of every table with point-in-time recovery on, in memory as the catalog has them
+ * (this object's monitor guards both), the segments being appended to, and the change log
+ * consumer's position: which sequences it has seen (a repeat of the at-least-once relay is
+ * dropped by its sequence), and its watermark (every sequence up to it seen). Sequences are
+ * contiguous over item-service's store, so the watermark reaching a sequence means every change up
+ * to that one is archived.
+ */
+public final class PitrArchives implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PitrArchives.class);
+
+    private final PitrCatalog catalog;
+    private final Path root;
+    private final long segmentBytes;
+    private final Map<String, TableArchive> byId = new HashMap<>();
+    private final Map<String, SegmentFile> appending = new HashMap<>();
+    private final Set<String> grown = new LinkedHashSet<>();
+    private final Map<Integer, Long> offsets = new HashMap<>();
+    private final TreeSet<Long> seenAbove = new TreeSet<>();
+    private boolean positioned;
+    private long watermark;
+    private volatile long committedWatermark = -1;
+    /** The latest time up to which the archive is known complete (see {@link #probed}). */
+    private volatile long latestComplete;
+    private final List<long[]> pendingProbes = new ArrayList<>();
+
+    public PitrArchives(PitrCatalog catalog, Path dataDir, long segmentBytes) {
+        this.catalog = catalog;
+        this.root = dataDir.resolve("pitr");
+        this.segmentBytes = segmentBytes;
+        for (TableArchive archive : catalog.archives()) {
+            byId.put(archive.tableId(), archive);
+            TableArchive.Segment last = archive.segments().get(archive.segments().size() - 1);
+            appending.put(archive.tableId(), SegmentFile.openForAppend(segmentPath(archive.tableId(), last.name()), last.length()));
+            bases(archive.tableId()).deleteTemporaryFiles();
+        }
+        catalog.position().ifPresent(position -> {
+            positioned = true;
+            offsets.putAll(position.offsets());
+            watermark = position.watermark();
+            seenAbove.addAll(position.seenAbove());
+            committedWatermark = watermark;
+        });
+    }
+
+    /** The base snapshots' files of a table: {@code <data-dir>/pitr/<tableId>/backups/<baseId>.ndjson.gz}. */
+    public BackupFiles bases(String tableId) {
+        return new BackupFiles(root.resolve(tableId));
+    }
+
+    Path segmentPath(String tableId, String name) {
+        return root.resolve(tableId).resolve(name);
+    }
+
+    public synchronized Optional<TableArchive> archive(String tableId) {
+        return Optional.ofNullable(byId.get(tableId));
+    }
+
+    public synchronized List<TableArchive> archives() {
+        return new ArrayList<>(byId.values());
+    }
+
+    /**
+     * The archive of a table with this key that table-service has no more: the newest deleted one
+     * (or one whose deletion event has not arrived yet), if one is kept.
+     */
+    public synchronized Optional<TableArchive> deleted(String tableKey) {
+        return byId.values().stream().filter(a -> a.tableKey().equals(tableKey))
+                .max(Comparator.comparingLong((TableArchive a) -> a.deleted() ? a.deletedMillis() : Long.MAX_VALUE));
+    }
+
+    /** Starts archiving the table's changes (before its base snapshot is taken). */
+    public synchronized TableArchive enable(TableDescription table, int recoveryPeriodDays, long now) {
+        TableArchive existing = byId.get(table.tableId());
+        if (existing != null) {
+            return existing;
+        }
+        String name = segmentName(1);
+        TableArchive archive = new TableArchive(table.tableId(), Regions.tableKey(table), recoveryPeriodDays, now, 0,
+                table, List.of(), List.of(new TableArchive.Segment(name, 0, 0, 0)));
+        appending.put(table.tableId(), SegmentFile.openForAppend(segmentPath(table.tableId(), name), 0));
+        byId.put(table.tableId(), archive);
+        catalog.put(archive);
+        return archive;
+    }
+
+    public synchronized void update(TableArchive archive) {
+        if (byId.containsKey(archive.tableId())) {
+            byId.put(archive.tableId(), archive);
+            catalog.put(archive);
+        }
+    }
+
+    public synchronized void addBase(String tableId, TableArchive.Base base) {
+        TableArchive archive = byId.get(tableId);
+        if (archive == null) {
+            bases(tableId).delete(base.id()); // disabled meanwhile
+            return;
+        }
+        update(rollSegment(archive).withBase(base));
+    }
+
+    /** Stops point-in-time recovery of the table: its archive goes. */
+    public synchronized void disable(String tableId) {
+        TableArchive archive = byId.remove(tableId);
+        SegmentFile segment = appending.remove(tableId);
+        if (segment != null) {
+            segment.close();
+        }
+        grown.remove(tableId);
+        if (archive != null) {
+            catalog.remove(tableId);
+        }
+        deleteTree(root.resolve(tableId));
+    }
+
+    /** Follows a table's description and its deletion from {@code ddb.table-events}. */
+    public synchronized void tableEvent(TableEvent event) {
+        TableArchive archive = byId.get(event.tableId());
+        if (archive == null || event.table() == null) {
+            return;
+        }
+        TableArchive updated = switch (event.eventType()) {
+            case DELETED -> archive.deleted() ? archive : archive.deletedAt(event.timeMillis());
+            default -> archive.deleted() ? archive : archive.withTable(event.table());
+        };
+        if (!updated.equals(archive)) {
+            update(updated);
+        }
+    }
+
+    // ---- the change log consumer's side ----
+
+    public synchronized boolean positioned() {
+        return positioned;
+    }
+
+    /** A first start: sequences up to {@code lastSequence} (before any table had PITR on) count as seen. */
+    public synchronized void position(long lastSequence) {
+        positioned = true;
+        watermark = lastSequence;
+        committedWatermark = lastSequence;
+        catalog.advance(new PitrCatalog.ConsumerPosition(Map.of(), watermark, List.of()), List.of());
+    }
+
+    /** The next offset of a partition, or null to read it from its beginning. */
+    public synchronized Long offset(int partition) {
+        return offsets.get(partition);
+    }
+
+    /** One record of {@code ddb.item-changes}: appended to its table's archive unless a repeat. */
+    public synchronized void consume(int partition, long offset, byte[] value) {
+        offsets.put(partition, offset + 1);
+        long sequence;
+        String tableId;
+        long time;
+        try {
+            // tableId and sequence come first in a change's JSON (ItemChange.toJson): read them without
+            // parsing the images; only a change of an archived table is parsed (for its time)
+            String head = new String(value, 0, Math.min(value.length, 1024), java.nio.charset.StandardCharsets.UTF_8);
+            tableId = stringAfter(head, "\"tableId\":\"");
+            Long headSequence = tableId == null ? null : numberAfter(head, "\"sequence\":");
+            if (headSequence == null) {
+                JsonNode change = Json.read(value);
+                tableId = change.get("tableId").asString();
+                headSequence = change.get("sequence").longValue();
+            }
+            sequence = headSequence;
+        } catch (RuntimeException e) {
+            LOG.warn("Skipping an unreadable record at {}-{}: {}", partition, offset, e.toString());
+            return;
+        }
+        if (!firstSeen(sequence)) {
+            return; // a repeat
+        }
+        TableArchive archive = byId.get(tableId);
+        if (archive == null) {
+            return;
+        }
+        try {
+            time = Json.read(value).get("time").longValue();
+        } catch (RuntimeException e) {
+            LOG.warn("Skipping an unreadable record at {}-{}: {}", partition, offset, e.toString());
+            return;
+        }
+        // a deleted table's changes still arriving were made before its deletion: they belong in its archive
+        SegmentFile segment = appending.get(tableId);
+        segment.append(value);
+        List<TableArchive.Segment> segments = new ArrayList<>(archive.segments());
+        TableArchive.Segment last = segments.remove(segments.size() - 1);
+        segments.add(last.appended(segment.length(), sequence, time));
+        byId.put(archive.tableId(), archive.withSegments(segments));
+        grown.add(archive.tableId());
+    }
+
+    private static String stringAfter(String head, String marker) {
+        int start = head.indexOf(marker);
+        if (start < 0) {
+            return null;
+        }
+        start += marker.length();
+        int end = head.indexOf('"', start);
+        return end < 0 || head.substring(start, end).indexOf('\\') >= 0 ? null : head.substring(start, end);
+    }
+
+    private static Long numberAfter(String head, String marker) {
+        int start = head.indexOf(marker);
+        if (start < 0) {
+            return null;
+        }
+        start += marker.length();
+        int end = start;
+        while (end < head.length() && Character.isDigit(head.charAt(end))) {
+            end++;
+        }
+        return end == start || end == head.length() ? null : Long.parseLong(head.substring(start, end));
+    }
+
+    private boolean firstSeen(long sequence) {
+        if (sequence <= watermark || !seenAbove.add(sequence)) {
+            return false;
+        }
+        while (!seenAbove.isEmpty() && seenAbove.first() == watermark + 1) {
+            seenAbove.pollFirst();
+            watermark++;
+        }
+        return true;
+    }
+
+    /**
+     * Ends a batch: the segments it grew are fsynced, then their lengths and the consumer's
+     * position are committed together. Full segments are closed and new ones started.
+     */
+    public synchronized void commitBatch() {
+        for (String tableId : grown) {
+            appending.get(tableId).force();
+        }
+        List<TableArchive> changed = new ArrayList<>();
+        grown.forEach(id -> changed.add(byId.get(id)));
+        catalog.advance(new PitrCatalog.ConsumerPosition(new HashMap<>(offsets), watermark, new ArrayList<>(seenAbove)), changed);
+        committedWatermark = watermark;
+        for (String tableId : grown) {
+            if (appending.get(tableId).length() >= segmentBytes) {
+                update(rollSegment(byId.get(tableId)));
+            }
+        }
+        grown.clear();
+        settleProbes();
+        notifyAll();
+    }
+
+    /** Every sequence up to this one is archived and committed. */
+    public long committedWatermark() {
+        return committedWatermark;
+    }
+
+    /** The latest time up to which the archive is complete (0 when not known yet). */
+    public long latestComplete() {
+        return latestComplete;
+    }
+
+    /**
+     * item-service said: at {@code time} its last sequence was {@code sequence}. Once every
+     * sequence up to that one is archived, every write acknowledged by {@code time} is.
+     */
+    public synchronized void probed(long time, long sequence) {
+        if (sequence <= committedWatermark) {
+            latestComplete = Math.max(latestComplete, time);
+        } else if (pendingProbes.size() < 1000) {
+            pendingProbes.add(new long[] {time, sequence});
+        }
+    }
+
+    private void settleProbes() {
+        pendingProbes.removeIf(probe -> {
+            if (probe[1] <= committedWatermark) {
+                latestComplete = Math.max(latestComplete, probe[0]);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** Waits until every sequence up to {@code sequence} is archived; false at the timeout. */
+    public synchronized boolean awaitArchived(long sequence, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (committedWatermark < sequence) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
+    }
+
+    // ---- trimming ----
+
+    /**
+     * Drops what fell out of the recovery period: a deleted table's whole archive once its period
+     * ended since the deletion; else the bases older than the newest one taken before the window
+     * starts, and the segments holding only changes that base already has.
+     */
+    public synchronized void trim(long now) {
+        for (TableArchive archive : new ArrayList<>(byId.values())) {
+            if (archive.deleted() && archive.deletedMillis() + archive.recoveryPeriodDays() * TableArchive.DAY_MILLIS < now) {
+                LOG.info("Point-in-time recovery period of deleted table {} ({}) ended; removing its archive",
+                        archive.tableKey(), archive.tableId());
+                disable(archive.tableId());
+                continue;
+            }
+            TableArchive.Base cover = archive.baseFor(archive.windowStart(now));
+            if (cover == null) {
+                continue;
+            }
+            List<TableArchive.Base> keptBases = new ArrayList<>();
+            for (TableArchive.Base base : archive.bases()) {
+                if (base.timeMillis() >= cover.timeMillis()) {
+                    keptBases.add(base);
+                } else {
+                    bases(archive.tableId()).delete(base.id());
+                }
+            }
+            List<TableArchive.Segment> keptSegments = new ArrayList<>();
+            List<TableArchive.Segment> segments = archive.segments();
+            for (int i = 0; i < segments.size(); i++) {
+                TableArchive.Segment segment = segments.get(i);
+                boolean current = i == segments.size() - 1;
+                if (!current && segment.maxSequence() <= cover.sequence()) {
+                    try {
+                        Files.deleteIfExists(segmentPath(archive.tableId(), segment.name()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                } else {
+                    keptSegments.add(segment);
+                }
+            }
+            if (keptBases.size() != archive.bases().size() || keptSegments.size() != segments.size()) {
+                update(archive.withBases(keptBases).withSegments(keptSegments));
+            }
+        }
+    }
+
+    /** The archive with its current segment closed and a new one started. */
+    private TableArchive rollSegment(TableArchive archive) {
+        List<TableArchive.Segment> segments = new ArrayList<>(archive.segments());
+        TableArchive.Segment last = segments.get(segments.size() - 1);
+        if (last.length() == 0) {
+            return archive;
+        }
+        int number = Integer.parseInt(last.name().substring(0, last.name().indexOf('.'))) + 1;
+        String name = segmentName(number);
+        SegmentFile previous = appending.put(archive.tableId(), SegmentFile.openForAppend(segmentPath(archive.tableId(), name), 0));
+        if (previous != null) {
+            previous.force();
+            previous.close();
+        }
+        segments.add(new TableArchive.Segment(name, 0, 0, 0));
+        return archive.withSegments(segments);
+    }
+
+    private static String segmentName(int number) {
+        return String.format("%08d.seg", number);
+    }
+
+    private static void deleteTree(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + directory, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        appending.values().forEach(SegmentFile::close);
+        appending.clear();
+    }
+}

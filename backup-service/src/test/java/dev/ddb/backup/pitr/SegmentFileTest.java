@@ -1,0 +1,84 @@
+package dev.ddb.backup.pitr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SegmentFileTest {
+
+    @TempDir
+    Path dir;
+
+    private List<String> readAll(Path path, long limit, long[] valid) {
+        List<String> records = new ArrayList<>();
+        valid[0] = SegmentFile.read(path, limit, bytes -> records.add(new String(bytes, StandardCharsets.UTF_8)));
+        return records;
+    }
+
+    private Path written(String... records) {
+        Path path = dir.resolve("00000001.seg");
+        try (SegmentFile segment = SegmentFile.openForAppend(path, 0)) {
+            for (String record : records) {
+                segment.append(record.getBytes(StandardCharsets.UTF_8));
+            }
+            segment.force();
+        }
+        return path;
+    }
+
+    @Test
+    void recordsComeBackInOrder() throws Exception {
+        Path path = written("one", "two", "three");
+        long[] valid = new long[1];
+        assertThat(readAll(path, Long.MAX_VALUE, valid)).containsExactly("one", "two", "three");
+        assertThat(valid[0]).isEqualTo(Files.size(path));
+    }
+
+    @Test
+    void aTornLastRecordIsLeftOut() throws Exception {
+        Path path = written("one", "two", "three");
+        long whole = Files.size(path);
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            channel.truncate(whole - 2);
+        }
+        long[] valid = new long[1];
+        assertThat(readAll(path, Long.MAX_VALUE, valid)).containsExactly("one", "two");
+        assertThat(valid[0]).isEqualTo(whole - 2 - (SegmentFile.HEADER_BYTES + "three".length() - 2));
+    }
+
+    @Test
+    void aChangedByteStopsTheReadingAtItsRecord() throws Exception {
+        Path path = written("one", "two", "three");
+        long secondPayload = SegmentFile.HEADER_BYTES + 3 + SegmentFile.HEADER_BYTES;
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[] {'X'}), secondPayload);
+        }
+        long[] valid = new long[1];
+        assertThat(readAll(path, Long.MAX_VALUE, valid)).containsExactly("one");
+        assertThat(valid[0]).isEqualTo(SegmentFile.HEADER_BYTES + 3);
+    }
+
+    @Test
+    void openingCutsBackToTheCommittedLengthAndAppendsAfterIt() throws Exception {
+        Path path = written("one", "two");
+        long committed = SegmentFile.HEADER_BYTES + 3;
+        try (SegmentFile segment = SegmentFile.openForAppend(path, committed)) {
+            assertThat(segment.length()).isEqualTo(committed);
+            segment.append("four".getBytes(StandardCharsets.UTF_8));
+            segment.force();
+        }
+        long[] valid = new long[1];
+        assertThat(readAll(path, Long.MAX_VALUE, valid)).containsExactly("one", "four");
+        assertThat(readAll(path, committed, valid)).containsExactly("one");
+    }
+}
