@@ -37,7 +37,8 @@ public class ExportTableToPointInTimeOperation implements Operation {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExportTableToPointInTimeOperation.class);
     static final long CATCH_UP_MILLIS = 10_000;
-    static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    /** DynamoDB's pattern for S3Bucket (up to 255 characters). */
+    public static final Pattern BUCKET = Pattern.compile("[a-z0-9A-Z]+[.\\-\\w]*[a-z0-9A-Z]+");
 
     private final TransferCatalog catalog;
     private final TableServiceClient tables;
@@ -69,7 +70,7 @@ public class ExportTableToPointInTimeOperation implements Operation {
         if (bucket == null) {
             throw DynamoDbException.validation("1 validation error detected: Value null at 's3Bucket' failed to satisfy constraint: Member must not be null");
         }
-        if (!BUCKET.matcher(bucket).matches()) {
+        if (bucket.length() > 255 || !BUCKET.matcher(bucket).matches()) {
             throw DynamoDbException.validation("Invalid S3Bucket: " + bucket);
         }
         String prefix = text(request, "S3Prefix");

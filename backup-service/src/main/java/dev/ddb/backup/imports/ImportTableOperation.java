@@ -57,7 +57,7 @@ public class ImportTableOperation implements Operation {
         if (bucket == null) {
             throw missing("s3BucketSource.s3Bucket");
         }
-        if (!bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+        if (bucket.length() > 255 || !dev.ddb.backup.export.ExportTableToPointInTimeOperation.BUCKET.matcher(bucket).matches()) {
             throw DynamoDbException.validation("Invalid S3Bucket: " + bucket);
         }
         String prefix = Optional.ofNullable(text(source, "S3KeyPrefix")).orElse("");
