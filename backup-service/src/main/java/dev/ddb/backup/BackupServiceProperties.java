@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pitrBaseInterval       a PITR-enabled table gets a new base snapshot when its newest is this old
  *                               (older segments and bases are then trimmed once out of the recovery period)
  * @param pitrHousekeeping       how often archives are trimmed and new base snapshots considered
+ * @param exportRoot             where exports are written and imports read: S3 bucket {@code b} is the
+ *                               directory {@code <export-root>/b}; empty means {@code <data-dir>/exports}
  */
 @ConfigurationProperties("ddb.backup")
 public record BackupServiceProperties(
@@ -32,5 +34,11 @@ public record BackupServiceProperties(
         @DefaultValue("30s") Duration callTimeout,
         @DefaultValue("67108864") long pitrSegmentBytes,
         @DefaultValue("1d") Duration pitrBaseInterval,
-        @DefaultValue("1m") Duration pitrHousekeeping) {
+        @DefaultValue("1m") Duration pitrHousekeeping,
+        @DefaultValue("") String exportRoot) {
+
+    /** The export root: {@code exportRoot}, or {@code <data-dir>/exports} when it is not set. */
+    public Path exportRootPath() {
+        return exportRoot == null || exportRoot.isBlank() ? dataDir.resolve("exports") : Path.of(exportRoot);
+    }
 }

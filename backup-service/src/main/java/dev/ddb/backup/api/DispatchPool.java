@@ -7,6 +7,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.ddb.backup.BackupServiceProperties;
+import dev.ddb.backup.export.DescribeExportOperation;
+import dev.ddb.backup.export.ExportTableToPointInTimeOperation;
+import dev.ddb.backup.export.ListExportsOperation;
+import dev.ddb.backup.export.TransferCatalog;
+import dev.ddb.backup.imports.DescribeImportOperation;
+import dev.ddb.backup.imports.ImportTableOperation;
+import dev.ddb.backup.imports.ListImportsOperation;
 import dev.ddb.backup.ondemand.CreateBackupOperation;
 import dev.ddb.backup.ondemand.DeleteBackupOperation;
 import dev.ddb.backup.ondemand.DescribeBackupOperation;
@@ -24,8 +31,7 @@ import dev.ddb.common.protocol.OperationDispatcher;
 
 /**
  * backup-service's operations, the bounded pool they run on (for its own endpoint and for the
- * gateway's in-process calls), and its storage. Exports are not implemented yet: their targets
- * answer UnknownOperationException rather than pretending.
+ * gateway's in-process calls), and its storage.
  */
 @Configuration(proxyBeanMethods = false)
 class DispatchPool {
@@ -38,6 +44,11 @@ class DispatchPool {
     @Bean
     BackupFiles backupFiles(BackupServiceProperties properties) {
         return new BackupFiles(properties.dataDir());
+    }
+
+    @Bean(destroyMethod = "close")
+    TransferCatalog transferCatalog(BackupServiceProperties properties) {
+        return new TransferCatalog(properties.dataDir());
     }
 
     @Bean(destroyMethod = "close")
@@ -56,16 +67,26 @@ class DispatchPool {
                                          RestoreTableFromBackupOperation restoreTableFromBackup,
                                          UpdateContinuousBackupsOperation updateContinuousBackups,
                                          DescribeContinuousBackupsOperation describeContinuousBackups,
-                                         RestoreTableToPointInTimeOperation restoreTableToPointInTime) {
-        return new OperationDispatcher(Map.of(
-                "CreateBackup", createBackup,
-                "DescribeBackup", describeBackup,
-                "ListBackups", listBackups,
-                "DeleteBackup", deleteBackup,
-                "RestoreTableFromBackup", restoreTableFromBackup,
-                "UpdateContinuousBackups", updateContinuousBackups,
-                "DescribeContinuousBackups", describeContinuousBackups,
-                "RestoreTableToPointInTime", restoreTableToPointInTime));
+                                         RestoreTableToPointInTimeOperation restoreTableToPointInTime,
+                                         ExportTableToPointInTimeOperation exportTableToPointInTime,
+                                         DescribeExportOperation describeExport, ListExportsOperation listExports,
+                                         ImportTableOperation importTable, DescribeImportOperation describeImport,
+                                         ListImportsOperation listImports) {
+        return new OperationDispatcher(Map.ofEntries(
+                Map.entry("CreateBackup", createBackup),
+                Map.entry("DescribeBackup", describeBackup),
+                Map.entry("ListBackups", listBackups),
+                Map.entry("DeleteBackup", deleteBackup),
+                Map.entry("RestoreTableFromBackup", restoreTableFromBackup),
+                Map.entry("UpdateContinuousBackups", updateContinuousBackups),
+                Map.entry("DescribeContinuousBackups", describeContinuousBackups),
+                Map.entry("RestoreTableToPointInTime", restoreTableToPointInTime),
+                Map.entry("ExportTableToPointInTime", exportTableToPointInTime),
+                Map.entry("DescribeExport", describeExport),
+                Map.entry("ListExports", listExports),
+                Map.entry("ImportTable", importTable),
+                Map.entry("DescribeImport", describeImport),
+                Map.entry("ListImports", listImports)));
     }
 
     @Bean(destroyMethod = "close")

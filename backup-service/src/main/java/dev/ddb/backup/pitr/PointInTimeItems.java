@@ -77,6 +77,42 @@ public class PointInTimeItems {
         items.values().forEach(line);
     }
 
+    /**
+     * The archived changes of a table with a time in [fromMillis, toMillis) and a sequence up to
+     * {@code sequenceBound}, in the order archived (for incremental exports).
+     *
+     * @throws BackupCorruptedException when the archive is gone or damaged
+     */
+    public void changes(String tableId, long fromMillis, long toMillis, long sequenceBound, Consumer<ItemChange> consumer) {
+        TableArchive archive = archives.archive(tableId)
+                .orElseThrow(() -> new BackupCorruptedException("the archive of table " + tableId + " is gone"));
+        for (TableArchive.Segment segment : archive.segments()) {
+            if (segment.length() > 0 && segment.maxTimeMillis() < fromMillis) {
+                continue;
+            }
+            long read = SegmentFile.read(archives.segmentPath(tableId, segment.name()), segment.length(), payload -> {
+                ItemChange change = ItemChange.fromJson(payload);
+                if (change.sequence() <= sequenceBound && change.timeMillis() >= fromMillis && change.timeMillis() < toMillis) {
+                    consumer.accept(change);
+                }
+            });
+            if (read != segment.length()) {
+                throw new BackupCorruptedException("archive segment " + segment.name() + " of table " + tableId
+                        + " is damaged at byte " + read);
+            }
+        }
+    }
+
+    /** The latest restorable (and exportable) time of a table's archive. */
+    public long latest(TableArchive archive) {
+        return ContinuousBackups.latest(archive, archives);
+    }
+
+    /** The key of an item as a string, equal for equal keys. */
+    public static String keyString(KeySchema schema, Map<String, AttributeValue> item) {
+        return key(schema, item);
+    }
+
     private static String key(KeySchema schema, Map<String, AttributeValue> item) {
         Map<String, AttributeValue> key = new LinkedHashMap<>();
         key.put(schema.hashKey(), item.get(schema.hashKey()));

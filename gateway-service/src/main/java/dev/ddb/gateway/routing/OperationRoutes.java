@@ -34,9 +34,10 @@ public class OperationRoutes {
                 "TransactWriteItems", "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction");
 
         reads(table, dynamodb, DownstreamService.BACKUP, "DescribeBackup", "ListBackups", "DescribeContinuousBackups",
-                "DescribeExport", "ListExports");
+                "DescribeExport", "ListExports", "DescribeImport", "ListImports");
         writes(table, dynamodb, DownstreamService.BACKUP, "CreateBackup", "DeleteBackup", "RestoreTableFromBackup",
-                "RestoreTableToPointInTime", "UpdateContinuousBackups", "ExportTableToPointInTime");
+                "RestoreTableToPointInTime", "UpdateContinuousBackups", "ExportTableToPointInTime",
+                "ImportTable");
 
         // The whole DynamoDB Streams API is reads.
         reads(table, streams, DownstreamService.STREAM, "ListStreams", "DescribeStream", "GetShardIterator", "GetRecords");
