@@ -67,7 +67,7 @@ public class RestoredTables {
         });
         events.publish(new TableEvent(TableEvent.Type.UPDATED, finished.tableName(), tableId,
                 System.currentTimeMillis(), finished));
-        LOG.info("Restore of table {} from {} finished", tableKey, finished.restoreSummary().sourceBackupArn());
+        LOG.info("Restore of table {} from {} finished", tableKey, source(finished.restoreSummary()));
         return finished;
     }
 
@@ -86,8 +86,12 @@ public class RestoredTables {
         store.compute(tableKey, table -> null);
         events.publish(new TableEvent(TableEvent.Type.DELETED, current.tableName(), tableId,
                 System.currentTimeMillis(), deleting));
-        LOG.warn("Restore of table {} from {} failed; the table was removed", tableKey,
-                current.restoreSummary().sourceBackupArn());
+        LOG.warn("Restore of table {} from {} failed; the table was removed", tableKey, source(current.restoreSummary()));
+    }
+
+    /** A backup's ARN, or for a point-in-time restore (and an import) the source's ARN. */
+    private static String source(RestoreSummary summary) {
+        return summary.sourceBackupArn() != null ? summary.sourceBackupArn() : summary.sourceTableArn();
     }
 
     private static void requireRestored(String tableKey, String tableId, TableDescription table) {
