@@ -1,14 +1,11 @@
 package dev.ddb.backup.export;
 
-import java.util.List;
-
 import org.springframework.stereotype.Component;
 
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.protocol.RequestContext;
-import dev.ddb.common.region.Regions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,33 +33,17 @@ public class ListExportsOperation implements Operation {
                     + "' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and 25");
         }
         String next = ExportTableToPointInTimeOperation.text(request, "NextToken");
-        List<ObjectNode> exports = catalog.exports().stream()
-                .filter(record -> Regions.ofArn(record.get("Arn").stringValue()).equals(context.region()))
-                .filter(record -> tableArn == null || tableArn.equals(record.get("Description").get("TableArn").stringValue()))
-                .toList();
-        int start = 0;
-        if (next != null) {
-            start = -1;
-            for (int i = 0; i < exports.size(); i++) {
-                if (exports.get(i).get("Arn").stringValue().equals(next)) {
-                    start = i + 1;
-                }
-            }
-            if (start < 0) {
-                throw DynamoDbException.validation("Invalid NextToken");
-            }
-        }
+        TransferPage page = TransferPage.of(catalog.exports(), context.region(), tableArn, next, max);
         ObjectNode response = Json.object();
         ArrayNode summaries = response.putArray("ExportSummaries");
-        int end = Math.min(exports.size(), start + max);
-        for (int i = start; i < end; i++) {
-            JsonNode description = exports.get(i).get("Description");
+        for (ObjectNode record : page.records()) {
+            JsonNode description = record.get("Description");
             summaries.addObject().put("ExportArn", description.get("ExportArn").stringValue())
                     .put("ExportStatus", description.get("ExportStatus").stringValue())
                     .put("ExportType", description.get("ExportType").stringValue());
         }
-        if (end < exports.size()) {
-            response.put("NextToken", exports.get(end - 1).get("Arn").stringValue());
+        if (page.nextToken() != null) {
+            response.put("NextToken", page.nextToken());
         }
         return response;
     }

@@ -1,15 +1,13 @@
 package dev.ddb.backup.imports;
 
-import java.util.List;
-
 import org.springframework.stereotype.Component;
 
 import dev.ddb.backup.export.TransferCatalog;
+import dev.ddb.backup.export.TransferPage;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.protocol.RequestContext;
-import dev.ddb.common.region.Regions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,27 +34,11 @@ public class ListImportsOperation implements Operation {
                     + "' at 'pageSize' failed to satisfy constraint: Member must have value between 1 and 25");
         }
         String next = ImportTableOperation.text(request, "NextToken");
-        List<ObjectNode> imports = catalog.imports().stream()
-                .filter(record -> Regions.ofArn(record.get("Arn").stringValue()).equals(context.region()))
-                .filter(record -> tableArn == null || tableArn.equals(record.get("Description").get("TableArn").stringValue()))
-                .toList();
-        int start = 0;
-        if (next != null) {
-            start = -1;
-            for (int i = 0; i < imports.size(); i++) {
-                if (imports.get(i).get("Arn").stringValue().equals(next)) {
-                    start = i + 1;
-                }
-            }
-            if (start < 0) {
-                throw DynamoDbException.validation("Invalid NextToken");
-            }
-        }
+        TransferPage page = TransferPage.of(catalog.imports(), context.region(), tableArn, next, max);
         ObjectNode response = Json.object();
         ArrayNode summaries = response.putArray("ImportSummaryList");
-        int end = Math.min(imports.size(), start + max);
-        for (int i = start; i < end; i++) {
-            JsonNode description = imports.get(i).get("Description");
+        for (ObjectNode record : page.records()) {
+            JsonNode description = record.get("Description");
             ObjectNode summary = summaries.addObject().put("ImportArn", description.get("ImportArn").stringValue())
                     .put("ImportStatus", description.get("ImportStatus").stringValue())
                     .put("TableArn", description.get("TableArn").stringValue());
@@ -67,8 +49,8 @@ public class ListImportsOperation implements Operation {
                 summary.set("EndTime", description.get("EndTime"));
             }
         }
-        if (end < imports.size()) {
-            response.put("NextToken", imports.get(end - 1).get("Arn").stringValue());
+        if (page.nextToken() != null) {
+            response.put("NextToken", page.nextToken());
         }
         return response;
     }
