@@ -14,7 +14,9 @@ import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.protocol.AwsJsonProtocol;
 import dev.ddb.common.protocol.OperationDispatcher;
 import dev.ddb.common.protocol.Response;
+import dev.ddb.gateway.access.AccessPolicies;
 import dev.ddb.gateway.auth.RequestAuthenticator;
+import dev.ddb.gateway.auth.Requester;
 import dev.ddb.gateway.downstream.DownstreamResponse;
 import dev.ddb.gateway.resilience.ResilientForwarder;
 import dev.ddb.gateway.routing.OperationRoutes;
@@ -36,11 +38,14 @@ class DynamoDbRequestHandler {
     private final OperationRoutes routes;
     private final RequestAuthenticator authenticator;
     private final ResilientForwarder forwarder;
+    private final AccessPolicies accessPolicies;
 
-    DynamoDbRequestHandler(OperationRoutes routes, RequestAuthenticator authenticator, ResilientForwarder forwarder) {
+    DynamoDbRequestHandler(OperationRoutes routes, RequestAuthenticator authenticator, ResilientForwarder forwarder,
+                           AccessPolicies accessPolicies) {
         this.routes = routes;
         this.authenticator = authenticator;
         this.forwarder = forwarder;
+        this.accessPolicies = accessPolicies;
     }
 
     /** The answer to one request; never fails: every error is a DynamoDB error response. */
@@ -60,9 +65,11 @@ class DynamoDbRequestHandler {
         if (route.isEmpty() && !routes.isDynamoDbOperation(target)) {
             throw DynamoDbException.unknownOperation();
         }
-        RequestContext context = RequestContext.of(authenticator.authenticate(headers, queryParams));
+        Requester requester = authenticator.authenticate(headers, queryParams);
         String operation = AwsJsonProtocol.operationOf(target);
         Route owner = route.orElseThrow(() -> DynamoDbException.notImplemented(operation));
+        accessPolicies.authorize(requester, operation, body);
+        RequestContext context = RequestContext.of(requester.region());
         return forwarder.forward(owner, context, target, body).map(DynamoDbRequestHandler::relay);
     }
 

@@ -26,9 +26,9 @@ public class RequestAuthenticator {
      *         Signature Version 4 at all (no Authorization header, or one of another scheme);
      *         IncompleteSignatureException when its signature is malformed;
      *         InvalidSignatureException when it is signed both in the header and in the query
-     * @return the region the request is signed for (its credential scope's), which scopes its tables
+     * @return the region the request is signed for (its credential scope's) and who signed it
      */
-    public String authenticate(HttpHeaders headers, MultiValueMap<String, String> queryParams) {
+    public Requester authenticate(HttpHeaders headers, MultiValueMap<String, String> queryParams) {
         String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
         boolean presigned = queryParams.containsKey("X-Amz-Algorithm");
         if (authorization != null && presigned) {
@@ -46,7 +46,7 @@ public class RequestAuthenticator {
         } else {
             throw DynamoDbException.missingAuthenticationToken();
         }
-        return region != null ? region : Regions.DEFAULT_REGION;
+        return new Requester(region != null ? region : Regions.DEFAULT_REGION, null);
     }
 
     /** A presigned URL: {@code ?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=...&X-Amz-Signature=...}. */

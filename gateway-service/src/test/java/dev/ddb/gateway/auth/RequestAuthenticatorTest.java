@@ -47,7 +47,7 @@ class RequestAuthenticatorTest {
     void regionOfTheRequestIsThatOfItsCredentialScope() {
         headers.set(HttpHeaders.AUTHORIZATION, WELL_FORMED.replace("us-east-1", "eu-west-1"));
 
-        assertThat(authenticator.authenticate(headers, query)).isEqualTo("eu-west-1");
+        assertThat(authenticator.authenticate(headers, query).region()).isEqualTo("eu-west-1");
     }
 
     @Test
@@ -58,7 +58,7 @@ class RequestAuthenticatorTest {
         query.add("X-Amz-SignedHeaders", "host");
         query.add("X-Amz-Signature", "00");
 
-        assertThat(authenticator.authenticate(headers, query)).isEqualTo("ap-southeast-2");
+        assertThat(authenticator.authenticate(headers, query).region()).isEqualTo("ap-southeast-2");
     }
 
     @Test
