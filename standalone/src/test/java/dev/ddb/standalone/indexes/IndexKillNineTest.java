@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ddb.standalone.Clients;
+import dev.ddb.standalone.LauncherProcess;
 import dev.ddb.standalone.indexes.MusicIndexes.IndexDefinition;
 import dev.ddb.standalone.indexes.MusicIndexes.SongKey;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

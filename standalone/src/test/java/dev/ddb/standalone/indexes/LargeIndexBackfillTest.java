@@ -22,6 +22,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ddb.standalone.Clients;
+import dev.ddb.standalone.LauncherProcess;
 import dev.ddb.standalone.LocalStack;
 import dev.ddb.standalone.StackSettings;
 import software.amazon.awssdk.core.exception.SdkException;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ddb.standalone.Clients;
-import dev.ddb.standalone.indexes.LauncherProcess;
+import dev.ddb.standalone.LauncherProcess;
 import dev.ddb.standalone.streams.StreamApiReader;
 import dev.ddb.standalone.transactions.Bank.Account;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

@@ -1,4 +1,4 @@
-package dev.ddb.standalone.indexes;
+package dev.ddb.standalone;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -17,12 +17,10 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import dev.ddb.standalone.StandaloneLauncher;
-
 /**
- * The standalone launcher as a separate process (as {@code KillNineTest} runs it: this test JVM's
- * classpath, fresh free ports each time, the data directory given), so that it can be killed with
- * SIGKILL: no shutdown hook, no clean close.
+ * The standalone launcher as a separate process (this test JVM's classpath, fresh free ports each
+ * time, the data directory given), so that it can be killed with SIGKILL: no shutdown hook, no
+ * clean close. The kill -9 tests share it.
  */
 public final class LauncherProcess implements AutoCloseable {
 
@@ -37,7 +35,8 @@ public final class LauncherProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the launcher on dataDir with the given durability and waits until the gateway answers.
+     * Starts the launcher on dataDir with the given durability (null: the launcher's default) and
+     * waits until the gateway answers; if it exits first, the error shows the end of its log.
      * The ports are free when chosen but another process may take one before the launcher binds
      * it (other builds share the machine): then it starts again on other ports, up to three times.
      */
@@ -67,7 +66,9 @@ public final class LauncherProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"),
                 StandaloneLauncher.class.getName());
         builder.environment().put("DDB_DATA_DIR", dataDir.toString());
-        builder.environment().put("DDB_DURABILITY", durability);
+        if (durability != null) {
+            builder.environment().put("DDB_DURABILITY", durability);
+        }
         builder.environment().put("DDB_GATEWAY_PORT", Integer.toString(gatewayPort));
         builder.environment().put("DDB_TABLE_SERVICE_PORT", Integer.toString(freePort()));
         builder.environment().put("DDB_ITEM_SERVICE_PORT", Integer.toString(freePort()));
