@@ -30,14 +30,36 @@ public final class StandaloneLauncher {
         }
     }
 
+    /** The JDK's own setting, read when NIO first needs a temporary direct buffer. */
+    static final String MAX_CACHED_BUFFER_SIZE = "jdk.nio.maxCachedBufferSize";
+
+    /**
+     * A write or read of a heap buffer through a socket or file channel goes through a temporary
+     * direct buffer that the JDK caches per thread, as large as the largest such I/O the thread did
+     * (unbounded by default). Kafka's request handlers and network threads move fetch responses of
+     * up to a megabyte, so after loading a million items about 200 MB of direct memory sat in those
+     * caches (NMT's "Other"); capped at 256 KiB, larger I/O gets a buffer freed after use and the
+     * cache stays small (measured: Other 201 MB → 4 MB, load speed unchanged). A value given with
+     * {@code -Djdk.nio.maxCachedBufferSize} is kept.
+     */
+    static void capCachedDirectBuffers() {
+        if (System.getProperty(MAX_CACHED_BUFFER_SIZE) == null) {
+            System.setProperty(MAX_CACHED_BUFFER_SIZE, Integer.toString(256 * 1024));
+        }
+    }
+
     public static void main(String[] args) {
         String command = args.length == 0 ? "" : args[0];
         switch (command) {
             case "" -> {
+                capCachedDirectBuffers();
                 fitEventLoopsToTheMachine();
                 StackCommand.run(StackSettings.fromEnvironment(System.getenv()));
             }
-            case "kafka" -> KafkaCommand.run(StackSettings.fromEnvironment(System.getenv()));
+            case "kafka" -> {
+                capCachedDirectBuffers();
+                KafkaCommand.run(StackSettings.fromEnvironment(System.getenv()));
+            }
             case "-h", "--help", "help" -> System.out.print(Usage.TEXT);
             case "tail" -> {
                 // Records on stdout, nothing else: logs to stderr, and only errors.
