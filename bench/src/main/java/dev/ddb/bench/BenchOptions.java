@@ -59,7 +59,8 @@ public record BenchOptions(
                                        on the PATH or in the cache; moto needs moto_server on the PATH)
               --peer-cache DIR         where dynalite is installed on demand (default <out>/peers)
               --stack-jar PATH         the standalone jar (default standalone/target/ddb-standalone.jar)
-              --stack-jvm-opts "OPTS"  JVM options for our stack's process, e.g. "-Xmx1g"
+              --stack-jvm-opts "OPTS"  JVM options for our stack's processes (default: the README's start command's,
+                                       "-Xmx512m -XX:+UseSerialGC"; the stack also gets MALLOC_ARENA_MAX=2 as there)
               --items N                key space: items loaded per table before the workloads (default 10000)
               --seconds S              measured seconds per workload and round (default 10)
               --jit-warmup S           before round 1, cycle through the workloads unmeasured on each target until
@@ -89,7 +90,7 @@ public record BenchOptions(
         Map<String, Long> pids = new LinkedHashMap<>();
         List<String> durabilities = List.of("SYNC", "ASYNC");
         Path stackJar = null;
-        List<String> jvmOptions = List.of();
+        List<String> jvmOptions = OwnStack.README_JVM_OPTIONS;
         int items = 10_000;
         int jitWarmup = 60;
         int warmup = 3;

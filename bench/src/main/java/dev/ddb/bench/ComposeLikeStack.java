@@ -59,10 +59,14 @@ final class ComposeLikeStack {
         return new ProcessBuilder("bash", "-c", script.toString());
     }
 
+    /** What the Dockerfile's entry point gives every service's JVM besides the stack's options. */
+    private static final String DOCKERFILE_JVM_OPTIONS = "-Djdk.nio.maxCachedBufferSize=262144";
+
     private static String service(String jvm, Path checkout, String module, Path dataDir, int port, Map<String, String> env) {
         StringBuilder line = new StringBuilder("DDB_DATA_DIR=").append(dataDir).append(" SERVER_PORT=").append(port);
         env.forEach((name, value) -> line.append(' ').append(name).append('=').append(value));
-        return line.append(' ').append(jvm).append(" -jar ").append(serviceJar(checkout, module)).append(" &\n").toString();
+        return line.append(' ').append(jvm).append(' ').append(DOCKERFILE_JVM_OPTIONS)
+                .append(" -jar ").append(serviceJar(checkout, module)).append(" &\n").toString();
     }
 
     private static Path serviceJar(Path checkout, String module) {

@@ -45,6 +45,9 @@ final class OwnStack implements Target {
         this.jvmOptions = jvmOptions;
     }
 
+    /** The JVM options of the README's start command, so that the figures are those users get. */
+    static final List<String> README_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
+
     /** @param ours SYNC or ASYNC (the standalone launcher), SYNC-COMPOSE or ASYNC-COMPOSE ({@link ComposeLikeStack}) */
     static OwnStack start(Path jar, String ours, List<String> jvmOptions, Path logDir) throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
@@ -64,6 +67,7 @@ final class OwnStack implements Target {
                 : standalone(jar, durability, jvmOptions, dataDir, gatewayPort);
         builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS"); // its own broker, like a user's laptop
         builder.environment().remove("JAVA_TOOL_OPTIONS"); // the benchmark's own JVM options are not the stack's
+        builder.environment().put("MALLOC_ARENA_MAX", "2"); // as the README's start command sets it
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
 
         long started = System.nanoTime();

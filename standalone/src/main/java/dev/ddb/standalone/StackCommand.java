@@ -45,7 +45,7 @@ final class StackCommand {
         if (heapGiven) {
             LOG.info("Maximum heap {} MiB", maxMiB);
         } else {
-            LOG.info("Maximum heap {} MiB, the JVM's default; set it with java -Xmx1g -jar ... (or JAVA_TOOL_OPTIONS=-Xmx1g)", maxMiB);
+            LOG.info("Maximum heap {} MiB, the JVM's default; set it with java -Xmx512m -jar ... (or JAVA_TOOL_OPTIONS=-Xmx512m)", maxMiB);
         }
     }
 }

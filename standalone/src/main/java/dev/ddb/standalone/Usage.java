@@ -5,7 +5,7 @@ final class Usage {
 
     static final String TEXT = """
             Usage:
-              java -Xmx1g -jar ddb-standalone.jar            start the stack (DynamoDB endpoint, embedded Kafka)
+              java -Xmx512m -jar ddb-standalone.jar          start the stack (DynamoDB endpoint, embedded Kafka)
               java -jar ddb-standalone.jar tail <topic> [options]
                                                              print a Kafka topic's records, one JSON line each
               java -jar ddb-standalone.jar kafka             only the embedded Kafka broker (DDB_KAFKA_PORT,
