@@ -78,6 +78,11 @@ public class DynamoDbException extends RuntimeException {
                 "Request is missing Authentication Token", 400);
     }
 
+    /** The request's signer is not allowed to do it; the message names the principal, action and resource, as IAM does. */
+    public static DynamoDbException accessDenied(String message) {
+        return new DynamoDbException(CORAL_SERVICE + "AccessDeniedException", message, 400);
+    }
+
     public static DynamoDbException resourceNotFound(String message) {
         return new DynamoDbException(DYNAMODB + "ResourceNotFoundException", message, 400);
     }

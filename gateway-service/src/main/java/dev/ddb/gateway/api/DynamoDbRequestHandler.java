@@ -68,9 +68,11 @@ class DynamoDbRequestHandler {
         Requester requester = authenticator.authenticate(headers, queryParams);
         String operation = AwsJsonProtocol.operationOf(target);
         Route owner = route.orElseThrow(() -> DynamoDbException.notImplemented(operation));
-        accessPolicies.authorize(requester, operation, body);
         RequestContext context = RequestContext.of(requester.region());
-        return forwarder.forward(owner, context, target, body).map(DynamoDbRequestHandler::relay);
+        // Nothing is forwarded unless the policies allow all of it (every batch or transaction entry).
+        return accessPolicies.authorize(requester, operation, body)
+                .then(Mono.defer(() -> forwarder.forward(owner, context, target, body)))
+                .map(DynamoDbRequestHandler::relay);
     }
 
     /** The downstream answer as the client gets it: the bytes are relayed unchanged, so the service's checksum holds. */
