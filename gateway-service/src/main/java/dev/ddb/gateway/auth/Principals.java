@@ -76,7 +76,7 @@ final class Principals {
             }
             PrincipalKey earlier = byAccessKeyId.putIfAbsent(key.principal().accessKeyId(), key);
             if (earlier != null) {
-                throw new InvalidPrincipalsException(source + ": principals[" + i + "]: access key ID \""
+                throw new InvalidPrincipalsException(source + ": principals[" + i + "] (" + name + "): access key ID \""
                         + key.principal().accessKeyId() + "\" is already " + earlier.principal().name() + "'s");
             }
         }
