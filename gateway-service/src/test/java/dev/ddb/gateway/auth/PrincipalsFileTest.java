@@ -53,6 +53,15 @@ class PrincipalsFileTest {
     }
 
     @Test
+    void documentedExampleIsAUsablePrincipalsFile() {
+        PrincipalsFile example = new PrincipalsFile(Path.of("..", "docs", "principals.example.json"));
+
+        assertThat(example.byAccessKeyId("AKIAALICEEXAMPLE")).map(key -> key.principal().arn())
+                .contains("arn:aws:iam::123456789012:user/alice");
+        assertThat(example.byAccessKeyId("AKIABOBEXAMPLE")).map(key -> key.principal().policies().size()).contains(1);
+    }
+
+    @Test
     void changedFileIsReadAgainWithinASecond() throws IOException {
         Path path = write(file(principal("alice", "AKIAALICE")));
         PrincipalsFile principals = new PrincipalsFile(path, nanos::get);
