@@ -35,7 +35,15 @@ public final class StandaloneLauncher {
         switch (command) {
             case "" -> {
                 fitEventLoopsToTheMachine();
-                StackCommand.run(StackSettings.fromEnvironment(System.getenv()));
+                StackSettings settings;
+                try {
+                    settings = StackSettings.fromEnvironment(System.getenv());
+                } catch (IllegalArgumentException e) {
+                    System.err.println(e.getMessage());
+                    System.exit(2);
+                    return;
+                }
+                StackCommand.run(settings);
             }
             case "kafka" -> KafkaCommand.run(StackSettings.fromEnvironment(System.getenv()));
             case "-h", "--help", "help" -> System.out.print(Usage.TEXT);
