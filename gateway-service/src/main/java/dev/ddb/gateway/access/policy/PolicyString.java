@@ -102,7 +102,7 @@ public final class PolicyString {
 
     /** The string with its variables' values, wildcards as plain characters; empty when a variable has no value. */
     public Optional<String> text(EvaluationContext context) {
-        if (!hasVariables && constantText != null) {
+        if (constantText != null) {
             return Optional.of(constantText);
         }
         StringBuilder out = new StringBuilder();
@@ -124,8 +124,9 @@ public final class PolicyString {
 
     /** The string as a pattern: its own {@code *} and {@code ?} are wildcards, the rest literal. */
     public Optional<Pattern> pattern(EvaluationContext context, boolean ignoreCase) {
-        if (!hasVariables && constantPattern != null) {
-            return Optional.of(ignoreCase ? constantPatternIgnoringCase : constantPattern);
+        Pattern constant = ignoreCase ? constantPatternIgnoringCase : constantPattern;
+        if (constant != null) {
+            return Optional.of(constant);
         }
         StringBuilder regex = new StringBuilder();
         for (Part part : parts) {
