@@ -29,7 +29,7 @@ final class DataPlaneChecks {
     }
 
     List<AccessCheck> getItem(JsonNode request) {
-        return List.of(read("dynamodb:GetItem", request, text(request, "TableName"), request).build());
+        return List.of(read("dynamodb:GetItem", request, text(request, "TableName"), request.path("Key")).build());
     }
 
     List<AccessCheck> putItem(JsonNode request) {
@@ -101,7 +101,7 @@ final class DataPlaneChecks {
         List<AccessCheck> checks = new ArrayList<>();
         for (JsonNode item : request.path("TransactItems")) {
             JsonNode get = item.path("Get");
-            checks.add(read("dynamodb:GetItem", get, text(get, "TableName"), get)
+            checks.add(read("dynamodb:GetItem", get, text(get, "TableName"), get.path("Key"))
                     .parameter(ItemAccess.RETURN_CONSUMED_CAPACITY, request.get("ReturnConsumedCapacity"), "NONE")
                     .build());
         }
