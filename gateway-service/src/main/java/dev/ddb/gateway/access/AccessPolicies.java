@@ -41,6 +41,10 @@ public class AccessPolicies {
     private static final Set<String> NEW_KEY_SCHEMA = Set.of("CreateTable", "DeleteTable", "RestoreTableFromBackup",
             "RestoreTableToPointInTime", "ImportTable");
 
+    /** Operations whose checks are not just dynamodb:<Operation> (transaction entries, PartiQL verbs). */
+    private static final Set<String> ACTIONS_FROM_THE_BODY = Set.of("TransactWriteItems", "TransactGetItems",
+            "ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction");
+
     /** Stands for "no policy names dynamodb:LeadingKeys" (a Mono cannot carry null). */
     private static final KeySchemas NO_LEADING_KEYS = table -> Optional.empty();
 
@@ -76,6 +80,12 @@ public class AccessPolicies {
             return Mono.empty();
         }
         return Mono.defer(() -> {
+            PolicySet set = policies.of(principal);
+            EvaluationContext base = GlobalConditionKeys.of(principal, requester.region(), secureTransport,
+                    clock.instant());
+            if (allowedWithoutTheBody(set, operation, base)) {
+                return Mono.empty();
+            }
             JsonNode request;
             try {
                 request = Json.parseRequest(body);
@@ -83,10 +93,7 @@ public class AccessPolicies {
                 // Nothing can be done with it: the owning service answers its SerializationException.
                 return Mono.empty();
             }
-            PolicySet set = policies.of(principal);
             DynamoDbArns arns = new DynamoDbArns(requester.region(), principal.accountId());
-            EvaluationContext base = GlobalConditionKeys.of(principal, requester.region(), secureTransport,
-                    clock.instant());
             Mono<KeySchemas> schemas = set.conditionsName("dynamodb:LeadingKeys")
                     ? lookUp(requester.region(), OperationChecks.tablesWithLeadingKeys(operation, request))
                     : Mono.just(NO_LEADING_KEYS);
@@ -99,6 +106,17 @@ public class AccessPolicies {
                 return Mono.<Void>empty();
             });
         });
+    }
+
+    /**
+     * The fast path: policies that do not depend on the body allow the operation. A denial takes the
+     * full path, which names the resource in its message; so do operations after which a cached key
+     * schema must be dropped.
+     */
+    private static boolean allowedWithoutTheBody(PolicySet set, String operation, EvaluationContext base) {
+        return set.decidedByActionAlone() && !ACTIONS_FROM_THE_BODY.contains(operation)
+                && !NEW_KEY_SCHEMA.contains(operation)
+                && set.evaluate("dynamodb:" + operation, "*", base) == Decision.ALLOW;
     }
 
     private Mono<KeySchemas> lookUp(String region, Set<String> tables) {

@@ -15,10 +15,14 @@ public final class PolicySet {
 
     private final List<Statement> statements;
     private final String malformed;
+    private final boolean decidedByActionAlone;
 
     private PolicySet(List<Statement> statements, String malformed) {
         this.statements = statements;
         this.malformed = malformed;
+        this.decidedByActionAlone = statements.stream().allMatch(s -> !s.notResource()
+                && s.resources().stream().allMatch(PolicyString::isWildcardOnly)
+                && s.conditions().stream().noneMatch(c -> c.key().toLowerCase(Locale.ROOT).startsWith("dynamodb:")));
     }
 
     /** Never throws: a malformed document gives a set that denies everything and says why in {@link #malformed()}. */
@@ -50,6 +54,15 @@ public final class PolicySet {
             }
         }
         return allowed ? Decision.ALLOW : Decision.IMPLICIT_DENY;
+    }
+
+    /**
+     * Whether every statement is on all resources ({@code "Resource": "*"}) and no condition looks
+     * at a DynamoDB key: then the action and the global keys decide, whatever the request's body
+     * says, and an allowed request need not be parsed (e.g. an administrator's {@code dynamodb:*}).
+     */
+    public boolean decidedByActionAlone() {
+        return decidedByActionAlone;
     }
 
     /** Whether any condition names this key (e.g. dynamodb:LeadingKeys, which costs a key schema look-up). */

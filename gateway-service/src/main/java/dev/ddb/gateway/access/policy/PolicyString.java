@@ -155,6 +155,11 @@ public final class PolicyString {
         return Optional.ofNullable(variable.defaultValue());
     }
 
+    /** Whether this is {@code *} alone, which matches anything. */
+    public boolean isWildcardOnly() {
+        return source.equals("*");
+    }
+
     @Override
     public String toString() {
         return source;

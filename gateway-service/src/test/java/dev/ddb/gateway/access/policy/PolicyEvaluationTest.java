@@ -320,6 +320,20 @@ class PolicyEvaluationTest {
     }
 
     @Nested
+    class DecidedByActionAlone {
+
+        @Test
+        void onlyPoliciesOnAllResourcesWithoutDynamoDbConditionsAre() {
+            assertThat(policies(allow("\"dynamodb:*\"", "\"*\"")).decidedByActionAlone()).isTrue();
+            assertThat(policies(statementPolicy("Allow", "\"dynamodb:*\"", "\"*\"",
+                    "{\"Bool\": {\"aws:SecureTransport\": \"true\"}}")).decidedByActionAlone()).isTrue();
+            assertThat(policies(allow("\"dynamodb:*\"", "\"" + BOOKS + "\"")).decidedByActionAlone()).isFalse();
+            assertThat(policies(statementPolicy("Allow", "\"dynamodb:*\"", "\"*\"",
+                    "{\"StringEquals\": {\"dynamodb:Select\": \"COUNT\"}}")).decidedByActionAlone()).isFalse();
+        }
+    }
+
+    @Nested
     class MalformedDocuments {
 
         private void assertMalformed(String document, String message) {
