@@ -88,6 +88,7 @@ public class AccessPolicies {
             }
             JsonNode request;
             try {
+                // The services' own parser, so both read the same request (e.g. the last of duplicate members).
                 request = Json.parseRequest(body);
             } catch (DynamoDbException notJson) {
                 // Nothing can be done with it: the owning service answers its SerializationException.
