@@ -103,6 +103,7 @@ final class DataPlaneChecks {
             JsonNode get = item.path("Get");
             checks.add(read("dynamodb:GetItem", get, text(get, "TableName"), get.path("Key"))
                     .parameter(ItemAccess.RETURN_CONSUMED_CAPACITY, request.get("ReturnConsumedCapacity"), "NONE")
+                    .parameter(ItemAccess.ENCLOSING_OPERATION, null, "TransactGetItems")
                     .build());
         }
         return checks;
@@ -121,7 +122,7 @@ final class DataPlaneChecks {
             } else {
                 access = keyed("dynamodb:ConditionCheckItem", item.path("ConditionCheck"), request);
             }
-            checks.add(access.build());
+            checks.add(access.parameter(ItemAccess.ENCLOSING_OPERATION, null, "TransactWriteItems").build());
         }
         return checks;
     }

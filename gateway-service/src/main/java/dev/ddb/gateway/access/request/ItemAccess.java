@@ -23,6 +23,8 @@ final class ItemAccess {
     static final String SELECT = "dynamodb:Select";
     static final String RETURN_VALUES = "dynamodb:ReturnValues";
     static final String RETURN_CONSUMED_CAPACITY = "dynamodb:ReturnConsumedCapacity";
+    /** The transaction an entry belongs to (TransactWriteItems, TransactGetItems), as DynamoDB names it. */
+    static final String ENCLOSING_OPERATION = "dynamodb:EnclosingOperation";
 
     private final String action;
     private final String resource;

@@ -208,6 +208,10 @@ class OperationChecksTest {
                 .containsExactly(List.of("alice"), List.of("alice"), List.of("bob"), List.of("alice"));
         assertThat(values(checks.get(1), "dynamodb:Attributes")).containsExactlyInAnyOrder("author", "y");
         assertThat(values(checks.get(3), "dynamodb:Attributes")).containsExactlyInAnyOrder("owner", "z");
+        assertThat(checks).allSatisfy(c ->
+                assertThat(values(c, "dynamodb:EnclosingOperation")).containsExactly("TransactWriteItems"));
+        assertThat(only("PutItem", "{\"TableName\": \"Books\", \"Item\": {}}").context()
+                .isPresent("dynamodb:EnclosingOperation")).isFalse();
     }
 
     @Test
@@ -217,6 +221,8 @@ class OperationChecksTest {
                                    {"Get": {"TableName": "Notes", "Key": {"owner": {"S": "bob"}}, "ProjectionExpression": "t"}}]}""");
         assertThat(checks).extracting(AccessCheck::action).containsOnly("dynamodb:GetItem");
         assertThat(checks).extracting(c -> values(c, "dynamodb:LeadingKeys")).containsExactly(List.of("alice"), List.of("bob"));
+        assertThat(checks).allSatisfy(c ->
+                assertThat(values(c, "dynamodb:EnclosingOperation")).containsExactly("TransactGetItems"));
     }
 
     @Test
