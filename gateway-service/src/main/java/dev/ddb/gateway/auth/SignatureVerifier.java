@@ -44,6 +44,14 @@ final class SignatureVerifier {
     private static final Pattern REGION = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final String CONTENT_SHA256 = "X-Amz-Content-Sha256";
 
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    });
+
     private final Function<String, Optional<PrincipalKey>> principals;
     private final SigningKeys signingKeys = new SigningKeys();
     private final Clock clock;
@@ -177,11 +185,7 @@ final class SignatureVerifier {
     }
 
     private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return SHA_256.get().digest(bytes); // digest() resets it for the next use
     }
 
     private static String hex(byte[] bytes) {
