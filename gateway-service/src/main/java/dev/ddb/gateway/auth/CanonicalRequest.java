@@ -75,6 +75,16 @@ final class CanonicalRequest {
         return query.toString();
     }
 
+    /** Most values have none: then the regular expression is not worth its cost. */
+    private static boolean hasRunsOfSpaces(String value) {
+        for (int i = 1; i < value.length(); i++) {
+            if (Character.isWhitespace(value.charAt(i)) && (value.charAt(i) != ' ' || Character.isWhitespace(value.charAt(i - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String headerValue(ReceivedRequest request, String name) {
         List<String> values = request.headers().get(name);
         if (values == null) {
@@ -85,7 +95,8 @@ final class CanonicalRequest {
             if (!joined.isEmpty()) {
                 joined.append(',');
             }
-            joined.append(SPACES.matcher(value.strip()).replaceAll(" "));
+            String trimmed = value.strip();
+            joined.append(hasRunsOfSpaces(trimmed) ? SPACES.matcher(trimmed).replaceAll(" ") : trimmed);
         }
         return joined.toString();
     }

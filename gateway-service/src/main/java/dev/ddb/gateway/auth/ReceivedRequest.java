@@ -1,7 +1,5 @@
 package dev.ddb.gateway.auth;
 
-import java.nio.charset.StandardCharsets;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -48,10 +46,5 @@ public record ReceivedRequest(String method, String rawPath, String rawQuery, Ht
             parameters.add(UriEncoding.decode(name), UriEncoding.decode(value));
         }
         return parameters;
-    }
-
-    /** The body as text, for messages. */
-    String bodyText() {
-        return new String(body, StandardCharsets.UTF_8);
     }
 }

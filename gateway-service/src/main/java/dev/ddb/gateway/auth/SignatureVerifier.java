@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -38,11 +39,16 @@ final class SignatureVerifier {
 
     private static final DateTimeFormatter BASIC_ISO_8601 =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter BASIC_ISO_8601_LOCAL =
-            DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT);
-    private static final Pattern BASIC_ISO_8601_SHAPE = Pattern.compile("\\d{8}T\\d{6}Z");
     private static final Pattern REGION = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final String CONTENT_SHA256 = "X-Amz-Content-Sha256";
+
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    });
 
     private final Function<String, Optional<PrincipalKey>> principals;
     private final SigningKeys signingKeys = new SigningKeys();
@@ -64,7 +70,7 @@ final class SignatureVerifier {
         PrincipalKey signer = principals.apply(signing.accessKeyId())
                 .orElseThrow(SignatureErrors::unrecognizedClient);
         String hashedPayload = hashedPayload(request);
-        String stringToSign = AuthorizationHeader.ALGORITHM + "\n" + BASIC_ISO_8601.format(signedAt) + "\n"
+        String stringToSign = AuthorizationHeader.ALGORITHM + "\n" + basicIso8601(signing.requestTime(), signedAt) + "\n"
                 + signing.credentialScope() + "\n" + hex(sha256(CanonicalRequest.of(request, signing, hashedPayload)
                         .getBytes(StandardCharsets.UTF_8)));
         byte[] key = signingKeys.signingKey(signer.secretAccessKey(), signing.scopeDate(), signing.region(), signing.service());
@@ -75,13 +81,36 @@ final class SignatureVerifier {
         return signer.principal();
     }
 
+    /** The signing time in the string to sign: X-Amz-Date as sent, else the {@code Date} header's time. */
+    private static String basicIso8601(String sent, Instant signedAt) {
+        return isBasicIso8601(sent) ? sent : BASIC_ISO_8601.format(signedAt);
+    }
+
+    /** {@code yyyyMMdd'T'HHmmss'Z'}, checked by hand: a regular expression costs more than the rest of the parse. */
+    private static boolean isBasicIso8601(String text) {
+        if (text == null || text.length() != 16 || text.charAt(8) != 'T' || text.charAt(15) != 'Z') {
+            return false;
+        }
+        for (int i = 0; i < 15; i++) {
+            if (i != 8 && (text.charAt(i) < '0' || text.charAt(i) > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String text, int from, int to) {
+        return Integer.parseInt(text, from, to, 10);
+    }
+
     /** {@code X-Amz-Date} as sent, or a {@code Date} header's time. */
     private static Instant requestTime(String sent) {
-        if (sent != null && BASIC_ISO_8601_SHAPE.matcher(sent).matches()) {
+        if (isBasicIso8601(sent)) {
             try {
-                return LocalDateTime.parse(sent, BASIC_ISO_8601_LOCAL).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                // falls through to DynamoDB's message
+                return LocalDateTime.of(digits(sent, 0, 4), digits(sent, 4, 6), digits(sent, 6, 8),
+                        digits(sent, 9, 11), digits(sent, 11, 13), digits(sent, 13, 15)).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeException e) {
+                // e.g. month 13: falls through to DynamoDB's message
             }
         } else if (sent != null && sent.contains(",")) {
             try {
@@ -152,7 +181,7 @@ final class SignatureVerifier {
             problems.add("Credential should be scoped with a valid terminator: '" + TERMINATOR + "', not '"
                     + signing.terminator() + "'.");
         }
-        String date = BASIC_ISO_8601.format(signedAt);
+        String date = basicIso8601(signing.requestTime(), signedAt);
         if (!date.startsWith(signing.scopeDate()) || signing.scopeDate().length() != 8) {
             problems.add("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
                     + signing.scopeDate() + "' != '" + date.substring(0, 8) + "', from '" + date + "'.");
@@ -177,11 +206,7 @@ final class SignatureVerifier {
     }
 
     private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return SHA_256.get().digest(bytes); // digest() resets it for the next use
     }
 
     private static String hex(byte[] bytes) {

@@ -19,6 +19,14 @@ final class SigningKeys {
     /** Far more than a day's keys of a large principals file; beyond it the cache starts over. */
     private static final int MAX_CACHED = 10_000;
 
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance(HMAC_SHA256);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    });
+
     private final Map<Scope, byte[]> cache = new ConcurrentHashMap<>();
 
     byte[] signingKey(String secretAccessKey, String date, String region, String service) {
@@ -43,7 +51,7 @@ final class SigningKeys {
 
     static byte[] hmac(byte[] key, String data) {
         try {
-            Mac mac = Mac.getInstance(HMAC_SHA256);
+            Mac mac = MACS.get(); // looking the algorithm up costs more than the HMAC of a string to sign
             mac.init(new SecretKeySpec(key, HMAC_SHA256));
             return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {

@@ -27,6 +27,7 @@ final class SdkSigner {
     private String service = "dynamodb";
     private Instant signedAt = Instant.now();
     private Duration presignedFor;
+    private String pathAndQuery = "/";
 
     SdkSigner(String accessKeyId, String secretAccessKey) {
         this.accessKeyId = accessKeyId;
@@ -48,6 +49,12 @@ final class SdkSigner {
         return this;
     }
 
+    /** Another request target than {@code /}, e.g. with a query string. */
+    SdkSigner target(String pathAndQuery) {
+        this.pathAndQuery = pathAndQuery;
+        return this;
+    }
+
     /** Sign in the query string (a presigned URL) with this X-Amz-Expires. */
     SdkSigner presigned(Duration expires) {
         this.presignedFor = expires;
@@ -58,7 +65,7 @@ final class SdkSigner {
     SdkHttpRequest sign(String target, String body, Map<String, String> extraHeaders) {
         SdkHttpRequest.Builder request = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.POST)
-                .uri(URI.create("http://localhost:8000/"))
+                .uri(URI.create("http://localhost:8000" + pathAndQuery))
                 .putHeader("Content-Type", "application/x-amz-json-1.0")
                 .putHeader("X-Amz-Target", target);
         extraHeaders.forEach(request::putHeader);

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.HttpHeaders;
 
 import dev.ddb.common.error.DynamoDbException;
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 
 /** verify mode against requests signed by the AWS SDK's own signer, accepted and tampered with. */
 class SignatureVerificationTest {
@@ -74,6 +78,39 @@ class SignatureVerificationTest {
     @Test
     void signedHeaderValuesAreComparedTrimmedAndWithSpacesCollapsed() {
         SdkHttpRequest signed = alice().sign(TARGET, BODY, Map.of("X-Amz-Meta-Note", "  two   spaces  here "));
+
+        assertThat(authenticator.authenticate(SdkSigner.received(signed, BODY)).principal().name()).isEqualTo("alice");
+    }
+
+    @Test
+    void queryParametersAreSignedInTheirCanonicalOrderAndEncoding() {
+        SdkHttpRequest signed = alice().target("/?b=two%20words&a=%E2%9C%93&a=0&empty=").sign(TARGET, BODY);
+
+        assertThat(authenticator.authenticate(SdkSigner.received(signed, BODY)).principal().name()).isEqualTo("alice");
+    }
+
+    @Test
+    void changedQueryParameterDoesNotMatch() {
+        ReceivedRequest received = SdkSigner.received(alice().target("/?a=1").sign(TARGET, BODY), BODY);
+        ReceivedRequest changed = new ReceivedRequest(received.method(), received.rawPath(), "a=2", received.headers(),
+                received.body());
+
+        assertInvalidSignature(changed, MISMATCH);
+    }
+
+    @Test
+    void repeatedSignedHeadersAreJoinedWithCommasAsTheSignerJoinsThem() {
+        SdkHttpRequest.Builder builder = alice().sign(TARGET, BODY, Map.of("X-Amz-Meta-Tag", "placeholder")).toBuilder();
+        SdkHttpRequest unsigned = builder.removeHeader("Authorization").removeHeader("X-Amz-Date")
+                .putHeader("X-Amz-Meta-Tag", List.of("one", " two ")).build();
+        SdkHttpRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create("AKIAALICE", ALICE_SECRET))
+                .request(unsigned)
+                .payload(ContentStreamProvider.fromUtf8String(BODY))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "dynamodb")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK,
+                        Clock.fixed(NOW, ZoneOffset.UTC))).request();
 
         assertThat(authenticator.authenticate(SdkSigner.received(signed, BODY)).principal().name()).isEqualTo("alice");
     }
