@@ -41,6 +41,11 @@ class AccessPoliciesThroughTheGatewayTest extends GatewayTestBase {
               "Action": ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:BatchWriteItem"],
               "Resource": "arn:aws:dynamodb:us-east-1:123456789012:table/*",
               "Condition": {"ForAllValues:StringEquals": {"dynamodb:LeadingKeys": ["${aws:username}"]}}}]}""";
+    private static final String ALL_BUT_ROOTS_ITEMS = """
+            {"Version": "2012-10-17", "Statement": [
+              {"Effect": "Allow", "Action": "dynamodb:*", "Resource": "*"},
+              {"Effect": "Deny", "Action": "dynamodb:*", "Resource": "*",
+               "Condition": {"ForAnyValue:StringEquals": {"dynamodb:LeadingKeys": "root"}}}]}""";
     private static final String DESCRIBE_NOTES = """
             {"Table": {"TableName": "Notes", "KeySchema": [{"AttributeName": "owner", "KeyType": "HASH"},
               {"AttributeName": "at", "KeyType": "RANGE"}]}}""";
@@ -48,6 +53,7 @@ class AccessPoliciesThroughTheGatewayTest extends GatewayTestBase {
 
     private DynamoDbClient alice;
     private DynamoDbClient broken;
+    private DynamoDbClient admin;
 
     @DynamicPropertySource
     static void verifyMode(DynamicPropertyRegistry registry) {
@@ -62,9 +68,10 @@ class AccessPoliciesThroughTheGatewayTest extends GatewayTestBase {
             Files.writeString(file, """
                     {"accountId": "123456789012", "principals": [
                       {"name": "alice", "accessKeyId": "AKIAALICE", "secretAccessKey": "alice-secret", "policies": [%s]},
+                      {"name": "admin", "accessKeyId": "AKIAADMIN", "secretAccessKey": "admin-secret", "policies": [%s]},
                       {"name": "broken", "accessKeyId": "AKIABROKEN", "secretAccessKey": "broken-secret",
                        "policies": [{"Version": "2012-10-17", "Statement": {"Effect": "Permit", "Action": "*", "Resource": "*"}}]}
-                    ]}""".formatted(OWN_ITEMS));
+                    ]}""".formatted(OWN_ITEMS, ALL_BUT_ROOTS_ITEMS));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -84,12 +91,14 @@ class AccessPoliciesThroughTheGatewayTest extends GatewayTestBase {
     void clients() {
         alice = client("AKIAALICE", "alice-secret");
         broken = client("AKIABROKEN", "broken-secret");
+        admin = client("AKIAADMIN", "admin-secret");
     }
 
     @AfterEach
     void closeClients() {
         alice.close();
         broken.close();
+        admin.close();
     }
 
     private static Map<String, AttributeValue> note(String owner) {
@@ -149,6 +158,25 @@ class AccessPoliciesThroughTheGatewayTest extends GatewayTestBase {
                 .isInstanceOfSatisfying(DynamoDbException.class, e ->
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException"));
         assertThat(ITEMS.received()).isEmpty();
+    }
+
+    @Test
+    void aCreateTableDropsTheCachedKeySchemaOfItsName() {
+        TABLES.answerWhen(r -> r.target().endsWith("DescribeTable"), Answer.json(200, DESCRIBE_NOTES.replace("Notes", "Fresh")));
+        TABLES.answerWhen(r -> r.target().endsWith("CreateTable"), Answer.json(200, "{}"));
+        ITEMS.answerAlways(Answer.json(200, "{}"));
+
+        admin.getItem(b -> b.tableName("Fresh").key(note("alice")));
+        admin.getItem(b -> b.tableName("Fresh").key(note("alice")));
+        admin.createTable(b -> b.tableName("Fresh"));
+        admin.getItem(b -> b.tableName("Fresh").key(note("alice")));
+        assertThatThrownBy(() -> admin.deleteItem(b -> b.tableName("Fresh").key(note("root"))))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .endsWith("with an explicit deny in an identity-based policy"));
+
+        assertThat(TABLES.received()).extracting(r -> r.target().substring(r.target().indexOf('.') + 1))
+                .containsExactly("DescribeTable", "CreateTable", "DescribeTable");
+        assertThat(ITEMS.received()).hasSize(3);
     }
 
     @Test

@@ -45,20 +45,11 @@ final class ItemAccess {
      * found: not tracked (no policy asks), unknown (table unknown) or the attribute's name.
      */
     ItemAccess leadingKeyOf(JsonNode keyOrItem, PartitionKeys.Found partitionKey) {
-        if (!partitionKey.tracked()) {
-            return this;
-        }
-        leadingKeysTracked = true;
-        String value = partitionKey.name() == null ? null : value(keyOrItem.get(partitionKey.name()));
-        if (value == null) {
-            leadingKeysUnknown = true;
-        } else {
-            leadingKeys.add(value);
-        }
-        return this;
+        JsonNode value = keyOrItem == null || partitionKey.name() == null ? null : keyOrItem.get(partitionKey.name());
+        return leadingKey(value, partitionKey);
     }
 
-    /** A partition key value given as an attribute value ({@code {"S": "alice"}}), or unknown when there is none. */
+    /** A partition key value given as an attribute value ({@code {"S": "alice"}}); null when there is none. */
     ItemAccess leadingKey(JsonNode attributeValue, PartitionKeys.Found partitionKey) {
         if (!partitionKey.tracked()) {
             return this;
