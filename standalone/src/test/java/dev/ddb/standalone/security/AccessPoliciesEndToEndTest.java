@@ -213,7 +213,7 @@ class AccessPoliciesEndToEndTest {
         String streamArn = admin.describeTable(b -> b.tableName("Notes")).table().latestStreamArn();
         try (DynamoDbStreamsClient aliceStreams = streams("alice"); DynamoDbStreamsClient readerStreams = streams("reader")) {
             assertThatThrownBy(() -> aliceStreams.describeStream(b -> b.streamArn(streamArn)))
-                    .isInstanceOfSatisfying(software.amazon.awssdk.services.dynamodb.model.DynamoDbException.class, e -> {
+                    .isInstanceOfSatisfying(DynamoDbException.class, e -> {
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
                         assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::" + ACCOUNT
                                 + ":user/alice is not authorized to perform: dynamodb:DescribeStream on resource: " + streamArn
