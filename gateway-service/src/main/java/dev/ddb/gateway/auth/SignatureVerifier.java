@@ -54,9 +54,17 @@ final class SignatureVerifier {
     private final SigningKeys signingKeys = new SigningKeys();
     private final Clock clock;
 
+    /** The signing name a credential scope must name: {@link #SERVICE}, another only in tests (AWS's test suite signs for "service"). */
+    private final String service;
+
     SignatureVerifier(Function<String, Optional<PrincipalKey>> principals, Clock clock) {
+        this(principals, clock, SERVICE);
+    }
+
+    SignatureVerifier(Function<String, Optional<PrincipalKey>> principals, Clock clock, String service) {
         this.principals = principals;
         this.clock = clock;
+        this.service = service;
     }
 
     /** @return who signed the request, when the signature is right */
@@ -169,13 +177,13 @@ final class SignatureVerifier {
     }
 
     /** Every wrong piece of the scope in one message, as DynamoDB answers. */
-    private static void checkCredentialScope(SigningParameters signing, Instant signedAt) {
+    private void checkCredentialScope(SigningParameters signing, Instant signedAt) {
         List<String> problems = new ArrayList<>();
         if (!REGION.matcher(signing.region()).matches()) {
             problems.add("Credential should be scoped to a valid region, not '" + signing.region() + "'.");
         }
-        if (!SERVICE.equals(signing.service())) {
-            problems.add("Credential should be scoped to correct service: '" + SERVICE + "'.");
+        if (!service.equals(signing.service())) {
+            problems.add("Credential should be scoped to correct service: '" + service + "'.");
         }
         if (!TERMINATOR.equals(signing.terminator())) {
             problems.add("Credential should be scoped with a valid terminator: '" + TERMINATOR + "', not '"
