@@ -52,7 +52,9 @@ public record BenchOptions(
               --ours LIST              which of our stacks to start: SYNC,ASYNC (default), SYNC, ASYNC or none;
                                        SYNC-COMPOSE / ASYNC-COMPOSE: the services as separate JVMs wired the way
                                        docker-compose wires them (each service's own jar, HTTP between them, the
-                                       launcher's `kafka` command as the broker), measured as one process tree
+                                       launcher's `kafka` command as the broker), measured as one process tree;
+                                       SYNC-VERIFY / ASYNC-VERIFY: the launcher with DDB_AUTH_MODE=verify (every
+                                       signature checked; the clients' key "local" is the one principal)
               --peers LIST             other servers to start as child processes and compare with: any of
                                        dynalite (LevelDB on disk, --path), dynalite-memory, moto (moto_server), or
                                        none. Default: those available (dynalite needs node, and npm unless it is
@@ -162,8 +164,9 @@ public record BenchOptions(
             }
         }
         for (String d : durabilities) {
-            if (!List.of("SYNC", "ASYNC", "SYNC-COMPOSE", "ASYNC-COMPOSE").contains(d)) {
-                throw new UsageException("--ours takes SYNC, ASYNC, SYNC-COMPOSE, ASYNC-COMPOSE (comma-separated) or none, not " + d);
+            if (!List.of("SYNC", "ASYNC", "SYNC-COMPOSE", "ASYNC-COMPOSE", "SYNC-VERIFY", "ASYNC-VERIFY").contains(d)) {
+                throw new UsageException("--ours takes SYNC, ASYNC, SYNC-COMPOSE, ASYNC-COMPOSE, SYNC-VERIFY, ASYNC-VERIFY "
+                        + "(comma-separated) or none, not " + d);
             }
         }
         if (peers == null && skipLoad) {

@@ -24,6 +24,8 @@ final class OwnStack implements Target {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(240);
     private static final String COMPOSE = "-COMPOSE";
+    /** The gateway in verify mode (DDB_AUTH_MODE=verify), every signature checked against the benchmark's key. */
+    private static final String VERIFY = "-VERIFY";
 
     private final String name;
     private final String ours;
@@ -48,14 +50,18 @@ final class OwnStack implements Target {
     /** The JVM options of the README's start command, so that the figures are those users get. */
     static final List<String> README_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC");
 
-    /** @param ours SYNC or ASYNC (the standalone launcher), SYNC-COMPOSE or ASYNC-COMPOSE ({@link ComposeLikeStack}) */
+    /**
+     * @param ours SYNC or ASYNC (the standalone launcher), SYNC-COMPOSE or ASYNC-COMPOSE ({@link ComposeLikeStack}),
+     *             SYNC-VERIFY or ASYNC-VERIFY (the standalone launcher verifying signatures)
+     */
     static OwnStack start(Path jar, String ours, List<String> jvmOptions, Path logDir) throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("Our stack's jar " + jar.toAbsolutePath() + " is missing. Build it first: "
                     + "mvn -B -ntp -q -pl standalone -am package -DskipTests (or pass --stack-jar, or --ours none)");
         }
         boolean compose = ours.endsWith(COMPOSE);
-        String durability = compose ? ours.substring(0, ours.length() - COMPOSE.length()) : ours;
+        boolean verify = ours.endsWith(VERIFY);
+        String durability = compose || verify ? ours.substring(0, ours.indexOf('-')) : ours;
         String name = "ours-" + ours.toLowerCase(Locale.ROOT);
         Path dataDir = Files.createTempDirectory("ddb-bench-" + ours.toLowerCase(Locale.ROOT) + "-");
         Files.createDirectories(logDir);
@@ -65,6 +71,9 @@ final class OwnStack implements Target {
         ProcessBuilder builder = compose
                 ? ComposeLikeStack.processBuilder(jar, durability, jvmOptions, dataDir, gatewayPort)
                 : standalone(jar, durability, jvmOptions, dataDir, gatewayPort);
+        if (verify) {
+            verifySignatures(builder, dataDir);
+        }
         builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS"); // its own broker, like a user's laptop
         builder.environment().remove("JAVA_TOOL_OPTIONS"); // the benchmark's own JVM options are not the stack's
         builder.environment().put("MALLOC_ARENA_MAX", "2"); // as the README's start command sets it
@@ -102,6 +111,18 @@ final class OwnStack implements Target {
         env.put("DDB_KAFKA_PORT", Integer.toString(ChildProcesses.freePort()));
         env.put("DDB_DURABILITY", durability);
         return builder;
+    }
+
+    /** The benchmark's clients sign with key "local", secret "local": the one principal, allowed everything. */
+    private static void verifySignatures(ProcessBuilder builder, Path dataDir) throws IOException {
+        Path principals = dataDir.resolve("principals.json");
+        Files.writeString(principals, """
+                {"accountId": "123456789012", "principals": [{"name": "bench", "accessKeyId": "local",
+                  "secretAccessKey": "local", "policies": [{"Version": "2012-10-17",
+                  "Statement": [{"Effect": "Allow", "Action": "dynamodb:*", "Resource": "*"}]}]}]}
+                """);
+        builder.environment().put("DDB_AUTH_MODE", "verify");
+        builder.environment().put("DDB_PRINCIPALS_FILE", principals.toString());
     }
 
     private void awaitHealthy() throws IOException, InterruptedException {

@@ -106,6 +106,7 @@ public final class LocalStack implements AutoCloseable {
             p.add("ddb.gateway.item-service-url=http://localhost:" + itemPort);
             p.add("ddb.gateway.stream-service-url=http://localhost:" + streamPort);
             p.add("ddb.gateway.backup-service-url=http://localhost:" + backupPort);
+            settings.auth().addTo(p);
         });
     }
 

@@ -8,10 +8,20 @@ import java.util.Map;
  * (tests); {@code kafkaBootstrapServers} set means use that Kafka instead of the embedded broker.
  * {@code inProcessGateway}: the gateway calls the services in this JVM directly (the default) rather
  * than over HTTP as under docker-compose, which is kept for comparison ({@code DDB_GATEWAY_FORWARDING=http}).
+ * {@code auth}: how the gateway authenticates requests ({@code DDB_AUTH_MODE}, {@code DDB_PRINCIPALS_FILE}).
  */
 public record StackSettings(Path dataDir, int gatewayPort, int tableServicePort, int itemServicePort,
                             int streamServicePort, int backupServicePort, int kafkaPort,
-                            String kafkaBootstrapServers, String durability, boolean inProcessGateway) {
+                            String kafkaBootstrapServers, String durability, boolean inProcessGateway,
+                            GatewayAuth auth) {
+
+    /** In open mode. */
+    public StackSettings(Path dataDir, int gatewayPort, int tableServicePort, int itemServicePort,
+                         int streamServicePort, int backupServicePort, int kafkaPort,
+                         String kafkaBootstrapServers, String durability, boolean inProcessGateway) {
+        this(dataDir, gatewayPort, tableServicePort, itemServicePort, streamServicePort, backupServicePort, kafkaPort,
+                kafkaBootstrapServers, durability, inProcessGateway, GatewayAuth.OPEN);
+    }
 
     /** From environment variables, with DynamoDB Local's port 8000 and Kafka's 9092 as defaults. */
     public static StackSettings fromEnvironment(Map<String, String> env) {
@@ -25,7 +35,8 @@ public record StackSettings(Path dataDir, int gatewayPort, int tableServicePort,
                 port(env, "DDB_KAFKA_PORT", 9092),
                 blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")),
                 env.getOrDefault("DDB_DURABILITY", "SYNC"),
-                !"http".equalsIgnoreCase(env.getOrDefault("DDB_GATEWAY_FORWARDING", "in-process").trim()));
+                !"http".equalsIgnoreCase(env.getOrDefault("DDB_GATEWAY_FORWARDING", "in-process").trim()),
+                GatewayAuth.fromEnvironment(env));
     }
 
     /** Every port free-picked and everything under one directory: for tests. */
@@ -35,17 +46,22 @@ public record StackSettings(Path dataDir, int gatewayPort, int tableServicePort,
 
     public StackSettings withKafkaBootstrapServers(String bootstrapServers) {
         return new StackSettings(dataDir, gatewayPort, tableServicePort, itemServicePort, streamServicePort,
-                backupServicePort, kafkaPort, bootstrapServers, durability, inProcessGateway);
+                backupServicePort, kafkaPort, bootstrapServers, durability, inProcessGateway, auth);
     }
 
     public StackSettings withDurability(String durability) {
         return new StackSettings(dataDir, gatewayPort, tableServicePort, itemServicePort, streamServicePort,
-                backupServicePort, kafkaPort, kafkaBootstrapServers, durability, inProcessGateway);
+                backupServicePort, kafkaPort, kafkaBootstrapServers, durability, inProcessGateway, auth);
     }
 
     public StackSettings withInProcessGateway(boolean inProcess) {
         return new StackSettings(dataDir, gatewayPort, tableServicePort, itemServicePort, streamServicePort,
-                backupServicePort, kafkaPort, kafkaBootstrapServers, durability, inProcess);
+                backupServicePort, kafkaPort, kafkaBootstrapServers, durability, inProcess, auth);
+    }
+
+    public StackSettings withAuth(GatewayAuth auth) {
+        return new StackSettings(dataDir, gatewayPort, tableServicePort, itemServicePort, streamServicePort,
+                backupServicePort, kafkaPort, kafkaBootstrapServers, durability, inProcessGateway, auth);
     }
 
     private static int port(Map<String, String> env, String name, int defaultPort) {

@@ -54,7 +54,15 @@ public final class StandaloneLauncher {
             case "" -> {
                 capCachedDirectBuffers();
                 fitEventLoopsToTheMachine();
-                StackCommand.run(StackSettings.fromEnvironment(System.getenv()));
+                StackSettings settings;
+                try {
+                    settings = StackSettings.fromEnvironment(System.getenv());
+                } catch (IllegalArgumentException e) {
+                    System.err.println(e.getMessage());
+                    System.exit(2);
+                    return;
+                }
+                StackCommand.run(settings);
             }
             case "kafka" -> {
                 capCachedDirectBuffers();

@@ -30,6 +30,11 @@ final class Usage {
                                         a crash loses up to the last second          (SYNC)
               DDB_GATEWAY_FORWARDING    in-process or http                           (in-process)
               DDB_DISPATCH_THREADS      each service's pool for blocking work        (8 per core)
+              DDB_AUTH_MODE             open: any well-formed SigV4 signature works;
+                                        verify: signatures checked against the keys of
+                                        DDB_PRINCIPALS_FILE                          (open)
+              DDB_PRINCIPALS_FILE       the principals and their keys (JSON, reloaded when
+                                        it changes; see docs/principals.example.json) (unset)
 
             tail <topic>: reads committed records (read_committed) of every partition, from the
             beginning; prints {"partition","offset","timestamp","key","value"} per record (the value

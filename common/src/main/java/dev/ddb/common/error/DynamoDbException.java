@@ -19,6 +19,7 @@ public class DynamoDbException extends RuntimeException {
     private final String type;
     private final int status;
     private final Map<String, JsonNode> members = new LinkedHashMap<>();
+    private String messageMember = "message";
 
     public DynamoDbException(String type, String message, int status) {
         super(message);
@@ -43,6 +44,16 @@ public class DynamoDbException extends RuntimeException {
     /** Extra members of the error body, e.g. the {@code Item} of a failed condition (ReturnValuesOnConditionCheckFailure). */
     public DynamoDbException withMember(String name, JsonNode value) {
         members.put(name, value);
+        return this;
+    }
+
+    /** The name the body gives the message: DynamoDB writes {@code message}, and {@code Message} for a few errors. */
+    public String messageMember() {
+        return messageMember;
+    }
+
+    private DynamoDbException withMessageMember(String name) {
+        messageMember = name;
         return this;
     }
 
@@ -76,6 +87,11 @@ public class DynamoDbException extends RuntimeException {
     public static DynamoDbException missingAuthenticationToken() {
         return new DynamoDbException(CORAL_SERVICE + "MissingAuthenticationTokenException",
                 "Request is missing Authentication Token", 400);
+    }
+
+    /** The request's signer is not allowed to do it; the message names the principal, action and resource, as IAM does. */
+    public static DynamoDbException accessDenied(String message) {
+        return new DynamoDbException(CORAL_SERVICE + "AccessDeniedException", message, 400).withMessageMember("Message");
     }
 
     public static DynamoDbException resourceNotFound(String message) {

@@ -39,7 +39,7 @@ public final class AwsJsonProtocol {
         body.put("__type", error.type());
         if (error.getMessage() != null) {
             // DynamoDB spells it "message" for most errors and "Message" for a few; SDKs read both.
-            body.put("message", error.getMessage());
+            body.put(error.messageMember(), error.getMessage());
         }
         error.members().forEach(body::set);
         return Json.write(body);

@@ -22,13 +22,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.support.Netty4HeadersAdapter;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import reactor.netty.NettyPipeline;
 
 import dev.ddb.common.protocol.OperationDispatcher;
 import dev.ddb.common.protocol.Response;
 import dev.ddb.gateway.GatewayProperties;
+import dev.ddb.gateway.auth.ReceivedRequest;
 
 /**
  * The DynamoDB endpoint, {@code POST /}, served straight from the Netty pipeline: the handler sits
@@ -142,7 +141,7 @@ class DynamoDbEndpointChannel {
             request = null;
             boolean keepAlive = HttpUtil.isKeepAlive(http);
             HttpHeaders headers = new HttpHeaders(new Netty4HeadersAdapter(http.headers()));
-            requests.handle(headers, queryParams(http), bytes)
+            requests.handle(ReceivedRequest.of(http.method().name(), http.uri(), headers, bytes))
                     .subscribe(response -> write(context, response, keepAlive));
         }
 
@@ -164,12 +163,6 @@ class DynamoDbEndpointChannel {
             if (keepAlive) {
                 future.addListener(written -> context.read());
             }
-        }
-
-        private static MultiValueMap<String, String> queryParams(HttpRequest http) {
-            MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
-            new QueryStringDecoder(http.uri()).parameters().forEach(params::addAll);
-            return params;
         }
 
         private void releaseBody() {

@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.util.MultiValueMap;
 import reactor.core.publisher.Mono;
 
 import dev.ddb.common.protocol.RequestContext;
@@ -15,6 +14,7 @@ import dev.ddb.common.protocol.AwsJsonProtocol;
 import dev.ddb.common.protocol.OperationDispatcher;
 import dev.ddb.common.protocol.Response;
 import dev.ddb.gateway.access.AccessPolicies;
+import dev.ddb.gateway.auth.ReceivedRequest;
 import dev.ddb.gateway.auth.RequestAuthenticator;
 import dev.ddb.gateway.auth.Requester;
 import dev.ddb.gateway.downstream.DownstreamResponse;
@@ -49,8 +49,9 @@ class DynamoDbRequestHandler {
     }
 
     /** The answer to one request; never fails: every error is a DynamoDB error response. */
-    Mono<Response> handle(HttpHeaders headers, MultiValueMap<String, String> queryParams, byte[] body) {
-        return Mono.defer(() -> answer(headers, queryParams, body))
+    Mono<Response> handle(ReceivedRequest request) {
+        HttpHeaders headers = request.headers();
+        return Mono.defer(() -> answer(request))
                 .onErrorResume(DynamoDbException.class, e -> Mono.just(OperationDispatcher.error(e)))
                 .onErrorResume(e -> {
                     LOG.error("Unexpected failure of {}", headers.getFirst(AwsJsonProtocol.TARGET_HEADER), e);
@@ -58,19 +59,23 @@ class DynamoDbRequestHandler {
                 });
     }
 
-    private Mono<Response> answer(HttpHeaders headers, MultiValueMap<String, String> queryParams, byte[] body) {
+    private Mono<Response> answer(ReceivedRequest request) {
+        HttpHeaders headers = request.headers();
+        byte[] body = request.body();
         RequestContentType.check(headers, body);
         String target = headers.getFirst(AwsJsonProtocol.TARGET_HEADER);
         Optional<Route> route = routes.routeOf(target);
         if (route.isEmpty() && !routes.isDynamoDbOperation(target)) {
             throw DynamoDbException.unknownOperation();
         }
-        Requester requester = authenticator.authenticate(headers, queryParams);
+        Requester requester = authenticator.authenticate(request);
         String operation = AwsJsonProtocol.operationOf(target);
         Route owner = route.orElseThrow(() -> DynamoDbException.notImplemented(operation));
-        accessPolicies.authorize(requester, operation, body);
         RequestContext context = RequestContext.of(requester.region());
-        return forwarder.forward(owner, context, target, body).map(DynamoDbRequestHandler::relay);
+        // Nothing is forwarded unless the policies allow all of it (every batch or transaction entry).
+        return accessPolicies.authorize(requester, operation, body)
+                .then(Mono.defer(() -> forwarder.forward(owner, context, target, body)))
+                .map(DynamoDbRequestHandler::relay);
     }
 
     /** The downstream answer as the client gets it: the bytes are relayed unchanged, so the service's checksum holds. */

@@ -13,7 +13,7 @@ import dev.ddb.common.error.DynamoDbException;
  * {@code AWS4-HMAC-SHA256 Credential=<key>/<date>/<region>/<service>/aws4_request,
  * SignedHeaders=<names>, Signature=<hex>}, with DynamoDB's IncompleteSignatureException messages,
  * in the order DynamoDB checks: key=value pairs, required parameters, algorithm, credential scope.
- * Whether the signature is right is not checked (yet).
+ * Whether the signature is right is {@link SignatureVerifier}'s question.
  */
 final class AuthorizationHeader {
 
@@ -29,11 +29,12 @@ final class AuthorizationHeader {
     /**
      * @param hasDate whether the request has an {@code X-Amz-Date} or {@code Date} header; DynamoDB
      *                requires one, but its absence alone is tolerated here (hand-made requests
-     *                omit it, and nothing verifies the signature yet); it is named in the message
-     *                of a header that is incomplete anyway, as DynamoDB names it
+     *                omit it, and {@code open} mode does not verify the signature); it is named in
+     *                the message of a header that is incomplete anyway, as DynamoDB names it
+     * @return the header's parameters by name ({@code Credential}, {@code SignedHeaders}, {@code Signature})
      * @throws DynamoDbException IncompleteSignatureException when the header is not well formed
      */
-    static void check(String header, boolean hasDate) {
+    static Map<String, String> check(String header, boolean hasDate) {
         // Parameters are separated by commas and/or spaces; the first word is the algorithm.
         List<String> words = new ArrayList<>(List.of(SEPARATORS.split(header.trim())));
         String algorithm = words.remove(0);
@@ -57,6 +58,7 @@ final class AuthorizationHeader {
             throw SignatureErrors.incompleteSignature("Credential must have exactly 5 slash-delimited elements, "
                     + "e.g. keyid/date/region/service/term, got '" + credential + "'");
         }
+        return parameters;
     }
 
     private static void checkRequiredParameters(String header, Map<String, String> parameters, boolean hasDate) {

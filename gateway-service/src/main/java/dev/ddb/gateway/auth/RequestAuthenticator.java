@@ -1,18 +1,22 @@
 package dev.ddb.gateway.auth;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 
-import dev.ddb.common.region.Regions;
 import dev.ddb.common.error.DynamoDbException;
+import dev.ddb.common.region.Regions;
 
 /**
- * Decides whether a request is signed, with DynamoDB's errors for each way it is not. For now any
- * well-formed AWS Signature Version 4 signature with any key is accepted, as DynamoDB Local does;
- * real signature verification will come here.
+ * Decides whether a request is signed, with DynamoDB's errors for each way it is not. In
+ * {@code open} mode any well-formed AWS Signature Version 4 signature with any key is accepted, as
+ * DynamoDB Local does; in {@code verify} mode the signature must be the one the signer's secret key
+ * (from the principals file) makes of the request received, and the signer is the request's principal.
  */
 @Component
 public class RequestAuthenticator {
@@ -21,36 +25,75 @@ public class RequestAuthenticator {
     private static final List<String> PRESIGNED_PARAMETERS =
             List.of("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date");
 
+    /** Null in {@code open} mode. */
+    private final SignatureVerifier verifier;
+
+    @Autowired
+    public RequestAuthenticator(AuthProperties properties) {
+        this(properties, Clock.systemUTC());
+    }
+
+    RequestAuthenticator(AuthProperties properties, Clock clock) {
+        if (properties.mode() == AuthMode.VERIFY) {
+            PrincipalsFile principals = new PrincipalsFile(properties.principalsFile());
+            verifier = new SignatureVerifier(principals::byAccessKeyId, clock);
+        } else {
+            verifier = null;
+        }
+    }
+
+    /** Open mode. */
+    RequestAuthenticator() {
+        this(AuthProperties.open());
+    }
+
     /**
      * @throws DynamoDbException MissingAuthenticationTokenException when the request carries no AWS
      *         Signature Version 4 at all (no Authorization header, or one of another scheme);
      *         IncompleteSignatureException when its signature is malformed;
-     *         InvalidSignatureException when it is signed both in the header and in the query
-     * @return the region the request is signed for (its credential scope's) and who signed it
+     *         InvalidSignatureException when it is signed both in the header and in the query, and in
+     *         {@code verify} mode when the signature is wrong, out of its time or of another scope;
+     *         UnrecognizedClientException in {@code verify} mode when the access key is nobody's
+     * @return the region the request is signed for (its credential scope's) and who signed it (null
+     *         in {@code open} mode)
      */
-    public Requester authenticate(HttpHeaders headers, MultiValueMap<String, String> queryParams) {
+    public Requester authenticate(ReceivedRequest request) {
+        HttpHeaders headers = request.headers();
+        MultiValueMap<String, String> queryParams = request.queryParameters();
         String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
         boolean presigned = queryParams.containsKey("X-Amz-Algorithm");
         if (authorization != null && presigned) {
             throw SignatureErrors.invalidSignature(
                     "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.");
         }
-        String region;
+        SigningParameters signing;
         if (presigned) {
-            checkPresignedQuery(queryParams);
-            region = Regions.fromCredential(queryParams.getFirst("X-Amz-Credential"));
+            checkPresignedQuery(queryParams, verifier != null);
+            signing = new SigningParameters(queryParams.getFirst("X-Amz-Credential"),
+                    queryParams.getFirst("X-Amz-SignedHeaders"), queryParams.getFirst("X-Amz-Signature"),
+                    queryParams.getFirst("X-Amz-Date"), queryParams.getFirst("X-Amz-Expires"), true);
         } else if (authorization != null && authorization.trim().startsWith("AWS4-")) {
-            boolean hasDate = headers.containsHeader("X-Amz-Date") || headers.containsHeader(HttpHeaders.DATE);
-            AuthorizationHeader.check(authorization, hasDate);
-            region = Regions.fromAuthorization(authorization);
+            String date = headers.getFirst("X-Amz-Date");
+            if (date == null) {
+                date = headers.getFirst(HttpHeaders.DATE);
+            }
+            Map<String, String> parameters = AuthorizationHeader.check(authorization, date != null);
+            if (verifier != null && date == null) {
+                throw SignatureErrors.incompleteSignature("Authorization header requires existence of either a "
+                        + "'X-Amz-Date' or a 'Date' header. Authorization=" + authorization);
+            }
+            signing = new SigningParameters(parameters.get("Credential"), parameters.get("SignedHeaders"),
+                    parameters.get("Signature"), date, null, false);
         } else {
             throw DynamoDbException.missingAuthenticationToken();
         }
-        return new Requester(region != null ? region : Regions.DEFAULT_REGION, null);
+        Principal principal = verifier != null ? verifier.verify(request, signing) : null;
+        String region = Regions.fromCredential(signing.credential());
+        return new Requester(region != null ? region : Regions.DEFAULT_REGION, principal);
     }
 
     /** A presigned URL: {@code ?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=...&X-Amz-Signature=...}. */
-    private static void checkPresignedQuery(MultiValueMap<String, String> queryParams) {
+    private static void checkPresignedQuery(MultiValueMap<String, String> queryParams, boolean verified) {
         StringBuilder message = new StringBuilder();
         for (String name : PRESIGNED_PARAMETERS) {
             String value = queryParams.getFirst(name);
@@ -60,6 +103,19 @@ public class RequestAuthenticator {
         }
         if (!message.isEmpty()) {
             throw SignatureErrors.incompleteSignature(message.append("Re-examine the query-string parameters.").toString());
+        }
+        if (!verified) {
+            return; // open mode: as before verification existed
+        }
+        String algorithm = queryParams.getFirst("X-Amz-Algorithm");
+        if (!AuthorizationHeader.ALGORITHM.equals(algorithm)) {
+            throw SignatureErrors.incompleteSignature("Unsupported AWS 'algorithm': '" + algorithm
+                    + "' (only " + AuthorizationHeader.ALGORITHM + " for now). ");
+        }
+        String credential = queryParams.getFirst("X-Amz-Credential");
+        if (credential.split("/").length != 5) {
+            throw SignatureErrors.incompleteSignature("Credential must have exactly 5 slash-delimited elements, "
+                    + "e.g. keyid/date/region/service/term, got '" + credential + "'");
         }
     }
 }

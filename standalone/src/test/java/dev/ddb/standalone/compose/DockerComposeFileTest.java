@@ -95,4 +95,15 @@ class DockerComposeFileTest {
                 .containsEntry("DDB_BACKUP_TABLE_SERVICE_URL", "http://table-service:8101")
                 .containsEntry("DDB_DATA_DIR", "/data");
     }
+
+    @Test
+    void gatewayVerifiesSignaturesAgainstTheMountedExamplePrincipals() throws IOException {
+        Map<String, Object> gateway = service("gateway-service");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> env = (Map<String, Object>) gateway.get("environment");
+        assertThat(env).containsEntry("DDB_AUTH_MODE", "${DDB_AUTH_MODE:-verify}")
+                .containsEntry("DDB_PRINCIPALS_FILE", "/etc/ddb/principals.json");
+        assertThat((List<Object>) gateway.get("volumes"))
+                .contains("${DDB_PRINCIPALS_HOST_FILE:-./docs/principals.example.json}:/etc/ddb/principals.json:ro");
+    }
 }

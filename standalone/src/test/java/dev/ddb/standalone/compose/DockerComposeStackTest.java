@@ -1,6 +1,7 @@
 package dev.ddb.standalone.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -57,10 +58,21 @@ class DockerComposeStackTest {
     void gatewayServesDynamoDbRequestsAndKafkaServesTheirStream() throws Exception {
         String endpoint = "http://" + STACK.getServiceHost("gateway-service", 8000) + ":"
                 + STACK.getServicePort("gateway-service", 8000);
-        try (DynamoDbClient client = DynamoDbClient.builder()
+        // docker-compose verifies signatures against docs/principals.example.json: alice's keys work, others do not.
+        try (DynamoDbClient stranger = DynamoDbClient.builder()
                 .endpointOverride(URI.create(endpoint))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build()) {
+            assertThatThrownBy(stranger::listTables).isInstanceOfSatisfying(
+                    software.amazon.awssdk.services.dynamodb.model.DynamoDbException.class,
+                    e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException"));
+        }
+        try (DynamoDbClient client = DynamoDbClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIAALICEEXAMPLE", "alice-example-secret-change-me")))
                 .build()) {
             client.createTable(r -> r.tableName("Compose").billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
