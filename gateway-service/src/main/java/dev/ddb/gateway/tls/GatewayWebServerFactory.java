@@ -1,6 +1,7 @@
 package dev.ddb.gateway.tls;
 
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.web.server.Ssl;
@@ -40,20 +41,24 @@ public class GatewayWebServerFactory extends NettyReactiveWebServerFactory {
         return new GatewayWebServer(http, https, certificate);
     }
 
-    /** The factory is asked once, at the context's refresh: its port and SSL are set for this one server and put back. */
+    /**
+     * The factory is asked once, at the context's refresh: SSL is set for this one server and put back.
+     * The port is a customizer applied after the others, since the factory reads its own port only
+     * when a server binds (at start), when it is the HTTP one again.
+     */
     private WebServer httpsServer(HttpHandler httpHandler) {
-        int port = getPort();
         Ssl ssl = getSsl();
         SslBundles bundles = getSslBundles();
+        NettyServerCustomizer onHttpsPort = server -> server.port(httpsPort);
         try {
             Ssl httpsSsl = new Ssl();
             httpsSsl.setBundle(BUNDLE);
-            setPort(httpsPort);
             setSsl(httpsSsl);
             setSslBundles(new DefaultSslBundleRegistry(BUNDLE, certificate.bundle()));
+            getServerCustomizers().add(onHttpsPort);
             return super.getWebServer(httpHandler);
         } finally {
-            setPort(port);
+            getServerCustomizers().remove(onHttpsPort);
             setSsl(ssl);
             setSslBundles(bundles);
         }
