@@ -166,6 +166,21 @@ class TlsEndToEndTest {
         assertThat(listTables.output()).contains("\"TableNames\"");
     }
 
+    @Test
+    void boto3TrustsThePemAsVerify() throws Exception {
+        String python = onPath("python3");
+        assumeTrue(python != null && run(List.of(python, "-c", "import boto3"), Map.of()).exitCode() == 0, "boto3 is not installed");
+
+        Run listTables = run(List.of(python, "-c", String.join("\n",
+                "import sys, boto3",
+                "ddb = boto3.client('dynamodb', endpoint_url=sys.argv[1], verify=sys.argv[2], region_name='us-east-1',",
+                "                   aws_access_key_id='local', aws_secret_access_key='local')",
+                "print('tables', ddb.list_tables()['TableNames'])"), httpsUrl, pem.toString()), Map.of());
+
+        assertThat(listTables.exitCode()).as(listTables.output()).isZero();
+        assertThat(listTables.output()).startsWith("tables [");
+    }
+
     private static Apache5HttpClient.Builder trustingThePem() {
         return Apache5HttpClient.builder().tlsTrustManagersProvider(() -> trustManagers(pem));
     }
