@@ -80,6 +80,7 @@ class KillNineTest {
                 StandaloneLauncher.class.getName());
         builder.environment().put("DDB_DATA_DIR", dataDir.toString());
         builder.environment().put("DDB_GATEWAY_PORT", Integer.toString(gatewayPort));
+        builder.environment().put("DDB_GATEWAY_TLS_PORT", Integer.toString(freePort()));
         builder.environment().put("DDB_TABLE_SERVICE_PORT", Integer.toString(freePort()));
         builder.environment().put("DDB_ITEM_SERVICE_PORT", Integer.toString(freePort()));
         builder.environment().put("DDB_STREAM_SERVICE_PORT", Integer.toString(freePort()));
