@@ -71,6 +71,7 @@ class HttpsListenerTest extends GatewayTestBase {
         assertThat(httpsPort()).isPositive().isNotEqualTo(port);
     }
 
+    /** WebFlux has no route for {@code POST /}: an answer proves the DynamoDB endpoint sits on the HTTPS pipeline too. */
     @Test
     void sdkRequestsOverHttpsReachTheServiceAndGetItsAnswer() {
         ITEMS.answerAlways(Answer.json(200, "{\"Item\":{\"Artist\":{\"S\":\"No One You Know\"}}}"));
