@@ -2,16 +2,20 @@ package dev.ddb.gateway.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
@@ -131,6 +135,25 @@ class HttpsListenerTest extends GatewayTestBase {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.sslSession()).hasValueSatisfying(session -> assertThat(session.getProtocol()).isEqualTo(protocol));
+    }
+
+    /** OpenSSL's client can still be told to offer old versions (the JDK's refuses to), so it shows what the server accepts. */
+    @ParameterizedTest
+    @ValueSource(strings = {"-tls1", "-tls1_1"})
+    void refusesTlsOlderThan12(String version) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl not installed");
+
+        assertThat(openSslHandshake("-tls1_2")).as("the same client with TLS 1.2").isZero();
+        assertThat(openSslHandshake(version)).isNotZero();
+    }
+
+    private int openSslHandshake(String version) throws Exception {
+        Process client = new ProcessBuilder("/usr/bin/openssl", "s_client", "-connect", "localhost:" + httpsPort(), version,
+                "-cipher", "DEFAULT@SECLEVEL=0", "-CAfile", pem().toString(), "-verify_return_error")
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        client.getInputStream().readAllBytes();
+        assertThat(client.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return client.exitValue();
     }
 
     @Test
