@@ -59,6 +59,7 @@ HEALTHCHECK --interval=5s --timeout=3s --start-period=60s --retries=12 \
 
 FROM service AS gateway-service
 COPY --from=build /src/gateway-service/target/gateway-service-0.1.0-SNAPSHOT-exec.jar app.jar
-EXPOSE 8000
+# 8000 HTTP, 8443 HTTPS. bash cannot speak TLS: with HTTP switched off the check is that 8443 accepts connections.
+EXPOSE 8000 8443
 HEALTHCHECK --interval=5s --timeout=3s --start-period=60s --retries=12 \
-  CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8000 && printf "GET /actuator/health HTTP/1.0\r\n\r\n" >&3 && grep -q UP <&3'
+  CMD bash -c 'if [ "${DDB_GATEWAY_HTTP_ENABLED:-true}" = false ]; then exec 3<>/dev/tcp/127.0.0.1/8443; else exec 3<>/dev/tcp/127.0.0.1/8000 && printf "GET /actuator/health HTTP/1.0\r\n\r\n" >&3 && grep -q UP <&3; fi'

@@ -54,7 +54,8 @@ final class ComposeLikeStack {
                         "DDB_GATEWAY_TABLE_SERVICE_URL", "http://localhost:" + table,
                         "DDB_GATEWAY_ITEM_SERVICE_URL", "http://localhost:" + item,
                         "DDB_GATEWAY_STREAM_SERVICE_URL", "http://localhost:" + stream,
-                        "DDB_GATEWAY_BACKUP_SERVICE_URL", "http://localhost:" + backup)))
+                        "DDB_GATEWAY_BACKUP_SERVICE_URL", "http://localhost:" + backup,
+                        "DDB_GATEWAY_TLS_PORT", Integer.toString(ChildProcesses.freePort()))))
                 .append("wait\n");
         return new ProcessBuilder("bash", "-c", script.toString());
     }

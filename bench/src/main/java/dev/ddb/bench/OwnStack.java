@@ -104,6 +104,7 @@ final class OwnStack implements Target {
         Map<String, String> env = builder.environment();
         env.put("DDB_DATA_DIR", dataDir.toString());
         env.put("DDB_GATEWAY_PORT", Integer.toString(gatewayPort));
+        env.put("DDB_GATEWAY_TLS_PORT", Integer.toString(ChildProcesses.freePort())); // two stacks at once must not share 8443
         env.put("DDB_TABLE_SERVICE_PORT", Integer.toString(ChildProcesses.freePort()));
         env.put("DDB_ITEM_SERVICE_PORT", Integer.toString(ChildProcesses.freePort()));
         env.put("DDB_STREAM_SERVICE_PORT", Integer.toString(ChildProcesses.freePort()));

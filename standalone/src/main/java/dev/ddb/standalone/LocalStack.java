@@ -1,5 +1,6 @@
 package dev.ddb.standalone;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -14,6 +16,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
@@ -23,7 +26,10 @@ import dev.ddb.backup.BackupServiceApplication;
 import dev.ddb.common.protocol.BlockingDispatcher;
 import dev.ddb.common.protocol.LocalDispatchers;
 import dev.ddb.gateway.GatewayServiceApplication;
+import dev.ddb.gateway.tls.GatewayWebServer;
+import dev.ddb.gateway.tls.ServerCertificate;
 import dev.ddb.item.ItemServiceApplication;
+import dev.ddb.standalone.StackSettings.GatewayListeners;
 import dev.ddb.standalone.kafka.EmbeddedKafkaBroker;
 import dev.ddb.stream.StreamServiceApplication;
 import dev.ddb.table.TableServiceApplication;
@@ -47,7 +53,7 @@ public final class LocalStack implements AutoCloseable {
     /** The running services' dispatchers, read by the gateway on every request. */
     private final Map<String, BlockingDispatcher> dispatchers = new ConcurrentHashMap<>();
     private String kafkaBootstrapServers;
-    private int gatewayPort;
+    private GatewayWebServer gateway;
 
     private LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -64,8 +70,19 @@ public final class LocalStack implements AutoCloseable {
         return stack;
     }
 
+    /** The gateway's plain HTTP endpoint, or its HTTPS one when HTTP is off. */
     public String gatewayUrl() {
-        return "http://localhost:" + gatewayPort;
+        return gateway.httpPort().isPresent() ? "http://localhost:" + gateway.httpPort().getAsInt() : gatewayHttpsUrl().orElseThrow();
+    }
+
+    /** The gateway's HTTPS endpoint; empty when TLS is off ({@code DDB_GATEWAY_TLS_ENABLED=false}). */
+    public Optional<String> gatewayHttpsUrl() {
+        return gateway.httpsPort().isPresent() ? Optional.of("https://localhost:" + gateway.httpsPort().getAsInt()) : Optional.empty();
+    }
+
+    /** The self-signed certificate clients trust to reach {@link #gatewayHttpsUrl()}; empty with an operator's keystore or TLS off. */
+    public Optional<Path> gatewayCertificatePem() {
+        return gateway.certificate().flatMap(ServerCertificate::pemFile);
     }
 
     public String kafkaBootstrapServers() {
@@ -101,13 +118,30 @@ public final class LocalStack implements AutoCloseable {
             p.add("ddb.backup.item-service-url=http://localhost:" + itemPort);
             p.add("ddb.backup.table-service-url=http://localhost:" + tablePort);
         });
-        gatewayPort = launch("gateway-service", GatewayServiceApplication::builder, settings.gatewayPort(), p -> {
+        GatewayListeners listeners = settings.gatewayListeners();
+        launch("gateway-service", GatewayServiceApplication::builder, settings.gatewayPort(), p -> {
             p.add("ddb.gateway.table-service-url=http://localhost:" + tablePort);
             p.add("ddb.gateway.item-service-url=http://localhost:" + itemPort);
             p.add("ddb.gateway.stream-service-url=http://localhost:" + streamPort);
             p.add("ddb.gateway.backup-service-url=http://localhost:" + backupPort);
             settings.auth().addTo(p);
+            p.add("ddb.gateway.http.enabled=" + listeners.httpEnabled());
+            p.add("ddb.gateway.tls.enabled=" + listeners.httpsEnabled());
+            p.add("ddb.gateway.tls.port=" + listeners.httpsPort());
+            // the self-signed certificate beside the rest of the stack's data (the keystore settings come from the environment)
+            p.add("ddb.gateway.tls.certificate-dir=" + dataDir + "/gateway-service");
         });
+        // Started again, the gateway must come back on the HTTPS port clients were told.
+        gateway.httpsPort().ifPresent(port -> pin("gateway-service", "ddb.gateway.tls.port", port));
+    }
+
+    private void pin(String service, String property, int port) {
+        String[] args = arguments.get(service);
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].startsWith("--" + property + "=")) {
+                args[i] = "--" + property + "=" + port;
+            }
+        }
     }
 
     private int launch(String name, Supplier<SpringApplicationBuilder> builder, int port, Consumer<List<String>> extra) {
@@ -127,7 +161,7 @@ public final class LocalStack implements AutoCloseable {
         arguments.put(name, properties.stream().map(p -> "--" + p).toArray(String[]::new));
         int actualPort = run(name);
         // Started again, a service must come back on the port the others were told.
-        arguments.get(name)[0] = "--server.port=" + actualPort;
+        pin(name, "server.port", actualPort);
         return actualPort;
     }
 
@@ -145,9 +179,14 @@ public final class LocalStack implements AutoCloseable {
         running.push(context);
         services.put(name, context);
         context.getBeanProvider(BlockingDispatcher.class).ifAvailable(dispatcher -> dispatchers.put(name, dispatcher));
-        int actualPort = ((WebServerApplicationContext) context).getWebServer().getPort();
-        LOG.info("{} ready on http://localhost:{} in {}", name, actualPort, secondsSince(started));
-        return actualPort;
+        WebServer server = ((WebServerApplicationContext) context).getWebServer();
+        if (server instanceof GatewayWebServer gatewayServer) {
+            gateway = gatewayServer;
+            LOG.info("{} ready on {} in {}", name, endpoints(), secondsSince(started));
+        } else {
+            LOG.info("{} ready on http://localhost:{} in {}", name, server.getPort(), secondsSince(started));
+        }
+        return server.getPort();
     }
 
     /**
@@ -164,6 +203,14 @@ public final class LocalStack implements AutoCloseable {
             resources.setShutdownTimeout(Duration.ofSeconds(5));
             return resources;
         });
+    }
+
+    /** The gateway's endpoints for a person to read, e.g. "http://localhost:8000 and https://localhost:8443". */
+    public String endpoints() {
+        List<String> endpoints = new ArrayList<>();
+        gateway.httpPort().ifPresent(port -> endpoints.add("http://localhost:" + port));
+        gatewayHttpsUrl().ifPresent(endpoints::add);
+        return String.join(" and ", endpoints);
     }
 
     /** Stops one service (e.g. "stream-service") as a shutdown would, leaving the rest running; for tests. */
@@ -192,7 +239,13 @@ public final class LocalStack implements AutoCloseable {
     /** Fails before starting anything, naming every taken port with its service and variable, rather than half-starting. */
     private void checkPortsFree() {
         PortCheck ports = new PortCheck();
-        ports.expect(settings.gatewayPort(), "gateway-service", "DDB_GATEWAY_PORT");
+        GatewayListeners gatewayListeners = settings.gatewayListeners();
+        if (gatewayListeners.httpEnabled()) {
+            ports.expect(settings.gatewayPort(), "gateway-service", "DDB_GATEWAY_PORT");
+        }
+        if (gatewayListeners.httpsEnabled()) {
+            ports.expect(gatewayListeners.httpsPort(), "gateway-service HTTPS", "DDB_GATEWAY_TLS_PORT");
+        }
         ports.expect(settings.tableServicePort(), "table-service", "DDB_TABLE_SERVICE_PORT");
         ports.expect(settings.itemServicePort(), "item-service", "DDB_ITEM_SERVICE_PORT");
         ports.expect(settings.streamServicePort(), "stream-service", "DDB_STREAM_SERVICE_PORT");

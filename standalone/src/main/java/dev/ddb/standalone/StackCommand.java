@@ -32,8 +32,10 @@ final class StackCommand {
             stack.close();
             LOG.info("Stopped");
         }, "ddb-shutdown"));
-        LOG.info("DynamoDB endpoint ready on {} (Kafka at {}) in {} s; Ctrl-C stops", stack.gatewayUrl(),
+        LOG.info("DynamoDB endpoint ready on {} (Kafka at {}) in {} s; Ctrl-C stops", stack.endpoints(),
                 stack.kafkaBootstrapServers(), String.format("%.1f", (System.nanoTime() - started) / 1e9));
+        stack.gatewayCertificatePem().ifPresent(pem -> LOG.info(
+                "HTTPS uses a self-signed certificate: trust {} (aws --ca-bundle, AWS_CA_BUNDLE, boto3 verify=)", pem));
     }
 
     /** java -jar cannot set its own heap; without -Xmx the JVM takes a quarter of the machine's memory. */

@@ -13,13 +13,28 @@ final class Usage {
                                                              service's own jar as docker-compose does
               java -jar ddb-standalone.jar --help            this text
 
-            The stack: a DynamoDB-compatible endpoint (AWS JSON 1.0) on http://localhost:8000, a Kafka
-            broker on localhost:9092, every service on its own port, data under ./data. Ctrl-C stops it.
+            The stack: a DynamoDB-compatible endpoint (AWS JSON 1.0) on http://localhost:8000 and
+            https://localhost:8443, a Kafka broker on localhost:9092, every service on its own port, data
+            under ./data. Ctrl-C stops it. HTTPS uses a self-signed certificate made on the first start and
+            kept in DDB_DATA_DIR/gateway-service/gateway-cert.pem: give that file to your clients
+            (aws --ca-bundle, AWS_CA_BUNDLE, boto3 verify=), or bring your own keystore.
             The heap is the JVM's: set it with -Xmx (1g is plenty to try it out) or JAVA_TOOL_OPTIONS.
 
             Environment variables (stack):
               DDB_DATA_DIR              where all data lives                         (./data)
-              DDB_GATEWAY_PORT          the DynamoDB endpoint                        (8000)
+              DDB_GATEWAY_PORT          the DynamoDB endpoint, plain HTTP            (8000)
+              DDB_GATEWAY_TLS_PORT      the DynamoDB endpoint, HTTPS                 (8443)
+              DDB_GATEWAY_HTTP_ENABLED  false: HTTPS only, port 8000 closed          (true)
+              DDB_GATEWAY_TLS_ENABLED   false: plain HTTP only                       (true)
+              DDB_GATEWAY_TLS_KEYSTORE  your PKCS12 keystore instead of the
+                                        self-signed certificate                      (unset)
+              DDB_GATEWAY_TLS_KEYSTORE_PASSWORD
+                                        its password                                 (unset)
+              DDB_GATEWAY_TLS_KEY_ALIAS its entry to serve, if it holds several      (unset)
+              DDB_GATEWAY_TLS_HOST_NAMES
+                                        more names for the self-signed certificate,
+                                        comma-separated (localhost, 127.0.0.1, ::1
+                                        and the host name are always in it)          (unset)
               DDB_TABLE_SERVICE_PORT    table-service                                (8101)
               DDB_ITEM_SERVICE_PORT     item-service                                 (8102)
               DDB_STREAM_SERVICE_PORT   stream-service                               (8103)

@@ -32,7 +32,8 @@ class LauncherCommandLineTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.output()).startsWith("Usage:").contains("tail <topic>").contains("--from-end").contains("kafka")
                 .contains("DDB_DATA_DIR", "DDB_GATEWAY_PORT", "DDB_KAFKA_PORT", "KAFKA_BOOTSTRAP_SERVERS",
-                        "DDB_DURABILITY", "DDB_GATEWAY_FORWARDING", "-Xmx")
+                        "DDB_DURABILITY", "DDB_GATEWAY_FORWARDING", "-Xmx", "DDB_GATEWAY_TLS_PORT", "DDB_GATEWAY_HTTP_ENABLED",
+                        "DDB_GATEWAY_TLS_ENABLED", "DDB_GATEWAY_TLS_KEYSTORE", "DDB_GATEWAY_TLS_KEYSTORE_PASSWORD", "gateway-cert.pem")
                 .doesNotContain("Starting");
     }
 
@@ -47,9 +48,11 @@ class LauncherCommandLineTest {
     @Test
     void everyTakenPortIsNamedInOneMessage() throws Exception {
         try (ServerSocket gateway = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                ServerSocket https = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
                 ServerSocket kafka = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Result result = launch(List.of(), Map.of(
                     "DDB_GATEWAY_PORT", Integer.toString(gateway.getLocalPort()),
+                    "DDB_GATEWAY_TLS_PORT", Integer.toString(https.getLocalPort()),
                     "DDB_KAFKA_PORT", Integer.toString(kafka.getLocalPort()),
                     "DDB_TABLE_SERVICE_PORT", "0", "DDB_ITEM_SERVICE_PORT", "0",
                     "DDB_STREAM_SERVICE_PORT", "0", "DDB_BACKUP_SERVICE_PORT", "0"));
@@ -58,6 +61,7 @@ class LauncherCommandLineTest {
             List<String> errors = result.output().lines().filter(line -> line.contains("ERROR")).toList();
             assertThat(errors).singleElement().asString()
                     .contains("Ports " + gateway.getLocalPort() + " (gateway-service, DDB_GATEWAY_PORT), "
+                            + https.getLocalPort() + " (gateway-service HTTPS, DDB_GATEWAY_TLS_PORT), "
                             + kafka.getLocalPort() + " (the embedded Kafka broker, DDB_KAFKA_PORT) are already in use");
             assertThat(result.output()).doesNotContain("kafka ready");
         }
@@ -66,11 +70,32 @@ class LauncherCommandLineTest {
     @Test
     void theStackRefusesToHalfStartOnATakenPort() throws Exception {
         try (ServerSocket item = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            StackSettings settings = new StackSettings(dataDir, 0, 0, item.getLocalPort(), 0, 0, 0, null, "SYNC", true);
+            StackSettings settings = new StackSettings(dataDir, 0, 0, item.getLocalPort(), 0, 0, 0, null, "SYNC", true, GatewayAuth.OPEN,
+                    StackSettings.ephemeral(dataDir).gatewayListeners());
             assertThatThrownBy(() -> LocalStack.start(settings))
                     .isInstanceOf(LocalStack.PortInUseException.class)
                     .hasMessageStartingWith("Port " + item.getLocalPort() + " (item-service, DDB_ITEM_SERVICE_PORT) is already in use");
         }
+    }
+
+    @Test
+    void withHttpOffTheHttpPortIsNotNeeded() throws Exception {
+        try (ServerSocket http = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                ServerSocket item = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            StackSettings settings = new StackSettings(dataDir, http.getLocalPort(), 0, item.getLocalPort(), 0, 0, 0, null, "SYNC", true, GatewayAuth.OPEN,
+                    new StackSettings.GatewayListeners(false, true, 0));
+            assertThatThrownBy(() -> LocalStack.start(settings))
+                    .isInstanceOf(LocalStack.PortInUseException.class)
+                    .hasMessageStartingWith("Port " + item.getLocalPort() + " (item-service, DDB_ITEM_SERVICE_PORT) is already in use");
+        }
+    }
+
+    @Test
+    void theListenersComeFromTheEnvironment() {
+        assertThat(StackSettings.fromEnvironment(Map.of()).gatewayListeners()).isEqualTo(new StackSettings.GatewayListeners(true, true, 8443));
+        assertThat(StackSettings.fromEnvironment(Map.of("DDB_GATEWAY_HTTP_ENABLED", "false", "DDB_GATEWAY_TLS_PORT", "9443"))
+                .gatewayListeners()).isEqualTo(new StackSettings.GatewayListeners(false, true, 9443));
+        assertThat(StackSettings.fromEnvironment(Map.of("DDB_GATEWAY_TLS_ENABLED", "FALSE")).gatewayListeners().httpsEnabled()).isFalse();
     }
 
     @Test

@@ -70,6 +70,7 @@ public final class LauncherProcess implements AutoCloseable {
             builder.environment().put("DDB_DURABILITY", durability);
         }
         builder.environment().put("DDB_GATEWAY_PORT", Integer.toString(gatewayPort));
+        builder.environment().put("DDB_GATEWAY_TLS_PORT", Integer.toString(freePort()));
         builder.environment().put("DDB_TABLE_SERVICE_PORT", Integer.toString(freePort()));
         builder.environment().put("DDB_ITEM_SERVICE_PORT", Integer.toString(freePort()));
         builder.environment().put("DDB_STREAM_SERVICE_PORT", Integer.toString(freePort()));

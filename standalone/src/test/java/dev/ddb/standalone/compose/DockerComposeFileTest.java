@@ -54,7 +54,8 @@ class DockerComposeFileTest {
 
     @Test
     void hostPortsAndTheAdvertisedKafkaListenerComeFromVariables() throws IOException {
-        assertThat((List<Object>) service("gateway-service").get("ports")).containsExactly("${DDB_GATEWAY_PORT:-8000}:8000");
+        assertThat((List<Object>) service("gateway-service").get("ports")).containsExactly("${DDB_GATEWAY_PORT:-8000}:8000",
+                "${DDB_GATEWAY_TLS_PORT:-8443}:8443");
         Map<String, Object> kafka = service("kafka");
         assertThat((List<Object>) kafka.get("ports")).containsExactly("${DDB_KAFKA_PORT:-9092}:9092");
         @SuppressWarnings("unchecked")
@@ -85,7 +86,11 @@ class DockerComposeFileTest {
                 .containsEntry("DDB_GATEWAY_ITEM_SERVICE_URL", "http://item-service:8102")
                 .containsEntry("DDB_GATEWAY_STREAM_SERVICE_URL", "http://stream-service:8103")
                 .containsEntry("DDB_GATEWAY_BACKUP_SERVICE_URL", "http://backup-service:8104")
-                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:19092");
+                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:19092")
+                .containsEntry("DDB_GATEWAY_TLS_CERTIFICATE_DIR", "/tls")
+                .containsEntry("DDB_GATEWAY_TLS_HOST_NAMES", "gateway-service");
+        // the certificate directory is kept on the host, where clients find gateway-cert.pem
+        assertThat((List<Object>) gateway.get("volumes")).containsExactly("${DDB_TLS_DIR:-./tls}:/tls");
         @SuppressWarnings("unchecked")
         Map<String, Object> tableEnv = (Map<String, Object>) service("table-service").get("environment");
         assertThat(tableEnv).containsEntry("DDB_TABLE_ITEM_SERVICE_URL", "http://item-service:8102");

@@ -49,6 +49,7 @@ class DockerComposeStackTest {
     static final ComposeContainer STACK = new ComposeContainer(new File("../docker-compose.yml"))
             .withBuild(true)
             .withEnv(Map.of("DDB_GATEWAY_PORT", Integer.toString(freePort()),
+                    "DDB_GATEWAY_TLS_PORT", Integer.toString(freePort()),
                     "DDB_KAFKA_PORT", Integer.toString(KAFKA_PORT),
                     "DDB_KAFKA_HOST", "localhost"))
             .withExposedService("gateway-service", 8000, Wait.forHttp("/").forStatusCode(200)
