@@ -63,11 +63,6 @@ public class AccessPolicies {
         this.clock = clock;
     }
 
-    /** {@link #authorize(Requester, String, byte[], boolean)} for a request that came over plain HTTP. */
-    public Mono<Void> authorize(Requester requester, String operation, byte[] body) {
-        return authorize(requester, operation, body, false);
-    }
-
     /**
      * @param operation       the DynamoDB or DynamoDB Streams operation, e.g. {@code GetItem}
      * @param body            the request's JSON body as received

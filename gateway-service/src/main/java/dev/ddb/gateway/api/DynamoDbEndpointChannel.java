@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -141,7 +142,8 @@ class DynamoDbEndpointChannel {
             request = null;
             boolean keepAlive = HttpUtil.isKeepAlive(http);
             HttpHeaders headers = new HttpHeaders(new Netty4HeadersAdapter(http.headers()));
-            requests.handle(ReceivedRequest.of(http.method().name(), http.uri(), headers, bytes))
+            boolean overTls = context.pipeline().get(SslHandler.class) != null;
+            requests.handle(ReceivedRequest.of(http.method().name(), http.uri(), headers, bytes), overTls)
                     .subscribe(response -> write(context, response, keepAlive));
         }
 

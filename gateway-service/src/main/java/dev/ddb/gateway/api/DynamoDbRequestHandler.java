@@ -48,10 +48,14 @@ class DynamoDbRequestHandler {
         this.accessPolicies = accessPolicies;
     }
 
-    /** The answer to one request; never fails: every error is a DynamoDB error response. */
-    Mono<Response> handle(ReceivedRequest request) {
+    /**
+     * The answer to one request; never fails: every error is a DynamoDB error response.
+     *
+     * @param overTls whether it came over HTTPS (the policies' {@code aws:SecureTransport})
+     */
+    Mono<Response> handle(ReceivedRequest request, boolean overTls) {
         HttpHeaders headers = request.headers();
-        return Mono.defer(() -> answer(request))
+        return Mono.defer(() -> answer(request, overTls))
                 .onErrorResume(DynamoDbException.class, e -> Mono.just(OperationDispatcher.error(e)))
                 .onErrorResume(e -> {
                     LOG.error("Unexpected failure of {}", headers.getFirst(AwsJsonProtocol.TARGET_HEADER), e);
@@ -59,7 +63,7 @@ class DynamoDbRequestHandler {
                 });
     }
 
-    private Mono<Response> answer(ReceivedRequest request) {
+    private Mono<Response> answer(ReceivedRequest request, boolean overTls) {
         HttpHeaders headers = request.headers();
         byte[] body = request.body();
         RequestContentType.check(headers, body);
@@ -73,7 +77,7 @@ class DynamoDbRequestHandler {
         Route owner = route.orElseThrow(() -> DynamoDbException.notImplemented(operation));
         RequestContext context = RequestContext.of(requester.region());
         // Nothing is forwarded unless the policies allow all of it (every batch or transaction entry).
-        return accessPolicies.authorize(requester, operation, body)
+        return accessPolicies.authorize(requester, operation, body, overTls)
                 .then(Mono.defer(() -> forwarder.forward(owner, context, target, body)))
                 .map(DynamoDbRequestHandler::relay);
     }

@@ -43,7 +43,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * The stack in {@code verify} mode with IAM-style policies, driven by the real AWS SDK clients:
  * per-user partitions by {@code dynamodb:LeadingKeys}, attribute-limited access by
  * {@code dynamodb:Attributes}, a read-only principal, the Streams API, and an explicit Deny beating
- * an Allow. A batch or transaction with one entry the principal may not touch writes nothing.
+ * an Allow, {@code aws:SecureTransport} over HTTP and HTTPS. A batch or transaction with one entry
+ * the principal may not touch writes nothing.
  */
 class AccessPoliciesEndToEndTest {
 
@@ -78,6 +79,10 @@ class AccessPoliciesEndToEndTest {
             {"Version": "2012-10-17", "Statement": {"Effect": "Deny", "Action": "dynamodb:DeleteItem", "Resource": "%s"}}"""
             .formatted(BOOKS_ARN);
 
+    private static final String HTTPS_ONLY = ADMIN + ", " + """
+            {"Version": "2012-10-17", "Statement": {"Effect": "Deny", "Action": "dynamodb:*", "Resource": "*",
+              "Condition": {"Bool": {"aws:SecureTransport": "false"}}}}""";
+
     @TempDir
     static Path dir;
 
@@ -93,7 +98,7 @@ class AccessPoliciesEndToEndTest {
         Path principals = dir.resolve("principals.json");
         Files.writeString(principals, "{\"accountId\": \"" + ACCOUNT + "\", \"principals\": ["
                 + String.join(",\n", principal("admin", ADMIN), principal("alice", OWN_NOTES), principal("bob", OWN_NOTES),
-                principal("reader", READ_ONLY), principal("carol", TITLES_ONLY), principal("dave", ALL_BUT_DELETES))
+                principal("reader", READ_ONLY), principal("carol", TITLES_ONLY), principal("dave", ALL_BUT_DELETES), principal("erin", HTTPS_ONLY))
                 + "]}");
         stack = LocalStack.start(StackSettings.ephemeral(dir.resolve("data")).withAuth(GatewayAuth.verify(principals)));
         admin = dynamoDb("admin");
@@ -234,6 +239,22 @@ class AccessPoliciesEndToEndTest {
         assertThat(admin.getItem(b -> b.tableName("Books").key(Map.of("id", s("d1")))).hasItem()).isTrue();
     }
 
+    @Test
+    void secureTransportTellsHttpsFromPlainHttp() {
+        try (DynamoDbClient overHttp = dynamoDb("erin", stack.gatewayUrl());
+                DynamoDbClient overHttps = DynamoDbClient.builder()
+                        .endpointOverride(URI.create(stack.gatewayHttpsUrl().orElseThrow()))
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(credentials("erin"))
+                        .httpClientBuilder(TrustedPem.httpClientTrusting(stack.gatewayCertificatePem().orElseThrow()))
+                        .build()) {
+            assertDenied(() -> overHttp.describeTable(b -> b.tableName("Books")),
+                    "User: arn:aws:iam::" + ACCOUNT + ":user/erin is not authorized to perform: dynamodb:DescribeTable on resource: "
+                            + BOOKS_ARN + " with an explicit deny in an identity-based policy");
+            assertThat(overHttps.describeTable(b -> b.tableName("Books")).table().tableName()).isEqualTo("Books");
+        }
+    }
+
     private static void assertDenied(Executable call, String message) {
         assertThatThrownBy(call::execute).isInstanceOfSatisfying(DynamoDbException.class, e -> {
             assertThat(e.statusCode()).isEqualTo(400);
@@ -249,11 +270,14 @@ class AccessPoliciesEndToEndTest {
     }
 
     private static DynamoDbClient dynamoDb(String name) {
+        return dynamoDb(name, stack.gatewayUrl());
+    }
+
+    private static DynamoDbClient dynamoDb(String name, String endpoint) {
         return DynamoDbClient.builder()
-                .endpointOverride(URI.create(stack.gatewayUrl()))
+                .endpointOverride(URI.create(endpoint))
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIA" + name.toUpperCase(), name + "-secret")))
+                .credentialsProvider(credentials(name))
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }
@@ -262,10 +286,13 @@ class AccessPoliciesEndToEndTest {
         return DynamoDbStreamsClient.builder()
                 .endpointOverride(URI.create(stack.gatewayUrl()))
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create("AKIA" + name.toUpperCase(), name + "-secret")))
+                .credentialsProvider(credentials(name))
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
+    }
+
+    private static StaticCredentialsProvider credentials(String name) {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIA" + name.toUpperCase(), name + "-secret"));
     }
 
     private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
