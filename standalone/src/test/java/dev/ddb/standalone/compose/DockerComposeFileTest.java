@@ -90,7 +90,8 @@ class DockerComposeFileTest {
                 .containsEntry("DDB_GATEWAY_TLS_CERTIFICATE_DIR", "/tls")
                 .containsEntry("DDB_GATEWAY_TLS_HOST_NAMES", "gateway-service");
         // the certificate directory is kept on the host, where clients find gateway-cert.pem
-        assertThat((List<Object>) gateway.get("volumes")).containsExactly("${DDB_TLS_DIR:-./tls}:/tls");
+        assertThat((List<Object>) gateway.get("volumes")).containsExactlyInAnyOrder("${DDB_TLS_DIR:-./tls}:/tls",
+                "${DDB_PRINCIPALS_HOST_FILE:-./docs/principals.example.json}:/etc/ddb/principals.json:ro");
         @SuppressWarnings("unchecked")
         Map<String, Object> tableEnv = (Map<String, Object>) service("table-service").get("environment");
         assertThat(tableEnv).containsEntry("DDB_TABLE_ITEM_SERVICE_URL", "http://item-service:8102");
@@ -110,5 +111,17 @@ class DockerComposeFileTest {
                 .containsEntry("DDB_PRINCIPALS_FILE", "/etc/ddb/principals.json");
         assertThat((List<Object>) gateway.get("volumes"))
                 .contains("${DDB_PRINCIPALS_HOST_FILE:-./docs/principals.example.json}:/etc/ddb/principals.json:ro");
+    }
+
+    /** Policies name table ARNs with the principals' account: the suite's ARNs must name the same one. */
+    @Test
+    void everyServiceNamesTheExamplePrincipalsAccount() throws IOException {
+        String accountId = new Yaml().<Map<String, Object>>load(Files.readString(ROOT.resolve("docs/principals.example.json")))
+                .get("accountId").toString();
+        for (String name : List.of("table-service", "item-service", "stream-service", "backup-service", "gateway-service")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> env = (Map<String, Object>) service(name).get("environment");
+            assertThat(env).as(name).containsEntry("DDB_ACCOUNT_ID", "${DDB_ACCOUNT_ID:-" + accountId + "}");
+        }
     }
 }
