@@ -2,16 +2,20 @@ package dev.ddb.standalone;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where the local stack keeps its data and which ports it listens on. Port 0 picks a free port
  * (tests); {@code kafkaBootstrapServers} set means use that Kafka instead of the embedded broker.
  * {@code inProcessGateway}: the gateway calls the services in this JVM directly (the default) rather
  * than over HTTP as under docker-compose, which is kept for comparison ({@code DDB_GATEWAY_FORWARDING=http}).
+ * {@code masterKeyFile}: the master key every service's files are encrypted under; null means
+ * {@code <dataDir>/master.key}.
  */
 public record StackSettings(Path dataDir, int gatewayPort, int tableServicePort, int itemServicePort,
                             int streamServicePort, int backupServicePort, int kafkaPort,
-                            String kafkaBootstrapServers, String durability, boolean inProcessGateway) {
+                            String kafkaBootstrapServers, String durability, boolean inProcessGateway,
+                            Path masterKeyFile) {
 
     /** From environment variables, with DynamoDB Local's port 8000 and Kafka's 9092 as defaults. */
     public static StackSettings fromEnvironment(Map<String, String> env) {
@@ -25,27 +29,33 @@ public record StackSettings(Path dataDir, int gatewayPort, int tableServicePort,
                 port(env, "DDB_KAFKA_PORT", 9092),
                 blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")),
                 env.getOrDefault("DDB_DURABILITY", "SYNC"),
-                !"http".equalsIgnoreCase(env.getOrDefault("DDB_GATEWAY_FORWARDING", "in-process").trim()));
+                !"http".equalsIgnoreCase(env.getOrDefault("DDB_GATEWAY_FORWARDING", "in-process").trim()),
+                Optional.ofNullable(blankToNull(env.get("DDB_MASTER_KEY_FILE"))).map(Path::of).orElse(null));
     }
 
     /** Every port free-picked and everything under one directory: for tests. */
     public static StackSettings ephemeral(Path dataDir) {
-        return new StackSettings(dataDir, 0, 0, 0, 0, 0, 0, null, "SYNC", true);
+        return new StackSettings(dataDir, 0, 0, 0, 0, 0, 0, null, "SYNC", true, null);
     }
 
     public StackSettings withKafkaBootstrapServers(String bootstrapServers) {
         return new StackSettings(dataDir, gatewayPort, tableServicePort, itemServicePort, streamServicePort,
-                backupServicePort, kafkaPort, bootstrapServers, durability, inProcessGateway);
+                backupServicePort, kafkaPort, bootstrapServers, durability, inProcessGateway, masterKeyFile);
     }
 
     public StackSettings withDurability(String durability) {
         return new StackSettings(dataDir, gatewayPort, tableServicePort, itemServicePort, streamServicePort,
-                backupServicePort, kafkaPort, kafkaBootstrapServers, durability, inProcessGateway);
+                backupServicePort, kafkaPort, kafkaBootstrapServers, durability, inProcessGateway, masterKeyFile);
     }
 
     public StackSettings withInProcessGateway(boolean inProcess) {
         return new StackSettings(dataDir, gatewayPort, tableServicePort, itemServicePort, streamServicePort,
-                backupServicePort, kafkaPort, kafkaBootstrapServers, durability, inProcess);
+                backupServicePort, kafkaPort, kafkaBootstrapServers, durability, inProcess, masterKeyFile);
+    }
+
+    /** The master key's file: {@code DDB_MASTER_KEY_FILE}, else {@code <data-dir>/master.key} (created on first start). */
+    public Path masterKeyPath() {
+        return (masterKeyFile != null ? masterKeyFile : dataDir.resolve("master.key")).toAbsolutePath().normalize();
     }
 
     private static int port(Map<String, String> env, String name, int defaultPort) {

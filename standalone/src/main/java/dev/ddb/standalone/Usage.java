@@ -30,6 +30,9 @@ final class Usage {
                                         a crash loses up to the last second          (SYNC)
               DDB_GATEWAY_FORWARDING    in-process or http                           (in-process)
               DDB_DISPATCH_THREADS      each service's pool for blocking work        (8 per core)
+              DDB_MASTER_KEY_FILE       the master key every store and backup file is
+                                        encrypted under (32 random bytes in base64);
+                                        created with a new key when missing         (DDB_DATA_DIR/master.key)
 
             tail <topic>: reads committed records (read_committed) of every partition, from the
             beginning; prints {"partition","offset","timestamp","key","value"} per record (the value

@@ -66,7 +66,7 @@ class LauncherCommandLineTest {
     @Test
     void theStackRefusesToHalfStartOnATakenPort() throws Exception {
         try (ServerSocket item = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            StackSettings settings = new StackSettings(dataDir, 0, 0, item.getLocalPort(), 0, 0, 0, null, "SYNC", true);
+            StackSettings settings = new StackSettings(dataDir, 0, 0, item.getLocalPort(), 0, 0, 0, null, "SYNC", true, null);
             assertThatThrownBy(() -> LocalStack.start(settings))
                     .isInstanceOf(LocalStack.PortInUseException.class)
                     .hasMessageStartingWith("Port " + item.getLocalPort() + " (item-service, DDB_ITEM_SERVICE_PORT) is already in use");

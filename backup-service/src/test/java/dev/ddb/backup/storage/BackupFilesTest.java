@@ -14,7 +14,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ddb.common.encryption.MasterKey;
+
 class BackupFilesTest {
+
+    private static final MasterKey KEY = MasterKey.generate();
 
     private static final String ITEMS = """
             {"Item":{"id":{"S":"a"},"n":{"N":"12345678901234567890123456789012345678"}}}
@@ -30,7 +34,7 @@ class BackupFilesTest {
 
     @Test
     void aWrittenBackupReadsBackLineByLineAndVerifies() throws IOException {
-        BackupFiles files = new BackupFiles(dataDir);
+        BackupFiles files = new BackupFiles(dataDir, KEY);
         BackupFiles.Written written = files.write("01700000000000-0000abcd", stream(ITEMS + "{\"ItemCount\":2}\n"));
 
         assertThat(written.itemCount()).isEqualTo(2);
@@ -46,7 +50,7 @@ class BackupFilesTest {
 
     @Test
     void aChangedByteIsDetected() throws IOException {
-        BackupFiles files = new BackupFiles(dataDir);
+        BackupFiles files = new BackupFiles(dataDir, KEY);
         BackupFiles.Written written = files.write("01700000000000-0000abcd", stream(ITEMS + "{\"ItemCount\":2}\n"));
         Path file = files.file("01700000000000-0000abcd");
         byte[] bytes = Files.readAllBytes(file);
@@ -60,14 +64,14 @@ class BackupFilesTest {
 
     @Test
     void aMissingFileIsDetected() {
-        BackupFiles files = new BackupFiles(dataDir);
+        BackupFiles files = new BackupFiles(dataDir, KEY);
         assertThatThrownBy(() -> files.verify("01700000000000-0000abcd", "00"))
                 .isInstanceOf(BackupCorruptedException.class);
     }
 
     @Test
     void aStreamCutShortLeavesNoFile() throws IOException {
-        BackupFiles files = new BackupFiles(dataDir);
+        BackupFiles files = new BackupFiles(dataDir, KEY);
         assertThatThrownBy(() -> files.write("01700000000000-0000abcd", stream(ITEMS)))
                 .isInstanceOf(IOException.class).hasMessageContaining("without its ItemCount line");
         assertThatThrownBy(() -> files.write("01700000000000-0000abcd", stream(ITEMS + "{\"ItemCount\":3}\n")))

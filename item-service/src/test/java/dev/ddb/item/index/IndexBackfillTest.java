@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.event.ItemChange;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.key.KeyEncoding;
@@ -41,6 +42,8 @@ import tools.jackson.databind.JsonNode;
  * removed index (Delete) goes.
  */
 class IndexBackfillTest {
+
+    private static final MasterKey KEY = MasterKey.generate();
 
     private static final String TABLE = "Catalog";
     private static final int ITEMS = 3000;
@@ -99,7 +102,7 @@ class IndexBackfillTest {
     void aRestartDuringTheBackfillFinishesIt() throws Exception {
         // The store as a crash halfway through a backfill leaves it: the index CREATING, the
         // first half of the items indexed and that much recorded as done.
-        try (ItemStore store = new ItemStore(dataDir, Durability.SYNC)) {
+        try (ItemStore store = new ItemStore(dataDir, KEY, Durability.SYNC)) {
             TableDescription before = TableDescriptionJson.read(Json.read(MusicTable.description(TABLE, false).getBytes(StandardCharsets.UTF_8)));
             store.createTable(before);
             List<StoreWrite> writes = new ArrayList<>();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ddb.common.attribute.AttributeValue;
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.event.ItemChange;
 import dev.ddb.common.key.KeyEncoding;
 import dev.ddb.common.table.KeySchema;
@@ -28,6 +29,8 @@ import dev.ddb.item.support.TestTables;
  * restart after {@code kill -9} does.
  */
 class WriteAheadLogRecoveryTest {
+
+    private static final MasterKey KEY = MasterKey.generate();
 
     private static final long NEVER = 3_600_000;
     private static final TableDescription TABLE = TestTables.table("T", "t", KeySchema.hashOnly("id", ScalarAttributeType.N));
@@ -154,7 +157,7 @@ class WriteAheadLogRecoveryTest {
     }
 
     private static ItemStore open(Path dir, long checkpointIntervalMillis) {
-        return new ItemStore(dir, Durability.SYNC, GroupCommit.HOUSEKEEPING_INTERVAL_MILLIS, 1000, checkpointIntervalMillis);
+        return new ItemStore(dir, KEY, Durability.SYNC, GroupCommit.HOUSEKEEPING_INTERVAL_MILLIS, 1000, checkpointIntervalMillis);
     }
 
     private static void put(ItemStore store, int id, String value) {
