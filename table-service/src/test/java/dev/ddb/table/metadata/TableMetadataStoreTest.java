@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ddb.common.encryption.EncryptedMVStore;
+import dev.ddb.common.encryption.KeyCheck;
 import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.table.AttributeDefinition;
@@ -45,6 +46,8 @@ class TableMetadataStoreTest {
             // What kill -9 leaves behind is the file as it is now: copy it and open the copy.
             Path crashed = Files.createDirectory(dataDir.resolve("crashed"));
             Files.copy(dataDir.resolve(TableMetadataStore.FILE_NAME), crashed.resolve(TableMetadataStore.FILE_NAME));
+            Path keyCheck = KeyCheck.checkFile(dataDir.resolve(TableMetadataStore.FILE_NAME));
+            Files.copy(keyCheck, crashed.resolve(keyCheck.getFileName()));
             try (TableMetadataStore reopened = new TableMetadataStore(crashed, KEY)) {
                 assertThat(reopened.find("Music")).contains(table("Music"));
             }
