@@ -11,6 +11,10 @@ final class Usage {
               java -jar ddb-standalone.jar kafka             only the embedded Kafka broker (DDB_KAFKA_PORT,
                                                              data in DDB_DATA_DIR/kafka): for running each
                                                              service's own jar as docker-compose does
+              java -jar ddb-standalone.jar rotate-key <new key file>
+                                                             with the stack stopped: re-encrypt every store
+                                                             and backup file under the master key in the
+                                                             new file (created when missing)
               java -jar ddb-standalone.jar --help            this text
 
             The stack: a DynamoDB-compatible endpoint (AWS JSON 1.0) on http://localhost:8000, a Kafka

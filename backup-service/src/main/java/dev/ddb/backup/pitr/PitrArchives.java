@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.ddb.backup.storage.BackupFiles;
+import dev.ddb.common.encryption.KeyPurposes;
 import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.encryption.RecordCipher;
 import dev.ddb.common.json.Json;
@@ -58,7 +59,7 @@ public final class PitrArchives implements AutoCloseable {
 
     public PitrArchives(PitrCatalog catalog, Path dataDir, MasterKey masterKey, long segmentBytes) {
         this.masterKey = masterKey;
-        this.segmentCipher = new RecordCipher(masterKey, "pitr-segments");
+        this.segmentCipher = new RecordCipher(masterKey, KeyPurposes.PITR_SEGMENTS);
         this.catalog = catalog;
         this.root = dataDir.resolve("pitr");
         this.segmentBytes = segmentBytes;

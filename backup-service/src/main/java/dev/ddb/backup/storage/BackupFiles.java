@@ -25,6 +25,8 @@ import java.util.zip.GZIPOutputStream;
 import dev.ddb.common.attribute.AttributeValueJson;
 import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.encryption.FileCipher;
+import dev.ddb.common.encryption.FileDecryptionException;
+import dev.ddb.common.encryption.KeyPurposes;
 import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.json.Json;
 import tools.jackson.databind.JsonNode;
@@ -36,8 +38,9 @@ import tools.jackson.databind.JsonNode;
  * temporary name, fsynced, then renamed (and the directory fsynced), so a crash never leaves a
  * partial file under a backup's name; its SHA-256, kept in the catalog, is checked before a restore.
  * The gzip stream is encrypted ({@link FileCipher}: chunked AES-GCM under a key derived from the
- * master key), and the SHA-256 is of the encrypted file, so it still tells a damaged file apart
- * before a restore starts; the AES-GCM tags then catch a file changed together with its checksum.
+ * master key). The SHA-256 is of the gzip stream, not of the encrypted bytes, so that re-encrypting
+ * under a new master key leaves it true; checking it decrypts the file, whose AES-GCM tags catch
+ * any changed byte first.
  */
 public final class BackupFiles {
 
@@ -48,7 +51,7 @@ public final class BackupFiles {
     private final FileCipher cipher;
 
     public BackupFiles(Path dataDir, MasterKey masterKey) {
-        this.cipher = new FileCipher(masterKey, "backup-files");
+        this.cipher = new FileCipher(masterKey, KeyPurposes.BACKUP_FILES);
         this.directory = dataDir.resolve("backups");
         try {
             Files.createDirectories(directory);
@@ -74,7 +77,7 @@ public final class BackupFiles {
         Long announced = null;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(snapshot, StandardCharsets.UTF_8));
              OutputStream file = Files.newOutputStream(temporary);
-             OutputStream gzip = new GZIPOutputStream(cipher.encrypt(new DigestOutputStream(file, digest)), 64 * 1024)) {
+             OutputStream gzip = new GZIPOutputStream(new DigestOutputStream(cipher.encrypt(file), digest), 64 * 1024)) {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.isBlank()) {
@@ -109,8 +112,10 @@ public final class BackupFiles {
     /** @throws BackupCorruptedException when the file is missing or its SHA-256 is not {@code sha256} */
     public void verify(String backupId, String sha256) {
         MessageDigest digest = sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file(backupId)), digest)) {
+        try (InputStream in = new DigestInputStream(cipher.decrypt(Files.newInputStream(file(backupId)), "it"), digest)) {
             in.transferTo(OutputStream.nullOutputStream());
+        } catch (FileDecryptionException e) {
+            throw new BackupCorruptedException("The file of backup " + backupId + " is corrupted: " + e.getMessage());
         } catch (IOException e) {
             throw new BackupCorruptedException("Cannot read the file of backup " + backupId + ": " + e);
         }

@@ -88,4 +88,24 @@ class SegmentFileTest {
         assertThat(readAll(path, Long.MAX_VALUE, valid)).containsExactly("one", "four");
         assertThat(readAll(path, committed, valid)).containsExactly("one");
     }
+
+    @Test
+    void recordsAreEncryptedAndAChangeBehindARightChecksumStopsTheReading() throws Exception {
+        Path path = written("one", "MARKER-secret-two", "three");
+        byte[] bytes = Files.readAllBytes(path);
+        assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).doesNotContain("MARKER").doesNotContain("three");
+        // change a ciphertext byte of the second record and give it a matching CRC32C: only AES-GCM notices
+        int second = FRAME + 3;
+        int length = FRAME - SegmentFile.HEADER_BYTES + "MARKER-secret-two".length();
+        bytes[second + SegmentFile.HEADER_BYTES + 20] ^= 1;
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes, second + SegmentFile.HEADER_BYTES, length);
+        ByteBuffer.wrap(bytes).putInt(second + 4, (int) crc.getValue());
+        Files.write(path, bytes);
+        long[] valid = new long[1];
+        assertThat(readAll(path, Long.MAX_VALUE, valid)).containsExactly("one");
+        assertThat(valid[0]).isEqualTo(FRAME + 3);
+        RecordCipher otherKey = new RecordCipher(MasterKey.generate(), "pitr-segments");
+        assertThat(SegmentFile.read(path, Long.MAX_VALUE, otherKey, record -> { })).isZero();
+    }
 }

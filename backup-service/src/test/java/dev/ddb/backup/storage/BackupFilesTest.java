@@ -63,6 +63,24 @@ class BackupFilesTest {
     }
 
     @Test
+    void theFileHoldsNoPlaintextAndAnotherKeyCannotReadIt() throws IOException {
+        BackupFiles files = new BackupFiles(dataDir, KEY);
+        BackupFiles.Written written = files.write("01700000000000-0000abcd", stream(ITEMS + "{\"ItemCount\":2}\n"));
+        byte[] bytes = Files.readAllBytes(files.file("01700000000000-0000abcd"));
+        assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).startsWith("DDBE");
+        // the gzip stream's magic bytes would be there unencrypted
+        assertThat(bytes[0] == (byte) 0x1f && bytes[1] == (byte) 0x8b).isFalse();
+
+        BackupFiles otherKey = new BackupFiles(dataDir, MasterKey.generate());
+        assertThatThrownBy(() -> otherKey.verify("01700000000000-0000abcd", written.sha256()))
+                .isInstanceOf(BackupCorruptedException.class)
+                .hasMessageStartingWith("The file of backup 01700000000000-0000abcd is corrupted: it cannot be decrypted with the master key");
+        assertThatThrownBy(() -> otherKey.readLines("01700000000000-0000abcd", line -> { }))
+                .isInstanceOf(BackupCorruptedException.class)
+                .hasMessageContaining("cannot be decrypted with the master key");
+    }
+
+    @Test
     void aMissingFileIsDetected() {
         BackupFiles files = new BackupFiles(dataDir, KEY);
         assertThatThrownBy(() -> files.verify("01700000000000-0000abcd", "00"))

@@ -5,7 +5,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.Arrays;
 
@@ -65,6 +70,22 @@ public final class FileCipher {
             throw new FileDecryptionException(what + " is encrypted in an unknown format version " + header[MAGIC.length]);
         }
         return new Decrypting(in, header, fileKey(header), what);
+    }
+
+    /**
+     * Re-encrypts a whole file under another cipher (key rotation): decrypted and encrypted as a
+     * stream into a temporary file, synced, then renamed over it.
+     */
+    public static void reencrypt(Path file, FileCipher from, FileCipher to) throws IOException {
+        Path rotating = file.resolveSibling(file.getFileName() + ".rotating");
+        try (InputStream in = from.decrypt(Files.newInputStream(file), file.toString());
+             OutputStream out = to.encrypt(Files.newOutputStream(rotating))) {
+            in.transferTo(out);
+        }
+        try (FileChannel channel = FileChannel.open(rotating, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+        Files.move(rotating, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private SecretKey fileKey(byte[] header) {

@@ -67,6 +67,15 @@ public final class KeyCheck {
         }
     }
 
+    /** Writes (or replaces) {@code file}'s check file for {@code key}: after the file was re-encrypted under it. */
+    public static void write(Path file, MasterKey key, String purpose) {
+        try {
+            write(checkFile(file), FORMAT + Base64.getEncoder().encodeToString(mac(key, purpose)));
+        } catch (IOException e) {
+            throw new MasterKeyException("Cannot write " + checkFile(file) + ": " + e.getMessage());
+        }
+    }
+
     /** The message for a file the key does not open. */
     public static String wrongKey(MasterKey key, Path file) {
         return "The master key in " + key.source() + " does not open " + file

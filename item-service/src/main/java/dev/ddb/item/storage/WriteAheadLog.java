@@ -15,6 +15,7 @@ import java.util.zip.CRC32C;
 
 import javax.crypto.AEADBadTagException;
 
+import dev.ddb.common.encryption.KeyPurposes;
 import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.encryption.RecordCipher;
 
@@ -50,7 +51,7 @@ final class WriteAheadLog implements AutoCloseable {
     private long bufferedLastSequence;
 
     WriteAheadLog(Path dataDir, MasterKey key) {
-        this.cipher = new RecordCipher(key, "item-wal");
+        this.cipher = new RecordCipher(key, KeyPurposes.ITEM_WAL);
         for (int i = 0; i < segments.length; i++) {
             files[i] = dataDir.resolve("items.wal." + i);
             segments[i] = openPreallocated(files[i]);
