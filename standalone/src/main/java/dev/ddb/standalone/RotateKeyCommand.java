@@ -25,13 +25,13 @@ import dev.ddb.common.encryption.RecordFiles;
  * key in the new file (created with a random key when missing). Kafka's directory is not touched:
  * it is not encrypted. Every store is checked against the current key before anything is changed.
  */
-final class RotateKeyCommand {
+public final class RotateKeyCommand {
 
     private RotateKeyCommand() {
     }
 
     /** @return the exit code */
-    static int run(String[] args, StackSettings settings, PrintStream out, PrintStream err) {
+    public static int run(String[] args, StackSettings settings, PrintStream out, PrintStream err) {
         if (args.length != 1) {
             err.println("Usage: java -jar ddb-standalone.jar rotate-key <new master key file>");
             return 2;

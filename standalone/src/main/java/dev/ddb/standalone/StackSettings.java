@@ -53,6 +53,11 @@ public record StackSettings(Path dataDir, int gatewayPort, int tableServicePort,
                 backupServicePort, kafkaPort, kafkaBootstrapServers, durability, inProcess, masterKeyFile);
     }
 
+    public StackSettings withMasterKeyFile(Path file) {
+        return new StackSettings(dataDir, gatewayPort, tableServicePort, itemServicePort, streamServicePort,
+                backupServicePort, kafkaPort, kafkaBootstrapServers, durability, inProcessGateway, file);
+    }
+
     /** The master key's file: {@code DDB_MASTER_KEY_FILE}, else {@code <data-dir>/master.key} (created on first start). */
     public Path masterKeyPath() {
         return (masterKeyFile != null ? masterKeyFile : dataDir.resolve("master.key")).toAbsolutePath().normalize();

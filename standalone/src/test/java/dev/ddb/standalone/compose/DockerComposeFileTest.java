@@ -95,4 +95,15 @@ class DockerComposeFileTest {
                 .containsEntry("DDB_BACKUP_TABLE_SERVICE_URL", "http://table-service:8101")
                 .containsEntry("DDB_DATA_DIR", "/data");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyServiceWithFilesSharesOneMasterKeyFileOnTheKeysVolume() throws IOException {
+        for (String name : java.util.List.of("item-service", "table-service", "stream-service", "backup-service")) {
+            Map<String, Object> service = service(name);
+            assertThat((Map<String, Object>) service.get("environment")).as(name)
+                    .containsEntry("DDB_MASTER_KEY_FILE", "/keys/master.key");
+            assertThat((java.util.List<Object>) service.get("volumes")).as(name).contains("keys:/keys");
+        }
+    }
 }

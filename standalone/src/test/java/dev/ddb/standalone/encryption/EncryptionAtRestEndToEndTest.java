@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.ddb.common.encryption.MasterKeyException;
 import dev.ddb.standalone.Clients;
 import dev.ddb.standalone.LocalStack;
+import dev.ddb.standalone.RotateKeyCommand;
 import dev.ddb.standalone.StackSettings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -107,11 +108,35 @@ class EncryptionAtRestEndToEndTest {
             assertThat(client.scan(r -> r.tableName("Secrets")).count()).isEqualTo(20);
         }
 
-        Path keyFile = dataDir.resolve("master.key");
-        Files.writeString(keyFile, "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\n");
+        // offline rotation to a new key: the stack then starts with it and reads everything, the old key opens nothing
+        Path oldKey = dataDir.resolve("master.key");
+        Path newKey = dataDir.resolve("new-master.key");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int exit = RotateKeyCommand.run(new String[] {newKey.toString()}, StackSettings.ephemeral(dataDir),
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8), new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("re-encrypted item-service/items.mv.db", "re-encrypted item-service/items.wal.0",
+                "re-encrypted table-service/tables.mv.db", "re-encrypted backup-service/pitr.mv.db", ".seg (", ".ndjson.gz");
+        try (LocalStack stack = LocalStack.start(StackSettings.ephemeral(dataDir).withMasterKeyFile(newKey));
+             DynamoDbClient client = Clients.dynamoDb(stack.gatewayUrl())) {
+            assertThat(client.getItem(r -> r.tableName("Secrets").key(Map.of("pk", AttributeValue.fromS("item-5")))).item())
+                    .isEqualTo(item("item-5"));
+            // the re-encrypted backup file and PITR archive still restore
+            String backupArn = client.listBackups(r -> r.tableName("Secrets")).backupSummaries().get(0).backupArn();
+            client.restoreTableFromBackup(r -> r.backupArn(backupArn).targetTableName("AfterRotation"));
+            client.restoreTableToPointInTime(r -> r.sourceTableName("Secrets").targetTableName("PitrAfterRotation")
+                    .useLatestRestorableTime(true));
+            awaitActive(client, "AfterRotation");
+            awaitActive(client, "PitrAfterRotation");
+            for (String table : List.of("AfterRotation", "PitrAfterRotation")) {
+                assertThat(client.scan(r -> r.tableName(table)).count()).as(table).isEqualTo(20);
+            }
+        }
+
         assertThatThrownBy(() -> LocalStack.start(StackSettings.ephemeral(dataDir)))
                 .isInstanceOf(MasterKeyException.class)
-                .hasMessageStartingWith("The master key in " + keyFile.toAbsolutePath().normalize() + " does not open "
+                .hasMessageStartingWith("The master key in " + oldKey.toAbsolutePath().normalize() + " does not open "
                         + dataDir.toAbsolutePath().normalize().resolve("item-service/items.mv.db") + ": ");
     }
 
