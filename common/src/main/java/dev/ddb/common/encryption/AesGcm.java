@@ -7,8 +7,19 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
-/** AES-GCM from javax.crypto, with a 128-bit tag; a fresh Cipher per call (they are not thread-safe and cheap to get). */
+/**
+ * AES-GCM from javax.crypto, with a 128-bit tag. A Cipher per thread, initialised anew for each
+ * call (with its own nonce): Ciphers are not thread-safe, and getting one looks up the provider.
+ */
 final class AesGcm {
+
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is not available", e);
+        }
+    });
 
     static final int NONCE_BYTES = 12;
     static final int TAG_BYTES = 16;
@@ -18,7 +29,7 @@ final class AesGcm {
 
     static byte[] encrypt(SecretKey key, byte[] nonce, byte[] aad, byte[] plaintext, int offset, int length) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
             cipher.updateAAD(aad);
             return cipher.doFinal(plaintext, offset, length);
@@ -31,7 +42,7 @@ final class AesGcm {
     static byte[] decrypt(SecretKey key, byte[] nonce, byte[] aad, byte[] ciphertext, int offset, int length)
             throws AEADBadTagException {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
             cipher.updateAAD(aad);
             return cipher.doFinal(ciphertext, offset, length);

@@ -83,10 +83,13 @@ public final class KeyCheck {
                 + " (DDB_MASTER_KEY_FILE), or see \"Rotating the master key\" in the README";
     }
 
+    /** Synced: a check file lost in a crash would make its store look like one of an older version. */
     private static void write(Path checkFile, String text) throws IOException {
         Path temporary = checkFile.resolveSibling(checkFile.getFileName() + ".tmp");
         Files.writeString(temporary, text + "\n", StandardCharsets.US_ASCII);
+        Durably.force(temporary);
         Files.move(temporary, checkFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Durably.force(checkFile.toAbsolutePath().getParent());
     }
 
     private static byte[] mac(MasterKey key, String purpose) {

@@ -92,6 +92,7 @@ public final class MasterKey {
             temporary = Files.createTempFile(absolute.getParent(), ".master-key", ".tmp");
             restrictToOwner(temporary);
             Files.writeString(temporary, Base64.getEncoder().encodeToString(bytes) + "\n", StandardCharsets.US_ASCII);
+            Durably.force(temporary); // a key lost in a crash would lose the data encrypted under it
             try {
                 // a link never replaces a file: a key another process wrote first stays
                 Files.createLink(absolute, temporary);
@@ -102,6 +103,7 @@ public final class MasterKey {
                 Files.move(temporary, absolute);
                 temporary = null;
             }
+            Durably.force(absolute.getParent());
             return new MasterKey(bytes, file);
         } catch (IOException e) {
             throw new MasterKeyException("Cannot create the master key file " + file + ": " + e.getMessage());

@@ -1,6 +1,7 @@
 package dev.ddb.item.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.encryption.MasterKey;
+import dev.ddb.common.encryption.MasterKeyException;
 import dev.ddb.common.event.ItemChange;
 import dev.ddb.common.key.KeyEncoding;
 import dev.ddb.common.table.KeySchema;
@@ -154,6 +156,34 @@ class WriteAheadLogRecoveryTest {
         try (ItemStore store = open(live, NEVER)) {
             assertThat(value(store, 1)).isEqualTo("a");
         }
+    }
+
+    @Test
+    void theStoreAndTheLogHoldNoPlaintextTheKeyReadsThemBackAndAnotherKeyIsRefused() throws IOException {
+        Path live = dir.resolve("live");
+        Path crashed = dir.resolve("crashed");
+        try (ItemStore store = open(live, NEVER)) {
+            store.createTable(TABLE);
+            put(store, 1, "MARKER-in-the-log");
+            copy(live, crashed); // kill -9: the write is in the log only
+        }
+        try (ItemStore store = open(live, NEVER)) {
+            put(store, 2, "MARKER-in-the-store");
+        }
+        for (Path file : List.of(live.resolve("items.mv.db"), live.resolve("items.wal.0"), live.resolve("items.wal.1"),
+                crashed.resolve("items.wal.0"), crashed.resolve("items.wal.1"))) {
+            assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .as(file.toString()).doesNotContain("MARKER");
+        }
+        try (ItemStore store = open(crashed, NEVER)) {
+            assertThat(value(store, 1)).isEqualTo("MARKER-in-the-log");
+        }
+        try (ItemStore store = open(live, NEVER)) {
+            assertThat(value(store, 2)).isEqualTo("MARKER-in-the-store");
+        }
+        assertThatThrownBy(() -> new ItemStore(live, MasterKey.generate(), Durability.SYNC))
+                .isInstanceOf(MasterKeyException.class)
+                .hasMessageStartingWith("The master key in the generated master key does not open " + live.resolve("items.mv.db"));
     }
 
     private static ItemStore open(Path dir, long checkpointIntervalMillis) {

@@ -33,6 +33,22 @@ class StreamRegistryTest {
     }
 
     @Test
+    void theStoreIsEncryptedAndAnotherKeyIsRefused() throws Exception {
+        Stream stream = Streams.stream("MarkerTableName", "2026-11-25T10:37:34.123", "NEW_IMAGE", 2);
+        try (StreamRegistry registry = new StreamRegistry(dataDir, KEY)) {
+            registry.save(stream);
+        }
+        assertThat(new String(java.nio.file.Files.readAllBytes(dataDir.resolve(StreamRegistry.FILE_NAME)),
+                java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("MarkerTableName");
+        try (StreamRegistry registry = new StreamRegistry(dataDir, KEY)) {
+            assertThat(registry.find(stream.streamArn())).contains(stream);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StreamRegistry(dataDir, MasterKey.generate()))
+                .isInstanceOf(dev.ddb.common.encryption.MasterKeyException.class)
+                .hasMessageContaining("does not open " + dataDir.resolve(StreamRegistry.FILE_NAME));
+    }
+
+    @Test
     void changeGoesToTheStreamEnabledAtItsTime() {
         Stream first = Streams.stream("Music", "2026-11-25T10:37:34.123", "KEYS_ONLY", 1);
         Stream second = Streams.stream("Music", "2026-11-25T10:40:00.000", "NEW_IMAGE", 1);

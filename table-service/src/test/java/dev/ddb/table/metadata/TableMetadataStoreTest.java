@@ -55,6 +55,18 @@ class TableMetadataStoreTest {
     }
 
     @Test
+    void theStoreIsEncryptedAndAnotherKeyIsRefused() throws IOException {
+        try (TableMetadataStore store = new TableMetadataStore(dataDir, KEY)) {
+            store.compute("MarkerTableName", none -> table("MarkerTableName"));
+        }
+        assertThat(new String(Files.readAllBytes(dataDir.resolve(TableMetadataStore.FILE_NAME)),
+                java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("MarkerTableName");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TableMetadataStore(dataDir, MasterKey.generate()))
+                .isInstanceOf(dev.ddb.common.encryption.MasterKeyException.class)
+                .hasMessageContaining("does not open " + dataDir.resolve(TableMetadataStore.FILE_NAME));
+    }
+
+    @Test
     void tablesSurviveClosingAndReopening() {
         try (TableMetadataStore store = new TableMetadataStore(dataDir, KEY)) {
             store.compute("Music", none -> table("Music"));
