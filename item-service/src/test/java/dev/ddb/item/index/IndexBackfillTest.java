@@ -43,8 +43,6 @@ import tools.jackson.databind.JsonNode;
  */
 class IndexBackfillTest {
 
-    private static final MasterKey KEY = MasterKey.generate();
-
     private static final String TABLE = "Catalog";
     private static final int ITEMS = 3000;
 
@@ -102,7 +100,9 @@ class IndexBackfillTest {
     void aRestartDuringTheBackfillFinishesIt() throws Exception {
         // The store as a crash halfway through a backfill leaves it: the index CREATING, the
         // first half of the items indexed and that much recorded as done.
-        try (ItemStore store = new ItemStore(dataDir, KEY, Durability.SYNC)) {
+        // the key item-service then opens the store with: <data-dir>/master.key
+        MasterKey masterKey = MasterKey.readOrCreate(dataDir.resolve("master.key")).key();
+        try (ItemStore store = new ItemStore(dataDir, masterKey, Durability.SYNC)) {
             TableDescription before = TableDescriptionJson.read(Json.read(MusicTable.description(TABLE, false).getBytes(StandardCharsets.UTF_8)));
             store.createTable(before);
             List<StoreWrite> writes = new ArrayList<>();
