@@ -186,6 +186,33 @@ class WriteAheadLogRecoveryTest {
                 .hasMessageStartingWith("The master key in the generated master key does not open " + live.resolve("items.mv.db"));
     }
 
+    @Test
+    void aLogRecordChangedBehindARightChecksumStopsTheStart() throws IOException {
+        Path live = dir.resolve("live");
+        Path crashed = dir.resolve("crashed");
+        try (ItemStore store = open(live, NEVER)) {
+            store.createTable(TABLE);
+            put(store, 1, "a");
+            copy(live, crashed);
+        }
+        Path log = crashed.resolve("items.wal.0");
+        byte[] bytes = Files.readAllBytes(log);
+        if (java.nio.ByteBuffer.wrap(bytes).getInt(0) == 0) {
+            log = crashed.resolve("items.wal.1");
+            bytes = Files.readAllBytes(log);
+        }
+        int length = java.nio.ByteBuffer.wrap(bytes).getInt(0);
+        bytes[8 + 20] ^= 1; // a ciphertext byte of the first record
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes, 8, length);
+        java.nio.ByteBuffer.wrap(bytes).putInt(4, (int) crc.getValue());
+        Files.write(log, bytes);
+        Path changed = log;
+        assertThatThrownBy(() -> open(crashed, NEVER)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("A record of the item store's log " + changed + " at byte 0 does not decrypt with the master key,"
+                        + " though its checksum is right: it was changed");
+    }
+
     private static ItemStore open(Path dir, long checkpointIntervalMillis) {
         return new ItemStore(dir, KEY, Durability.SYNC, GroupCommit.HOUSEKEEPING_INTERVAL_MILLIS, 1000, checkpointIntervalMillis);
     }
