@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.event.Topics;
 import dev.ddb.common.protocol.OperationDispatcher;
 import dev.ddb.item.capacity.CapacityLimits;
@@ -43,9 +44,9 @@ import dev.ddb.item.write.WritePath;
 class ItemServiceConfiguration {
 
     @Bean(destroyMethod = "close")
-    ItemStore itemStore(ItemServiceProperties properties) {
+    ItemStore itemStore(ItemServiceProperties properties, MasterKey masterKey) {
         Durability durability = properties.durability() == null ? Durability.SYNC : properties.durability();
-        return new ItemStore(properties.dataDir(), durability);
+        return new ItemStore(properties.dataDir(), masterKey, durability);
     }
 
     @Bean

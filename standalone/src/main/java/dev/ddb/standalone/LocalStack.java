@@ -23,6 +23,8 @@ import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.http.client.ReactorResourceFactory;
 
 import dev.ddb.backup.BackupServiceApplication;
+import dev.ddb.common.encryption.MasterKey;
+import dev.ddb.common.encryption.MasterKeyException;
 import dev.ddb.common.protocol.BlockingDispatcher;
 import dev.ddb.common.protocol.LocalDispatchers;
 import dev.ddb.gateway.GatewayServiceApplication;
@@ -91,6 +93,13 @@ public final class LocalStack implements AutoCloseable {
 
     private void startAll() {
         checkPortsFree();
+        Path masterKeyFile = settings.masterKeyPath();
+        if (MasterKey.readOrCreate(masterKeyFile).created()) {
+            LOG.warn("Created a new master key in {}: every store and backup file is encrypted under it. Keep a copy"
+                    + " elsewhere; for real use keep it outside the data directory (DDB_MASTER_KEY_FILE)", masterKeyFile);
+        } else {
+            LOG.info("Master key from {}", masterKeyFile);
+        }
         kafkaBootstrapServers = settings.kafkaBootstrapServers();
         if (kafkaBootstrapServers == null) {
             EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(
@@ -102,19 +111,24 @@ public final class LocalStack implements AutoCloseable {
             LOG.info("kafka ready on {} in {} (data in {})", kafkaBootstrapServers, secondsSince(started), broker.dataDir());
         }
         String dataDir = settings.dataDir().toAbsolutePath().normalize().toString();
+        String keyFile = "ddb.encryption.master-key-file=" + masterKeyFile;
         int itemPort = launch("item-service", ItemServiceApplication::builder, settings.itemServicePort(), p -> {
+            p.add(keyFile);
             p.add("ddb.item.data-dir=" + dataDir + "/item-service");
             p.add("ddb.item.durability=" + settings.durability());
         });
         int tablePort = launch("table-service", TableServiceApplication::builder, settings.tableServicePort(), p -> {
             p.add("ddb.table.data-dir=" + dataDir + "/table-service");
+            p.add(keyFile);
             p.add("ddb.table.item-service-url=http://localhost:" + itemPort);
         });
         int streamPort = launch("stream-service", StreamServiceApplication::builder, settings.streamServicePort(), p -> {
             p.add("ddb.stream.data-dir=" + dataDir + "/stream-service");
+            p.add(keyFile);
         });
         int backupPort = launch("backup-service", BackupServiceApplication::builder, settings.backupServicePort(), p -> {
             p.add("ddb.backup.data-dir=" + dataDir + "/backup-service");
+            p.add(keyFile);
             p.add("ddb.backup.item-service-url=http://localhost:" + itemPort);
             p.add("ddb.backup.table-service-url=http://localhost:" + tablePort);
         });
@@ -175,7 +189,12 @@ public final class LocalStack implements AutoCloseable {
                     .registerBean(LocalDispatchers.class, () -> dispatchers::get));
         }
         long started = System.nanoTime();
-        ConfigurableApplicationContext context = builder.run(arguments.get(name));
+        ConfigurableApplicationContext context;
+        try {
+            context = builder.run(arguments.get(name));
+        } catch (RuntimeException e) {
+            throw masterKeyRefusal(e).orElse(e);
+        }
         running.push(context);
         services.put(name, context);
         context.getBeanProvider(BlockingDispatcher.class).ifAvailable(dispatcher -> dispatchers.put(name, dispatcher));
@@ -187,6 +206,16 @@ public final class LocalStack implements AutoCloseable {
             LOG.info("{} ready on http://localhost:{} in {}", name, server.getPort(), secondsSince(started));
         }
         return server.getPort();
+    }
+
+    /** A start that failed because the master key does not open a file: that message, not Spring's wrapping of it. */
+    private static Optional<RuntimeException> masterKeyRefusal(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MasterKeyException refusal) {
+                return Optional.of(refusal);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

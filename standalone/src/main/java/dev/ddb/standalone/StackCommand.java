@@ -6,6 +6,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.ddb.common.encryption.MasterKeyException;
+
 /** Starts the stack, says where it is, and stops it on Ctrl-C (or any normal JVM exit). */
 final class StackCommand {
 
@@ -22,7 +24,7 @@ final class StackCommand {
         LocalStack stack;
         try {
             stack = LocalStack.start(settings);
-        } catch (LocalStack.PortInUseException e) {
+        } catch (LocalStack.PortInUseException | MasterKeyException e) {
             LOG.error(e.getMessage());
             System.exit(1);
             return;

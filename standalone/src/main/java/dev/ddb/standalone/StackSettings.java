@@ -3,6 +3,7 @@ package dev.ddb.standalone;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -13,11 +14,13 @@ import java.util.Set;
  * {@code auth}: how the gateway authenticates requests ({@code DDB_AUTH_MODE}, {@code DDB_PRINCIPALS_FILE}).
  * {@code gatewayPort} is the gateway's plain HTTP port; {@code gatewayListeners} says which of HTTP and
  * HTTPS it serves and HTTPS's port.
+ * {@code masterKeyFile}: the master key every service's files are encrypted under; null means
+ * {@code <dataDir>/master.key}.
  */
 public record StackSettings(Path dataDir, int gatewayPort, int tableServicePort, int itemServicePort,
                             int streamServicePort, int backupServicePort, int kafkaPort,
                             String kafkaBootstrapServers, String durability, boolean inProcessGateway,
-                            GatewayAuth auth, GatewayListeners gatewayListeners) {
+                            GatewayAuth auth, GatewayListeners gatewayListeners, Path masterKeyFile) {
 
     /**
      * The gateway's listeners: plain HTTP on {@code gatewayPort} ({@code DDB_GATEWAY_HTTP_ENABLED}), HTTPS on
@@ -51,38 +54,49 @@ public record StackSettings(Path dataDir, int gatewayPort, int tableServicePort,
                 env.getOrDefault("DDB_DURABILITY", "SYNC"),
                 !"http".equalsIgnoreCase(env.getOrDefault("DDB_GATEWAY_FORWARDING", "in-process").trim()),
                 GatewayAuth.fromEnvironment(env),
-                GatewayListeners.fromEnvironment(env));
+                GatewayListeners.fromEnvironment(env),
+                Optional.ofNullable(blankToNull(env.get("DDB_MASTER_KEY_FILE"))).map(Path::of).orElse(null));
     }
 
     /** Every port free-picked and everything under one directory: for tests. */
     public static StackSettings ephemeral(Path dataDir) {
         return new StackSettings(dataDir, 0, 0, 0, 0, 0, 0, null, "SYNC", true, GatewayAuth.OPEN,
-                new GatewayListeners(true, true, 0));
+                new GatewayListeners(true, true, 0), null);
     }
 
     public StackSettings withKafkaBootstrapServers(String bootstrapServers) {
         return new StackSettings(dataDir, gatewayPort, tableServicePort, itemServicePort, streamServicePort,
-                backupServicePort, kafkaPort, bootstrapServers, durability, inProcessGateway, auth, gatewayListeners);
+                backupServicePort, kafkaPort, bootstrapServers, durability, inProcessGateway, auth, gatewayListeners, masterKeyFile);
     }
 
     public StackSettings withDurability(String durability) {
         return new StackSettings(dataDir, gatewayPort, tableServicePort, itemServicePort, streamServicePort,
-                backupServicePort, kafkaPort, kafkaBootstrapServers, durability, inProcessGateway, auth, gatewayListeners);
+                backupServicePort, kafkaPort, kafkaBootstrapServers, durability, inProcessGateway, auth, gatewayListeners, masterKeyFile);
     }
 
     public StackSettings withInProcessGateway(boolean inProcess) {
         return new StackSettings(dataDir, gatewayPort, tableServicePort, itemServicePort, streamServicePort,
-                backupServicePort, kafkaPort, kafkaBootstrapServers, durability, inProcess, auth, gatewayListeners);
+                backupServicePort, kafkaPort, kafkaBootstrapServers, durability, inProcess, auth, gatewayListeners, masterKeyFile);
     }
 
     public StackSettings withAuth(GatewayAuth auth) {
         return new StackSettings(dataDir, gatewayPort, tableServicePort, itemServicePort, streamServicePort,
-                backupServicePort, kafkaPort, kafkaBootstrapServers, durability, inProcessGateway, auth, gatewayListeners);
+                backupServicePort, kafkaPort, kafkaBootstrapServers, durability, inProcessGateway, auth, gatewayListeners, masterKeyFile);
     }
 
     public StackSettings withGatewayListeners(GatewayListeners listeners) {
         return new StackSettings(dataDir, gatewayPort, tableServicePort, itemServicePort, streamServicePort,
-                backupServicePort, kafkaPort, kafkaBootstrapServers, durability, inProcessGateway, auth, listeners);
+                backupServicePort, kafkaPort, kafkaBootstrapServers, durability, inProcessGateway, auth, listeners, masterKeyFile);
+    }
+
+    public StackSettings withMasterKeyFile(Path file) {
+        return new StackSettings(dataDir, gatewayPort, tableServicePort, itemServicePort, streamServicePort,
+                backupServicePort, kafkaPort, kafkaBootstrapServers, durability, inProcessGateway, auth, gatewayListeners, file);
+    }
+
+    /** The master key's file: {@code DDB_MASTER_KEY_FILE}, else {@code <data-dir>/master.key} (created on first start). */
+    public Path masterKeyPath() {
+        return (masterKeyFile != null ? masterKeyFile : dataDir.resolve("master.key")).toAbsolutePath().normalize();
     }
 
     private static int port(Map<String, String> env, String name, int defaultPort) {

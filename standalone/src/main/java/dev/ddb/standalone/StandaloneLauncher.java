@@ -5,7 +5,7 @@ import java.util.Arrays;
 import dev.ddb.standalone.tail.TailCommand;
 
 /**
- * {@code java -jar ddb-standalone.jar [tail <topic> | kafka | --help]}: with no arguments the whole stack on
+ * {@code java -jar ddb-standalone.jar [tail <topic> | kafka | rotate-key <new key file> | --help]}: with no arguments the whole stack on
  * this machine, like DynamoDB Local, with a real Kafka broker (settings from environment variables,
  * see {@link Usage}). No logger here: the tail subcommand must choose where logs go before Logback
  * reads its configuration.
@@ -68,6 +68,8 @@ public final class StandaloneLauncher {
                 capCachedDirectBuffers();
                 KafkaCommand.run(StackSettings.fromEnvironment(System.getenv()));
             }
+            case "rotate-key" -> System.exit(RotateKeyCommand.run(Arrays.copyOfRange(args, 1, args.length),
+                    StackSettings.fromEnvironment(System.getenv()), System.out, System.err));
             case "-h", "--help", "help" -> System.out.print(Usage.TEXT);
             case "tail" -> {
                 // Records on stdout, nothing else: logs to stderr, and only errors.

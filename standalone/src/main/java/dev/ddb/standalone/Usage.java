@@ -11,6 +11,10 @@ final class Usage {
               java -jar ddb-standalone.jar kafka             only the embedded Kafka broker (DDB_KAFKA_PORT,
                                                              data in DDB_DATA_DIR/kafka): for running each
                                                              service's own jar as docker-compose does
+              java -jar ddb-standalone.jar rotate-key <new key file>
+                                                             with the stack stopped: re-encrypt every store
+                                                             and backup file under the master key in the
+                                                             new file (created when missing)
               java -jar ddb-standalone.jar --help            this text
 
             The stack: a DynamoDB-compatible endpoint (AWS JSON 1.0) on http://localhost:8000 and
@@ -18,7 +22,7 @@ final class Usage {
             under ./data. Ctrl-C stops it. HTTPS uses a self-signed certificate made on the first start and
             kept in DDB_DATA_DIR/gateway-service/gateway-cert.pem: give that file to your clients
             (aws --ca-bundle, AWS_CA_BUNDLE, boto3 verify=), or bring your own keystore.
-            The heap is the JVM's: set it with -Xmx (1g is plenty to try it out) or JAVA_TOOL_OPTIONS.
+            The heap is the JVM's: set it with -Xmx (512m is plenty to try it out) or JAVA_TOOL_OPTIONS.
 
             Environment variables (stack):
               DDB_DATA_DIR              where all data lives                         (./data)
@@ -50,6 +54,9 @@ final class Usage {
                                         DDB_PRINCIPALS_FILE                          (open)
               DDB_PRINCIPALS_FILE       the principals and their keys (JSON, reloaded when
                                         it changes; see docs/principals.example.json) (unset)
+              DDB_MASTER_KEY_FILE       the master key every store and backup file is
+                                        encrypted under (32 random bytes in base64);
+                                        created with a new key when missing         (DDB_DATA_DIR/master.key)
 
             tail <topic>: reads committed records (read_committed) of every partition, from the
             beginning; prints {"partition","offset","timestamp","key","value"} per record (the value

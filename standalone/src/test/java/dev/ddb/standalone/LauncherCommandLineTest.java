@@ -71,7 +71,7 @@ class LauncherCommandLineTest {
     void theStackRefusesToHalfStartOnATakenPort() throws Exception {
         try (ServerSocket item = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             StackSettings settings = new StackSettings(dataDir, 0, 0, item.getLocalPort(), 0, 0, 0, null, "SYNC", true, GatewayAuth.OPEN,
-                    StackSettings.ephemeral(dataDir).gatewayListeners());
+                    StackSettings.ephemeral(dataDir).gatewayListeners(), null);
             assertThatThrownBy(() -> LocalStack.start(settings))
                     .isInstanceOf(LocalStack.PortInUseException.class)
                     .hasMessageStartingWith("Port " + item.getLocalPort() + " (item-service, DDB_ITEM_SERVICE_PORT) is already in use");
@@ -83,7 +83,7 @@ class LauncherCommandLineTest {
         try (ServerSocket http = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
                 ServerSocket item = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             StackSettings settings = new StackSettings(dataDir, http.getLocalPort(), 0, item.getLocalPort(), 0, 0, 0, null, "SYNC", true, GatewayAuth.OPEN,
-                    new StackSettings.GatewayListeners(false, true, 0));
+                    new StackSettings.GatewayListeners(false, true, 0), null);
             assertThatThrownBy(() -> LocalStack.start(settings))
                     .isInstanceOf(LocalStack.PortInUseException.class)
                     .hasMessageStartingWith("Port " + item.getLocalPort() + " (item-service, DDB_ITEM_SERVICE_PORT) is already in use");

@@ -27,6 +27,7 @@ import dev.ddb.backup.restore.RestoreTableFromBackupOperation;
 import dev.ddb.backup.storage.BackupCatalog;
 import dev.ddb.backup.storage.BackupFiles;
 import dev.ddb.common.protocol.BlockingDispatcher;
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.protocol.OperationDispatcher;
 
 /**
@@ -37,28 +38,28 @@ import dev.ddb.common.protocol.OperationDispatcher;
 class DispatchPool {
 
     @Bean(destroyMethod = "close")
-    BackupCatalog backupCatalog(BackupServiceProperties properties) {
-        return new BackupCatalog(properties.dataDir());
+    BackupCatalog backupCatalog(BackupServiceProperties properties, MasterKey masterKey) {
+        return new BackupCatalog(properties.dataDir(), masterKey);
     }
 
     @Bean
-    BackupFiles backupFiles(BackupServiceProperties properties) {
-        return new BackupFiles(properties.dataDir());
+    BackupFiles backupFiles(BackupServiceProperties properties, MasterKey masterKey) {
+        return new BackupFiles(properties.dataDir(), masterKey);
     }
 
     @Bean(destroyMethod = "close")
-    TransferCatalog transferCatalog(BackupServiceProperties properties) {
-        return new TransferCatalog(properties.dataDir());
+    TransferCatalog transferCatalog(BackupServiceProperties properties, MasterKey masterKey) {
+        return new TransferCatalog(properties.dataDir(), masterKey);
     }
 
     @Bean(destroyMethod = "close")
-    PitrCatalog pitrCatalog(BackupServiceProperties properties) {
-        return new PitrCatalog(properties.dataDir());
+    PitrCatalog pitrCatalog(BackupServiceProperties properties, MasterKey masterKey) {
+        return new PitrCatalog(properties.dataDir(), masterKey);
     }
 
     @Bean(destroyMethod = "close")
-    PitrArchives pitrArchives(PitrCatalog catalog, BackupServiceProperties properties) {
-        return new PitrArchives(catalog, properties.dataDir(), properties.pitrSegmentBytes());
+    PitrArchives pitrArchives(PitrCatalog catalog, BackupServiceProperties properties, MasterKey masterKey) {
+        return new PitrArchives(catalog, properties.dataDir(), masterKey, properties.pitrSegmentBytes());
     }
 
     @Bean

@@ -12,6 +12,9 @@ import java.util.Optional;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
+import dev.ddb.common.encryption.EncryptedMVStore;
+import dev.ddb.common.encryption.MasterKey;
+
 import dev.ddb.common.json.Json;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,13 +31,13 @@ public final class TransferCatalog implements AutoCloseable {
     private final MVMap<String, byte[]> exports;
     private final MVMap<String, byte[]> imports;
 
-    public TransferCatalog(Path dataDir) {
+    public TransferCatalog(Path dataDir, MasterKey masterKey) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create data directory " + dataDir, e);
         }
-        this.store = new MVStore.Builder().fileName(dataDir.resolve(FILE_NAME).toString()).autoCommitDisabled().open();
+        this.store = EncryptedMVStore.open(dataDir.resolve(FILE_NAME), masterKey, MVStore.Builder::autoCommitDisabled);
         this.exports = store.openMap("exports");
         this.imports = store.openMap("imports");
     }

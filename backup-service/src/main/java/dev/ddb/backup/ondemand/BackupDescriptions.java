@@ -9,6 +9,7 @@ import dev.ddb.common.table.GlobalSecondaryIndex;
 import dev.ddb.common.table.LocalSecondaryIndex;
 import dev.ddb.common.table.ProvisionedThroughputDescription;
 import dev.ddb.common.table.Projection;
+import dev.ddb.common.table.SseDescription;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.common.table.TableDescriptionJson;
 import dev.ddb.common.table.TimeToLive;
@@ -107,7 +108,12 @@ public final class BackupDescriptions {
         if (ttl != null && ttl.enabled() && ttl.attributeName() != null) {
             timeToLive.put("AttributeName", ttl.attributeName());
         }
-        // No SSEDescription: tables here use the default (AWS owned key) encryption, which DynamoDB does not describe.
+        // As in the table's description: none for the default AWS owned key.
+        SseDescription sse = table.sseDescription();
+        if (sse != null) {
+            features.putObject("SSEDescription").put("Status", sse.status()).put("SSEType", sse.sseType())
+                    .put("KMSMasterKeyArn", sse.kmsMasterKeyArn());
+        }
         return features;
     }
 

@@ -19,6 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.ddb.backup.storage.BackupFiles;
+import dev.ddb.common.encryption.KeyPurposes;
+import dev.ddb.common.encryption.MasterKey;
+import dev.ddb.common.encryption.RecordCipher;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.region.Regions;
@@ -39,6 +42,8 @@ public final class PitrArchives implements AutoCloseable {
 
     private final PitrCatalog catalog;
     private final Path root;
+    private final MasterKey masterKey;
+    private final RecordCipher segmentCipher;
     private final long segmentBytes;
     private final Map<String, TableArchive> byId = new HashMap<>();
     private final Map<String, SegmentFile> appending = new HashMap<>();
@@ -52,14 +57,16 @@ public final class PitrArchives implements AutoCloseable {
     private volatile long latestComplete;
     private final List<long[]> pendingProbes = new ArrayList<>();
 
-    public PitrArchives(PitrCatalog catalog, Path dataDir, long segmentBytes) {
+    public PitrArchives(PitrCatalog catalog, Path dataDir, MasterKey masterKey, long segmentBytes) {
+        this.masterKey = masterKey;
+        this.segmentCipher = new RecordCipher(masterKey, KeyPurposes.PITR_SEGMENTS);
         this.catalog = catalog;
         this.root = dataDir.resolve("pitr");
         this.segmentBytes = segmentBytes;
         for (TableArchive archive : catalog.archives()) {
             byId.put(archive.tableId(), archive);
             TableArchive.Segment last = archive.segments().get(archive.segments().size() - 1);
-            appending.put(archive.tableId(), SegmentFile.openForAppend(segmentPath(archive.tableId(), last.name()), last.length()));
+            appending.put(archive.tableId(), SegmentFile.openForAppend(segmentPath(archive.tableId(), last.name()), last.length(), segmentCipher));
             bases(archive.tableId()).deleteTemporaryFiles();
         }
         catalog.position().ifPresent(position -> {
@@ -73,7 +80,12 @@ public final class PitrArchives implements AutoCloseable {
 
     /** The base snapshots' files of a table: {@code <data-dir>/pitr/<tableId>/backups/<baseId>.ndjson.gz}. */
     public BackupFiles bases(String tableId) {
-        return new BackupFiles(root.resolve(tableId));
+        return new BackupFiles(root.resolve(tableId), masterKey);
+    }
+
+    /** Encrypts and decrypts the records of the archive segments. */
+    public RecordCipher segmentCipher() {
+        return segmentCipher;
     }
 
     Path segmentPath(String tableId, String name) {
@@ -106,7 +118,7 @@ public final class PitrArchives implements AutoCloseable {
         String name = segmentName(1);
         TableArchive archive = new TableArchive(table.tableId(), Regions.tableKey(table), recoveryPeriodDays, now, 0,
                 table, List.of(), List.of(new TableArchive.Segment(name, 0, 0, 0)));
-        appending.put(table.tableId(), SegmentFile.openForAppend(segmentPath(table.tableId(), name), 0));
+        appending.put(table.tableId(), SegmentFile.openForAppend(segmentPath(table.tableId(), name), 0, segmentCipher));
         byId.put(table.tableId(), archive);
         catalog.put(archive);
         return archive;
@@ -379,7 +391,7 @@ public final class PitrArchives implements AutoCloseable {
         }
         int number = Integer.parseInt(last.name().substring(0, last.name().indexOf('.'))) + 1;
         String name = segmentName(number);
-        SegmentFile previous = appending.put(archive.tableId(), SegmentFile.openForAppend(segmentPath(archive.tableId(), name), 0));
+        SegmentFile previous = appending.put(archive.tableId(), SegmentFile.openForAppend(segmentPath(archive.tableId(), name), 0, segmentCipher));
         if (previous != null) {
             previous.force();
             previous.close();

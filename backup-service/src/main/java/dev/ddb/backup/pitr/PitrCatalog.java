@@ -13,6 +13,9 @@ import java.util.Optional;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
+import dev.ddb.common.encryption.EncryptedMVStore;
+import dev.ddb.common.encryption.MasterKey;
+
 import dev.ddb.common.json.Json;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -33,13 +36,13 @@ public final class PitrCatalog implements AutoCloseable {
     private final MVMap<String, byte[]> archives;
     private final MVMap<String, byte[]> consumer;
 
-    public PitrCatalog(Path dataDir) {
+    public PitrCatalog(Path dataDir, MasterKey masterKey) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create data directory " + dataDir, e);
         }
-        this.store = new MVStore.Builder().fileName(dataDir.resolve(FILE_NAME).toString()).autoCommitDisabled().open();
+        this.store = EncryptedMVStore.open(dataDir.resolve(FILE_NAME), masterKey, MVStore.Builder::autoCommitDisabled);
         this.archives = store.openMap("archives");
         this.consumer = store.openMap("consumer");
     }

@@ -54,7 +54,7 @@ public class PointInTimeItems {
             if (segment.maxSequence() <= base.sequence() && segment.length() > 0) {
                 continue;
             }
-            long read = SegmentFile.read(archives.segmentPath(tableId, segment.name()), segment.length(), payload -> {
+            long read = SegmentFile.read(archives.segmentPath(tableId, segment.name()), segment.length(), archives.segmentCipher(), payload -> {
                 ItemChange change = ItemChange.fromJson(payload);
                 if (change.sequence() <= base.sequence() || change.sequence() > sequenceBound
                         || change.timeMillis() > restoreMillis) {
@@ -90,7 +90,7 @@ public class PointInTimeItems {
             if (segment.length() > 0 && segment.maxTimeMillis() < fromMillis) {
                 continue;
             }
-            long read = SegmentFile.read(archives.segmentPath(tableId, segment.name()), segment.length(), payload -> {
+            long read = SegmentFile.read(archives.segmentPath(tableId, segment.name()), segment.length(), archives.segmentCipher(), payload -> {
                 ItemChange change = ItemChange.fromJson(payload);
                 if (change.sequence() <= sequenceBound && change.timeMillis() >= fromMillis && change.timeMillis() < toMillis) {
                     consumer.accept(change);

@@ -10,12 +10,18 @@ import java.nio.file.StandardOpenOption;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
+import javax.crypto.AEADBadTagException;
+
+import dev.ddb.common.encryption.RecordCipher;
+
 /**
  * One segment of a table's change archive: records appended one after another, each
  * {@code [int length][int CRC32C of the payload][payload]} (the payload an {@code ItemChange} in
- * JSON). Appends are fsynced by {@link #force()} before the catalog records the segment's new
+ * JSON, encrypted on its own by a {@link RecordCipher}: AES-GCM under a key derived from the master key). Appends are fsynced by {@link #force()} before the catalog records the segment's new
  * length (and the consumer's offsets) in one commit; at startup a segment is cut back to that
- * length, which drops a torn record and records of a batch the catalog never committed.
+ * length, which drops a torn record and records of a batch the catalog never committed. A record
+ * whose checksum is right but which does not decrypt (changed bytes) ends the reading like a torn one,
+ * so its reader reports the segment damaged at that byte.
  */
 public final class SegmentFile implements AutoCloseable {
 
@@ -25,16 +31,18 @@ public final class SegmentFile implements AutoCloseable {
 
     private final Path path;
     private final FileChannel channel;
+    private final RecordCipher cipher;
     private long length;
 
-    private SegmentFile(Path path, FileChannel channel, long length) {
+    private SegmentFile(Path path, FileChannel channel, RecordCipher cipher, long length) {
         this.path = path;
         this.channel = channel;
+        this.cipher = cipher;
         this.length = length;
     }
 
     /** Opens a segment for appending, cut back to {@code committedLength} (created when missing). */
-    public static SegmentFile openForAppend(Path path, long committedLength) {
+    public static SegmentFile openForAppend(Path path, long committedLength, RecordCipher cipher) {
         try {
             Files.createDirectories(path.getParent());
             FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -45,7 +53,7 @@ public final class SegmentFile implements AutoCloseable {
             }
             long length = Math.min(channel.size(), committedLength);
             channel.position(length);
-            return new SegmentFile(path, channel, length);
+            return new SegmentFile(path, channel, cipher, length);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open archive segment " + path, e);
         }
@@ -59,7 +67,8 @@ public final class SegmentFile implements AutoCloseable {
         return length;
     }
 
-    public void append(byte[] payload) {
+    public void append(byte[] plaintext) {
+        byte[] payload = cipher.seal(plaintext);
         CRC32C crc = new CRC32C();
         crc.update(payload);
         ByteBuffer buffer = ByteBuffer.allocate(HEADER_BYTES + payload.length);
@@ -97,7 +106,7 @@ public final class SegmentFile implements AutoCloseable {
      * {@code record}, in order, and answers how many bytes they take: it stops at a torn record
      * (cut short, or its checksum wrong) at the end.
      */
-    public static long read(Path path, long limit, Consumer<byte[]> record) {
+    public static long read(Path path, long limit, RecordCipher cipher, Consumer<byte[]> record) {
         long valid = 0;
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long end = Math.min(limit, channel.size());
@@ -118,7 +127,13 @@ public final class SegmentFile implements AutoCloseable {
                 if ((int) crc.getValue() != checksum) {
                     break;
                 }
-                record.accept(payload.array());
+                byte[] plaintext;
+                try {
+                    plaintext = cipher.open(payload.array());
+                } catch (AEADBadTagException e) {
+                    break; // changed bytes with a matching checksum
+                }
+                record.accept(plaintext);
                 valid += HEADER_BYTES + size;
             }
         } catch (IOException e) {

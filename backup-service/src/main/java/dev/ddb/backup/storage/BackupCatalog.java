@@ -12,6 +12,9 @@ import java.util.Optional;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
+import dev.ddb.common.encryption.EncryptedMVStore;
+import dev.ddb.common.encryption.MasterKey;
+
 /**
  * The backups and the restores in progress, in the MVStore file {@code <data-dir>/backups.mv.db}:
  * backup ARN -> {@link Backup}, restored table key -> {@link RestoreJob}. Every change is committed
@@ -26,13 +29,13 @@ public final class BackupCatalog implements AutoCloseable {
     private final MVMap<String, byte[]> backups;
     private final MVMap<String, byte[]> restores;
 
-    public BackupCatalog(Path dataDir) {
+    public BackupCatalog(Path dataDir, MasterKey masterKey) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create data directory " + dataDir, e);
         }
-        this.store = new MVStore.Builder().fileName(dataDir.resolve(FILE_NAME).toString()).autoCommitDisabled().open();
+        this.store = EncryptedMVStore.open(dataDir.resolve(FILE_NAME), masterKey, MVStore.Builder::autoCommitDisabled);
         this.backups = store.openMap("backups");
         this.restores = store.openMap("restores");
     }

@@ -24,6 +24,10 @@ import java.util.zip.GZIPOutputStream;
 
 import dev.ddb.common.attribute.AttributeValueJson;
 import dev.ddb.common.attribute.ItemSize;
+import dev.ddb.common.encryption.FileCipher;
+import dev.ddb.common.encryption.FileDecryptionException;
+import dev.ddb.common.encryption.KeyPurposes;
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.json.Json;
 import tools.jackson.databind.JsonNode;
 
@@ -33,6 +37,10 @@ import tools.jackson.databind.JsonNode;
  * ({@code {"Item":{...}}} per line, the layout of DynamoDB's exports). A file is written under a
  * temporary name, fsynced, then renamed (and the directory fsynced), so a crash never leaves a
  * partial file under a backup's name; its SHA-256, kept in the catalog, is checked before a restore.
+ * The gzip stream is encrypted ({@link FileCipher}: chunked AES-GCM under a key derived from the
+ * master key). The SHA-256 is of the gzip stream, not of the encrypted bytes, so that re-encrypting
+ * under a new master key leaves it true; checking it decrypts the file, whose AES-GCM tags catch
+ * any changed byte first.
  */
 public final class BackupFiles {
 
@@ -40,8 +48,10 @@ public final class BackupFiles {
     private static final String TEMPORARY = ".tmp";
 
     private final Path directory;
+    private final FileCipher cipher;
 
-    public BackupFiles(Path dataDir) {
+    public BackupFiles(Path dataDir, MasterKey masterKey) {
+        this.cipher = new FileCipher(masterKey, KeyPurposes.BACKUP_FILES);
         this.directory = dataDir.resolve("backups");
         try {
             Files.createDirectories(directory);
@@ -67,7 +77,7 @@ public final class BackupFiles {
         Long announced = null;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(snapshot, StandardCharsets.UTF_8));
              OutputStream file = Files.newOutputStream(temporary);
-             OutputStream gzip = new GZIPOutputStream(new DigestOutputStream(file, digest), 64 * 1024)) {
+             OutputStream gzip = new GZIPOutputStream(new DigestOutputStream(cipher.encrypt(file), digest), 64 * 1024)) {
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.isBlank()) {
@@ -102,8 +112,10 @@ public final class BackupFiles {
     /** @throws BackupCorruptedException when the file is missing or its SHA-256 is not {@code sha256} */
     public void verify(String backupId, String sha256) {
         MessageDigest digest = sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file(backupId)), digest)) {
+        try (InputStream in = new DigestInputStream(cipher.decrypt(Files.newInputStream(file(backupId)), "it"), digest)) {
             in.transferTo(OutputStream.nullOutputStream());
+        } catch (FileDecryptionException e) {
+            throw new BackupCorruptedException("The file of backup " + backupId + " is corrupted: " + e.getMessage());
         } catch (IOException e) {
             throw new BackupCorruptedException("Cannot read the file of backup " + backupId + ": " + e);
         }
@@ -117,7 +129,8 @@ public final class BackupFiles {
     /** Hands each {@code {"Item":...}} line of a backup to {@code line}, in order. */
     public void readLines(String backupId, Consumer<String> line) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(file(backupId)), 64 * 1024), StandardCharsets.UTF_8))) {
+                new GZIPInputStream(cipher.decrypt(Files.newInputStream(file(backupId)), "The file of backup " + backupId), 64 * 1024),
+                StandardCharsets.UTF_8))) {
             String next;
             while ((next = lines.readLine()) != null) {
                 if (!next.isBlank()) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ddb.common.attribute.AttributeValue;
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.event.ItemChange;
 import dev.ddb.common.table.KeySchema;
 import dev.ddb.common.table.ScalarAttributeType;
@@ -22,6 +23,8 @@ import dev.ddb.common.table.TableDescription;
  * several partitions, a restart cutting segments back to what the catalog committed, trimming.
  */
 class PitrArchivesTest {
+
+    private static final MasterKey KEY = MasterKey.generate();
 
     @TempDir
     Path dataDir;
@@ -45,7 +48,7 @@ class PitrArchivesTest {
         TableArchive archive = archives.archive("id-T").orElseThrow();
         List<Long> sequences = new ArrayList<>();
         for (TableArchive.Segment segment : archive.segments()) {
-            SegmentFile.read(archives.segmentPath("id-T", segment.name()), segment.length(),
+            SegmentFile.read(archives.segmentPath("id-T", segment.name()), segment.length(), archives.segmentCipher(),
                     bytes -> sequences.add(ItemChange.fromJson(bytes).sequence()));
         }
         return sequences;
@@ -53,7 +56,7 @@ class PitrArchivesTest {
 
     @Test
     void repeatsAreDroppedAndTheWatermarkCoversContiguousSequences() {
-        try (PitrCatalog catalog = new PitrCatalog(dataDir); PitrArchives archives = new PitrArchives(catalog, dataDir, 1 << 20)) {
+        try (PitrCatalog catalog = new PitrCatalog(dataDir, KEY); PitrArchives archives = new PitrArchives(catalog, dataDir, KEY, 1 << 20)) {
             archives.position(10);
             archives.enable(table(), 35, 1000);
             archives.consume(0, 0, change(11, "a", 1));
@@ -76,14 +79,14 @@ class PitrArchivesTest {
 
     @Test
     void aRestartCutsWhatWasNotCommittedAndResumesFromTheCommittedPosition() throws Exception {
-        try (PitrCatalog catalog = new PitrCatalog(dataDir); PitrArchives archives = new PitrArchives(catalog, dataDir, 1 << 20)) {
+        try (PitrCatalog catalog = new PitrCatalog(dataDir, KEY); PitrArchives archives = new PitrArchives(catalog, dataDir, KEY, 1 << 20)) {
             archives.position(0);
             archives.enable(table(), 35, 1000);
             archives.consume(0, 0, change(1, "a", 1));
             archives.commitBatch();
             archives.consume(0, 1, change(2, "b", 2)); // appended, never committed: a crash comes first
         }
-        try (PitrCatalog catalog = new PitrCatalog(dataDir); PitrArchives archives = new PitrArchives(catalog, dataDir, 1 << 20)) {
+        try (PitrCatalog catalog = new PitrCatalog(dataDir, KEY); PitrArchives archives = new PitrArchives(catalog, dataDir, KEY, 1 << 20)) {
             assertThat(archives.offset(0)).isEqualTo(1);
             assertThat(archives.committedWatermark()).isEqualTo(1);
             archives.consume(0, 1, change(2, "b", 2));
@@ -96,7 +99,7 @@ class PitrArchivesTest {
     void trimmingDropsBasesAndSegmentsBeforeTheBaseCoveringTheWindow() throws Exception {
         long day = TableArchive.DAY_MILLIS;
         long now = 100 * day;
-        try (PitrCatalog catalog = new PitrCatalog(dataDir); PitrArchives archives = new PitrArchives(catalog, dataDir, 1)) {
+        try (PitrCatalog catalog = new PitrCatalog(dataDir, KEY); PitrArchives archives = new PitrArchives(catalog, dataDir, KEY, 1)) {
             archives.position(0);
             archives.enable(table(), 1, 0);
             archives.addBase("id-T", new TableArchive.Base("b1", 0, 10 * day, "x", 0));

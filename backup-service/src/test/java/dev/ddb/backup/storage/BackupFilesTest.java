@@ -14,7 +14,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ddb.common.encryption.MasterKey;
+
 class BackupFilesTest {
+
+    private static final MasterKey KEY = MasterKey.generate();
 
     private static final String ITEMS = """
             {"Item":{"id":{"S":"a"},"n":{"N":"12345678901234567890123456789012345678"}}}
@@ -30,7 +34,7 @@ class BackupFilesTest {
 
     @Test
     void aWrittenBackupReadsBackLineByLineAndVerifies() throws IOException {
-        BackupFiles files = new BackupFiles(dataDir);
+        BackupFiles files = new BackupFiles(dataDir, KEY);
         BackupFiles.Written written = files.write("01700000000000-0000abcd", stream(ITEMS + "{\"ItemCount\":2}\n"));
 
         assertThat(written.itemCount()).isEqualTo(2);
@@ -46,7 +50,7 @@ class BackupFilesTest {
 
     @Test
     void aChangedByteIsDetected() throws IOException {
-        BackupFiles files = new BackupFiles(dataDir);
+        BackupFiles files = new BackupFiles(dataDir, KEY);
         BackupFiles.Written written = files.write("01700000000000-0000abcd", stream(ITEMS + "{\"ItemCount\":2}\n"));
         Path file = files.file("01700000000000-0000abcd");
         byte[] bytes = Files.readAllBytes(file);
@@ -59,15 +63,33 @@ class BackupFilesTest {
     }
 
     @Test
+    void theFileHoldsNoPlaintextAndAnotherKeyCannotReadIt() throws IOException {
+        BackupFiles files = new BackupFiles(dataDir, KEY);
+        BackupFiles.Written written = files.write("01700000000000-0000abcd", stream(ITEMS + "{\"ItemCount\":2}\n"));
+        byte[] bytes = Files.readAllBytes(files.file("01700000000000-0000abcd"));
+        assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).startsWith("DDBE");
+        // the gzip stream's magic bytes would be there unencrypted
+        assertThat(bytes[0] == (byte) 0x1f && bytes[1] == (byte) 0x8b).isFalse();
+
+        BackupFiles otherKey = new BackupFiles(dataDir, MasterKey.generate());
+        assertThatThrownBy(() -> otherKey.verify("01700000000000-0000abcd", written.sha256()))
+                .isInstanceOf(BackupCorruptedException.class)
+                .hasMessageStartingWith("The file of backup 01700000000000-0000abcd is corrupted: it cannot be decrypted with the master key");
+        assertThatThrownBy(() -> otherKey.readLines("01700000000000-0000abcd", line -> { }))
+                .isInstanceOf(BackupCorruptedException.class)
+                .hasMessageContaining("cannot be decrypted with the master key");
+    }
+
+    @Test
     void aMissingFileIsDetected() {
-        BackupFiles files = new BackupFiles(dataDir);
+        BackupFiles files = new BackupFiles(dataDir, KEY);
         assertThatThrownBy(() -> files.verify("01700000000000-0000abcd", "00"))
                 .isInstanceOf(BackupCorruptedException.class);
     }
 
     @Test
     void aStreamCutShortLeavesNoFile() throws IOException {
-        BackupFiles files = new BackupFiles(dataDir);
+        BackupFiles files = new BackupFiles(dataDir, KEY);
         assertThatThrownBy(() -> files.write("01700000000000-0000abcd", stream(ITEMS)))
                 .isInstanceOf(IOException.class).hasMessageContaining("without its ItemCount line");
         assertThatThrownBy(() -> files.write("01700000000000-0000abcd", stream(ITEMS + "{\"ItemCount\":3}\n")))

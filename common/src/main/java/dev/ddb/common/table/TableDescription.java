@@ -24,6 +24,10 @@ import java.util.Optional;
  *                             ListTagsOfResource answers them
  * @param onDemandThroughput   the maximums of a PAY_PER_REQUEST table (null: none); a PROVISIONED table has none
  * @param restoreSummary       where a table created by a restore came from; null for any other table
+ * @param sseDescription       the table's server-side encryption as DynamoDB describes it: null for
+ *                             the default (an AWS owned key, which DynamoDB does not describe). What
+ *                             it says is reported only: the suite encrypts every table under its own
+ *                             master key, whatever the table asks for
  */
 public record TableDescription(
         String tableName,
@@ -46,13 +50,28 @@ public record TableDescription(
         TimeToLive timeToLive,
         Map<String, String> tags,
         OnDemandThroughput onDemandThroughput,
-        RestoreSummary restoreSummary) {
+        RestoreSummary restoreSummary,
+        SseDescription sseDescription) {
 
     public TableDescription {
         tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         attributeDefinitions = List.copyOf(attributeDefinitions);
         localSecondaryIndexes = localSecondaryIndexes == null ? List.of() : List.copyOf(localSecondaryIndexes);
         globalSecondaryIndexes = globalSecondaryIndexes == null ? List.of() : List.copyOf(globalSecondaryIndexes);
+    }
+
+    /** A description with the default encryption (no SSEDescription). */
+    public TableDescription(String tableName, String tableId, String tableArn, TableStatus tableStatus,
+                            Instant creationDateTime, List<AttributeDefinition> attributeDefinitions, KeySchema keySchema,
+                            ProvisionedThroughputDescription provisionedThroughput, BillingModeSummary billingModeSummary,
+                            List<LocalSecondaryIndex> localSecondaryIndexes, List<GlobalSecondaryIndex> globalSecondaryIndexes,
+                            StreamSpecification streamSpecification, String latestStreamLabel, String latestStreamArn,
+                            boolean deletionProtectionEnabled, long tableSizeBytes, long itemCount, TimeToLive timeToLive,
+                            Map<String, String> tags, OnDemandThroughput onDemandThroughput, RestoreSummary restoreSummary) {
+        this(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions, keySchema,
+                provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
+                streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
+                itemCount, timeToLive, tags, onDemandThroughput, restoreSummary, null);
     }
 
     /** A description without tags. */
@@ -65,7 +84,7 @@ public record TableDescription(
         this(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions, keySchema,
                 provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, Map.of(), null, null);
+                itemCount, timeToLive, Map.of(), null, null, null);
     }
 
     /** A description without on-demand maximums, of a table not created by a restore. */
@@ -79,7 +98,7 @@ public record TableDescription(
         this(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions, keySchema,
                 provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, tags, null, null);
+                itemCount, timeToLive, tags, null, null, null);
     }
 
     public BillingMode billingMode() {
@@ -128,14 +147,14 @@ public record TableDescription(
         return new TableDescription(tableName, tableId, tableArn, status, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, tags, onDemandThroughput, restoreSummary);
+                itemCount, timeToLive, tags, onDemandThroughput, restoreSummary, sseDescription);
     }
 
     public TableDescription withIndexes(List<AttributeDefinition> definitions, List<GlobalSecondaryIndex> globalIndexes) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, definitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, tags, onDemandThroughput, restoreSummary);
+                itemCount, timeToLive, tags, onDemandThroughput, restoreSummary, sseDescription);
     }
 
     public TableDescription withGlobalSecondaryIndexes(List<GlobalSecondaryIndex> globalIndexes) {
@@ -146,7 +165,7 @@ public record TableDescription(
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, throughput, summary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, tags, onDemandThroughput, restoreSummary);
+                itemCount, timeToLive, tags, onDemandThroughput, restoreSummary, sseDescription);
     }
 
     /** The stream members together: DynamoDB keeps the Latest* ones after the stream is disabled. */
@@ -154,21 +173,21 @@ public record TableDescription(
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 specification, label, arn, deletionProtectionEnabled, tableSizeBytes, itemCount, timeToLive, tags,
-                onDemandThroughput, restoreSummary);
+                onDemandThroughput, restoreSummary, sseDescription);
     }
 
     public TableDescription withDeletionProtectionEnabled(boolean enabled) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, enabled, tableSizeBytes, itemCount,
-                timeToLive, tags, onDemandThroughput, restoreSummary);
+                timeToLive, tags, onDemandThroughput, restoreSummary, sseDescription);
     }
 
     public TableDescription withTimeToLive(TimeToLive setting) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, setting, tags, onDemandThroughput, restoreSummary);
+                itemCount, setting, tags, onDemandThroughput, restoreSummary, sseDescription);
     }
 
     /** The attribute items expire by, or null while TTL is disabled. */
@@ -180,7 +199,7 @@ public record TableDescription(
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, newTags, onDemandThroughput, restoreSummary);
+                itemCount, timeToLive, newTags, onDemandThroughput, restoreSummary, sseDescription);
     }
 
     /** The table with these on-demand maximums (null: none). */
@@ -188,14 +207,23 @@ public record TableDescription(
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, tags, maximums == null || maximums.isEmpty() ? null : maximums, restoreSummary);
+                itemCount, timeToLive, tags, maximums == null || maximums.isEmpty() ? null : maximums, restoreSummary,
+                sseDescription);
     }
 
     public TableDescription withRestoreSummary(RestoreSummary summary) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, tags, onDemandThroughput, summary);
+                itemCount, timeToLive, tags, onDemandThroughput, summary, sseDescription);
+    }
+
+    /** The table with this encryption setting (null: the default AWS owned key). */
+    public TableDescription withSseDescription(SseDescription description) {
+        return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
+                keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
+                streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
+                itemCount, timeToLive, tags, onDemandThroughput, restoreSummary, description);
     }
 
     /** A table being loaded by a restore: item writes are refused until it is ACTIVE. */

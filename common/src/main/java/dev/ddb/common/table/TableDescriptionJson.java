@@ -89,6 +89,11 @@ public final class TableDescriptionJson {
             putTime(summary, "RestoreDateTime", restore.restoreDateTime());
             summary.put("RestoreInProgress", restore.restoreInProgress());
         }
+        SseDescription sse = table.sseDescription();
+        if (sse != null) {
+            node.putObject("SSEDescription").put("Status", sse.status()).put("SSEType", sse.sseType())
+                    .put("KMSMasterKeyArn", sse.kmsMasterKeyArn());
+        }
         node.put("DeletionProtectionEnabled", table.deletionProtectionEnabled());
         putOnDemandThroughput(node, table.onDemandThroughput());
         return node;
@@ -165,6 +170,8 @@ public final class TableDescriptionJson {
         JsonNode stream = node.get("StreamSpecification");
         JsonNode ttl = node.get("TimeToLive");
         JsonNode restore = node.get("RestoreSummary");
+        // descriptions stored before SSESpecification was accepted have none: the default key
+        JsonNode sse = node.get("SSEDescription");
         Map<String, String> tags = new LinkedHashMap<>();
         for (JsonNode tag : node.path("Tags")) {
             tags.put(text(tag, "Key"), tag.path("Value").stringValue(""));
@@ -195,7 +202,9 @@ public final class TableDescriptionJson {
                 onDemandThroughput(node),
                 restore == null || restore.isNull() ? null : new RestoreSummary(text(restore, "SourceBackupArn"),
                         text(restore, "SourceTableArn"), time(restore.get("RestoreDateTime")),
-                        restore.path("RestoreInProgress").booleanValue(false)));
+                        restore.path("RestoreInProgress").booleanValue(false)),
+                sse == null || sse.isNull() ? null : new SseDescription(text(sse, "Status"), text(sse, "SSEType"),
+                        text(sse, "KMSMasterKeyArn")));
     }
 
     /** Absent in descriptions stored before on-demand maximums existed: none. */

@@ -23,6 +23,8 @@ import org.h2.mvstore.type.ByteArrayDataType;
 
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.attribute.ItemSize;
+import dev.ddb.common.encryption.EncryptedMVStore;
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.region.Regions;
 import dev.ddb.common.table.GlobalSecondaryIndex;
 import dev.ddb.common.table.IndexStatus;
@@ -38,6 +40,7 @@ import dev.ddb.item.changelog.OutboxEntry;
  * {@link GroupCommit} makes each write set durable through the {@link WriteAheadLog} and commits
  * the store about once a second (a checkpoint), so a write set that spans maps is durable and
  * recovered whole or not at all; readers take {@link #snapshot}s, which never see half of one.
+ * The store file and the log are encrypted under keys derived from the master key.
  */
 public final class ItemStore implements AutoCloseable {
 
@@ -74,21 +77,18 @@ public final class ItemStore implements AutoCloseable {
     /** Write sets apply under the write side, snapshots are taken under the read side. */
     private final ReadWriteLock visibility = new ReentrantReadWriteLock();
 
-    public ItemStore(Path dataDir, Durability durability) {
-        this(dataDir, durability, GroupCommit.HOUSEKEEPING_INTERVAL_MILLIS, RETENTION_MILLIS, GroupCommit.CHECKPOINT_INTERVAL_MILLIS);
+    public ItemStore(Path dataDir, MasterKey masterKey, Durability durability) {
+        this(dataDir, masterKey, durability, GroupCommit.HOUSEKEEPING_INTERVAL_MILLIS, RETENTION_MILLIS, GroupCommit.CHECKPOINT_INTERVAL_MILLIS);
     }
 
-    ItemStore(Path dataDir, Durability durability, long housekeepingIntervalMillis, int retentionMillis, long checkpointIntervalMillis) {
+    ItemStore(Path dataDir, MasterKey masterKey, Durability durability, long housekeepingIntervalMillis, int retentionMillis, long checkpointIntervalMillis) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.store = new MVStore.Builder()
-                .fileName(dataDir.resolve("items.mv.db").toString())
-                .autoCommitDisabled()
-                .pageSplitSize(PAGE_SPLIT_BYTES)
-                .open();
+        this.store = EncryptedMVStore.open(dataDir.resolve("items.mv.db"), masterKey,
+                builder -> builder.autoCommitDisabled().pageSplitSize(PAGE_SPLIT_BYTES));
         // Every commit (a checkpoint) is fsynced before the next one, so freed chunks need not be
         // kept for MVStore's default 45 s "until the disk surely flushed": reuse them soon, or the
         // file grows by a chunk per checkpoint.
@@ -99,7 +99,7 @@ public final class ItemStore implements AutoCloseable {
         this.backfill = store.openMap(BACKFILL);
         this.droppedTables = store.openMap(DROPPED_TABLES);
         this.clientRequestTokens = store.openMap(CLIENT_REQUEST_TOKENS);
-        this.log = new WriteAheadLog(dataDir);
+        this.log = new WriteAheadLog(dataDir, masterKey);
         long checkpointed = meta.getOrDefault(LAST_LOG_RECORD, 0L);
         this.lastLogRecord = checkpointed;
         log.replay(checkpointed, this::redo);

@@ -13,6 +13,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.CRC32C;
 
+import javax.crypto.AEADBadTagException;
+
+import dev.ddb.common.encryption.KeyPurposes;
+import dev.ddb.common.encryption.MasterKey;
+import dev.ddb.common.encryption.RecordCipher;
+
 /**
  * The log that makes a write set durable between two MVStore commits (checkpoints). A write set's
  * record is appended to a memory buffer while the write set is applied (so records are in
@@ -24,6 +30,10 @@ import java.util.zip.CRC32C;
  * <p>Recovery replays, after the last record the store holds, the valid records of both segments
  * whose numbers continue without a gap; stale records of an older round and a torn last record
  * (bad checksum) end the replay.
+ *
+ * <p>Each record's payload is encrypted on its own ({@link RecordCipher}: AES-GCM under a key derived
+ * from the master key); the checksum covers the encrypted bytes, so a torn record is still told
+ * apart from one that does not decrypt (changed bytes), which stops the start with an error.
  */
 final class WriteAheadLog implements AutoCloseable {
 
@@ -32,21 +42,25 @@ final class WriteAheadLog implements AutoCloseable {
     private static final int HEADER_BYTES = 8; // payload length, CRC32C of the payload
 
     private final FileChannel[] segments = new FileChannel[2];
+    private final Path[] files = new Path[2];
+    private final RecordCipher cipher;
     private int current;
     private long position;
     /** Records appended since the last write or checkpoint; guarded by this. */
     private ByteArrayOutputStream buffered = new ByteArrayOutputStream();
     private long bufferedLastSequence;
 
-    WriteAheadLog(Path dataDir) {
+    WriteAheadLog(Path dataDir, MasterKey key) {
+        this.cipher = new RecordCipher(key, KeyPurposes.ITEM_WAL);
         for (int i = 0; i < segments.length; i++) {
-            segments[i] = openPreallocated(dataDir.resolve("items.wal." + i));
+            files[i] = dataDir.resolve("items.wal." + i);
+            segments[i] = openPreallocated(files[i]);
         }
     }
 
     /** Appends a write set's record to the buffer (records come in number order). */
     synchronized void append(WalRecord record) {
-        byte[] payload = record.encode();
+        byte[] payload = cipher.seal(record.encode());
         CRC32C crc = new CRC32C();
         crc.update(payload);
         ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).putInt(payload.length).putInt((int) crc.getValue());
@@ -105,8 +119,8 @@ final class WriteAheadLog implements AutoCloseable {
     /** Hands the records after record number lastApplied to apply, in order. */
     void replay(long lastApplied, Consumer<WalRecord> apply) {
         Map<Long, WalRecord> byNumber = new HashMap<>();
-        for (FileChannel segment : segments) {
-            readValid(segment, record -> {
+        for (int i = 0; i < segments.length; i++) {
+            readValid(segments[i], files[i], cipher, record -> {
                 if (record.number() > lastApplied) {
                     byNumber.put(record.number(), record);
                 }
@@ -118,7 +132,7 @@ final class WriteAheadLog implements AutoCloseable {
         }
     }
 
-    private static void readValid(FileChannel segment, Consumer<WalRecord> records) {
+    private static void readValid(FileChannel segment, Path file, RecordCipher cipher, Consumer<WalRecord> records) {
         try {
             long size = segment.size();
             long at = 0;
@@ -139,7 +153,14 @@ final class WriteAheadLog implements AutoCloseable {
                 if ((int) crc.getValue() != header.getInt(4)) {
                     return; // torn or stale
                 }
-                records.accept(WalRecord.decode(payload.array()));
+                byte[] plain;
+                try {
+                    plain = cipher.open(payload.array());
+                } catch (AEADBadTagException e) {
+                    throw new IllegalStateException("A record of the item store's log " + file + " at byte " + at
+                            + " does not decrypt with the master key, though its checksum is right: it was changed");
+                }
+                records.accept(WalRecord.decode(plain));
                 at += HEADER_BYTES + length;
             }
         } catch (IOException e) {

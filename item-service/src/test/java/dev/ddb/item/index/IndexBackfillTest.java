@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.event.ItemChange;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.key.KeyEncoding;
@@ -99,7 +100,9 @@ class IndexBackfillTest {
     void aRestartDuringTheBackfillFinishesIt() throws Exception {
         // The store as a crash halfway through a backfill leaves it: the index CREATING, the
         // first half of the items indexed and that much recorded as done.
-        try (ItemStore store = new ItemStore(dataDir, Durability.SYNC)) {
+        // the key item-service then opens the store with: <data-dir>/master.key
+        MasterKey masterKey = MasterKey.readOrCreate(dataDir.resolve("master.key")).key();
+        try (ItemStore store = new ItemStore(dataDir, masterKey, Durability.SYNC)) {
             TableDescription before = TableDescriptionJson.read(Json.read(MusicTable.description(TABLE, false).getBytes(StandardCharsets.UTF_8)));
             store.createTable(before);
             List<StoreWrite> writes = new ArrayList<>();

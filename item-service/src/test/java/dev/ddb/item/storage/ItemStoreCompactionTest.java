@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ddb.common.attribute.AttributeValue;
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.event.ItemChange;
 import dev.ddb.common.key.KeyEncoding;
 import dev.ddb.common.table.KeySchema;
@@ -24,6 +25,8 @@ import dev.ddb.item.support.TestTables;
  */
 class ItemStoreCompactionTest {
 
+    private static final MasterKey KEY = MasterKey.generate();
+
     @TempDir
     Path dir;
 
@@ -32,7 +35,7 @@ class ItemStoreCompactionTest {
         TableDescription table = TestTables.table("T", "t", KeySchema.hashOnly("id", ScalarAttributeType.N));
         String payload = "x".repeat(1000);
         long afterFirstPass = 0;
-        try (ItemStore store = new ItemStore(dir, Durability.SYNC, 200, 0, 0)) {
+        try (ItemStore store = new ItemStore(dir, KEY, Durability.SYNC, 200, 0, 0)) {
             store.createTable(table);
             for (int pass = 0; pass < 40; pass++) {
                 for (int i = 0; i < 200; i++) {
@@ -52,7 +55,7 @@ class ItemStoreCompactionTest {
             assertThat(store.get(table, KeyEncoding.encode(new AttributeValue.N(BigDecimal.ONE), null)).get("p"))
                     .isEqualTo(new AttributeValue.S(payload + 39));
         }
-        try (ItemStore reopened = new ItemStore(dir, Durability.SYNC)) {
+        try (ItemStore reopened = new ItemStore(dir, KEY, Durability.SYNC)) {
             assertThat(reopened.schemas()).extracting(TableDescription::tableName).isEqualTo(List.of("T"));
         }
     }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ddb.common.attribute.AttributeValue;
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.event.ItemChange;
 import dev.ddb.common.key.KeyEncoding;
 import dev.ddb.common.table.KeySchema;
@@ -23,6 +24,8 @@ import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.support.TestTables;
 
 class KeyRangeTest {
+
+    private static final MasterKey KEY = MasterKey.generate();
 
     @TempDir
     Path dir;
@@ -41,7 +44,7 @@ class KeyRangeTest {
 
     @BeforeEach
     void fill() {
-        store = new ItemStore(dir, Durability.ASYNC);
+        store = new ItemStore(dir, KEY, Durability.ASYNC);
         store.createTable(table);
         for (String pk : List.of("a", "b", "c")) {
             for (int sk = -3; sk <= 3; sk++) {

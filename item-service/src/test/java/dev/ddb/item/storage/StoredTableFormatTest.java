@@ -10,10 +10,14 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ddb.common.encryption.EncryptedMVStore;
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.table.ScalarAttributeType;
 import dev.ddb.common.table.TableDescription;
 
 class StoredTableFormatTest {
+
+    private static final MasterKey KEY = MasterKey.generate();
 
     @TempDir
     Path dataDir;
@@ -21,7 +25,7 @@ class StoredTableFormatTest {
     @Test
     void aStoreWrittenBeforeSecondaryIndexesOpensWithItsTables() {
         // The format item-service wrote before tables were kept as TableDescriptions.
-        MVStore old = new MVStore.Builder().fileName(dataDir.resolve("items.mv.db").toString()).open();
+        MVStore old = EncryptedMVStore.open(dataDir.resolve("items.mv.db"), KEY, builder -> builder);
         MVMap<String, byte[]> tables = old.openMap("tables");
         tables.put("Music", ("{\"TableName\":\"Music\",\"TableId\":\"4f2a0c1e-0000-4000-8000-000000000001\","
                 + "\"HashKey\":\"Artist\",\"HashKeyType\":\"S\",\"RangeKey\":\"Year\",\"RangeKeyType\":\"N\"}")
@@ -29,7 +33,7 @@ class StoredTableFormatTest {
         old.commit();
         old.close();
 
-        try (ItemStore store = new ItemStore(dataDir, Durability.ASYNC)) {
+        try (ItemStore store = new ItemStore(dataDir, KEY, Durability.ASYNC)) {
             TableDescription music = store.schema("Music");
             assertThat(music.tableId()).isEqualTo("4f2a0c1e-0000-4000-8000-000000000001");
             assertThat(music.keySchema().hashKey()).isEqualTo("Artist");

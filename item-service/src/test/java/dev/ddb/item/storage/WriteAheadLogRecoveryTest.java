@@ -1,6 +1,7 @@
 package dev.ddb.item.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ddb.common.attribute.AttributeValue;
+import dev.ddb.common.encryption.MasterKey;
+import dev.ddb.common.encryption.MasterKeyException;
 import dev.ddb.common.event.ItemChange;
 import dev.ddb.common.key.KeyEncoding;
 import dev.ddb.common.table.KeySchema;
@@ -28,6 +31,8 @@ import dev.ddb.item.support.TestTables;
  * restart after {@code kill -9} does.
  */
 class WriteAheadLogRecoveryTest {
+
+    private static final MasterKey KEY = MasterKey.generate();
 
     private static final long NEVER = 3_600_000;
     private static final TableDescription TABLE = TestTables.table("T", "t", KeySchema.hashOnly("id", ScalarAttributeType.N));
@@ -153,8 +158,63 @@ class WriteAheadLogRecoveryTest {
         }
     }
 
+    @Test
+    void theStoreAndTheLogHoldNoPlaintextTheKeyReadsThemBackAndAnotherKeyIsRefused() throws IOException {
+        Path live = dir.resolve("live");
+        Path crashed = dir.resolve("crashed");
+        try (ItemStore store = open(live, NEVER)) {
+            store.createTable(TABLE);
+            put(store, 1, "MARKER-in-the-log");
+            copy(live, crashed); // kill -9: the write is in the log only
+        }
+        try (ItemStore store = open(live, NEVER)) {
+            put(store, 2, "MARKER-in-the-store");
+        }
+        for (Path file : List.of(live.resolve("items.mv.db"), live.resolve("items.wal.0"), live.resolve("items.wal.1"),
+                crashed.resolve("items.wal.0"), crashed.resolve("items.wal.1"))) {
+            assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .as(file.toString()).doesNotContain("MARKER");
+        }
+        try (ItemStore store = open(crashed, NEVER)) {
+            assertThat(value(store, 1)).isEqualTo("MARKER-in-the-log");
+        }
+        try (ItemStore store = open(live, NEVER)) {
+            assertThat(value(store, 2)).isEqualTo("MARKER-in-the-store");
+        }
+        assertThatThrownBy(() -> new ItemStore(live, MasterKey.generate(), Durability.SYNC))
+                .isInstanceOf(MasterKeyException.class)
+                .hasMessageStartingWith("The master key in the generated master key does not open " + live.resolve("items.mv.db"));
+    }
+
+    @Test
+    void aLogRecordChangedBehindARightChecksumStopsTheStart() throws IOException {
+        Path live = dir.resolve("live");
+        Path crashed = dir.resolve("crashed");
+        try (ItemStore store = open(live, NEVER)) {
+            store.createTable(TABLE);
+            put(store, 1, "a");
+            copy(live, crashed);
+        }
+        Path log = crashed.resolve("items.wal.0");
+        byte[] bytes = Files.readAllBytes(log);
+        if (java.nio.ByteBuffer.wrap(bytes).getInt(0) == 0) {
+            log = crashed.resolve("items.wal.1");
+            bytes = Files.readAllBytes(log);
+        }
+        int length = java.nio.ByteBuffer.wrap(bytes).getInt(0);
+        bytes[8 + 20] ^= 1; // a ciphertext byte of the first record
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes, 8, length);
+        java.nio.ByteBuffer.wrap(bytes).putInt(4, (int) crc.getValue());
+        Files.write(log, bytes);
+        Path changed = log;
+        assertThatThrownBy(() -> open(crashed, NEVER)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("A record of the item store's log " + changed + " at byte 0 does not decrypt with the master key,"
+                        + " though its checksum is right: it was changed");
+    }
+
     private static ItemStore open(Path dir, long checkpointIntervalMillis) {
-        return new ItemStore(dir, Durability.SYNC, GroupCommit.HOUSEKEEPING_INTERVAL_MILLIS, 1000, checkpointIntervalMillis);
+        return new ItemStore(dir, KEY, Durability.SYNC, GroupCommit.HOUSEKEEPING_INTERVAL_MILLIS, 1000, checkpointIntervalMillis);
     }
 
     private static void put(ItemStore store, int id, String value) {

@@ -18,16 +18,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ddb.common.attribute.AttributeValue;
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.event.ItemChange;
 import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.event.Topics;
 import dev.ddb.common.key.KeyEncoding;
-import dev.ddb.common.table.GlobalSecondaryIndex;
 import dev.ddb.common.table.BillingMode;
 import dev.ddb.common.table.BillingModeSummary;
-import dev.ddb.common.table.OnDemandThroughput;
+import dev.ddb.common.table.GlobalSecondaryIndex;
 import dev.ddb.common.table.IndexStatus;
 import dev.ddb.common.table.KeySchema;
+import dev.ddb.common.table.OnDemandThroughput;
 import dev.ddb.common.table.Projection;
 import dev.ddb.common.table.ProjectionType;
 import dev.ddb.common.table.ProvisionedThroughputDescription;
@@ -43,6 +44,8 @@ import dev.ddb.item.write.ItemLocks;
 
 class TableEventsFollowerTest {
 
+    private static final MasterKey MASTER_KEY = MasterKey.generate();
+
     private static final KeySchema KEY = KeySchema.hashOnly("pk", ScalarAttributeType.S);
 
     @TempDir
@@ -56,7 +59,7 @@ class TableEventsFollowerTest {
 
     @BeforeEach
     void openStore() {
-        store = new ItemStore(dataDir, Durability.SYNC);
+        store = new ItemStore(dataDir, MASTER_KEY, Durability.SYNC);
         backfill = new IndexBackfill(store, new ItemLocks());
         provisioning = new TableProvisioning(store, backfill);
         follower = new TableEventsFollower(() -> {

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.json.Json;
 import dev.ddb.item.storage.ClientRequestToken;
 import dev.ddb.item.storage.Durability;
@@ -19,6 +20,8 @@ import dev.ddb.item.storage.ItemStore;
 
 /** ClientRequestTokens: kept in the store's commit, known again after a reopen, good for 10 minutes, then swept. */
 class ClientRequestTokensTest {
+
+    private static final MasterKey KEY = MasterKey.generate();
 
     @TempDir
     Path dataDir;
@@ -51,13 +54,13 @@ class ClientRequestTokensTest {
     void aTokenStoredWithItsWritesIsKnownAfterAReopenForTenMinutesThenSwept() {
         Hands clock = new Hands();
         byte[] digest = RequestDigest.of(Json.parseRequest("{\"TransactItems\":[{\"Put\":{\"TableName\":\"t\"}}]}".getBytes()));
-        try (ItemStore store = new ItemStore(dataDir, Durability.SYNC)) {
+        try (ItemStore store = new ItemStore(dataDir, KEY, Durability.SYNC)) {
             ClientRequestTokens tokens = new ClientRequestTokens(store, clock);
             assertThat(tokens.recent("t-1")).isNull();
             store.apply(List.of(), tokens.use("t-1", digest));
             store.awaitDurable();
         }
-        try (ItemStore store = new ItemStore(dataDir, Durability.SYNC)) {
+        try (ItemStore store = new ItemStore(dataDir, KEY, Durability.SYNC)) {
             ClientRequestTokens tokens = new ClientRequestTokens(store, clock);
             ClientRequestToken used = tokens.recent("t-1");
             assertThat(used).isNotNull();

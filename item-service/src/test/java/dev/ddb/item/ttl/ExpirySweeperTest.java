@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ddb.common.attribute.AttributeValue;
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.event.ItemChange;
 import dev.ddb.common.table.KeySchema;
 import dev.ddb.common.table.ScalarAttributeType;
@@ -35,6 +36,8 @@ import dev.ddb.item.write.WritePath;
 /** The sweeper on a real item store and write path. */
 class ExpirySweeperTest {
 
+    private static final MasterKey KEY = MasterKey.generate();
+
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
     @TempDir
@@ -46,7 +49,7 @@ class ExpirySweeperTest {
 
     @BeforeEach
     void open() {
-        store = new ItemStore(dir, Durability.SYNC);
+        store = new ItemStore(dir, KEY, Durability.SYNC);
         writes = new WritePath(store, new ItemLocks());
         table = TestTables.table("Sessions", "t-1", KeySchema.hashOnly("id", ScalarAttributeType.S))
                 .withTimeToLive(TimeToLive.enabled("expiresAt", NOW.minusSeconds(7200)));

@@ -124,4 +124,15 @@ class DockerComposeFileTest {
             assertThat(env).as(name).containsEntry("DDB_ACCOUNT_ID", "${DDB_ACCOUNT_ID:-" + accountId + "}");
         }
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyServiceWithFilesSharesOneMasterKeyFileOnTheKeysVolume() throws IOException {
+        for (String name : List.of("item-service", "table-service", "stream-service", "backup-service")) {
+            Map<String, Object> service = service(name);
+            assertThat((Map<String, Object>) service.get("environment")).as(name)
+                    .containsEntry("DDB_MASTER_KEY_FILE", "/keys/master.key");
+            assertThat((List<Object>) service.get("volumes")).as(name).contains("keys:/keys");
+        }
+    }
 }

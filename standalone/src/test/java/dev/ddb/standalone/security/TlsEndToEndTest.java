@@ -69,7 +69,7 @@ class TlsEndToEndTest {
         httpPort = ports[0];
         StackSettings ephemeral = StackSettings.ephemeral(dataDir);
         StackSettings settings = new StackSettings(dataDir, httpPort, 0, 0, 0, 0, 0, null, ephemeral.durability(),
-                ephemeral.inProcessGateway(), GatewayAuth.OPEN, new GatewayListeners(false, true, ports[1]));
+                ephemeral.inProcessGateway(), GatewayAuth.OPEN, new GatewayListeners(false, true, ports[1]), null);
         stack = LocalStack.start(settings);
         httpsUrl = stack.gatewayHttpsUrl().orElseThrow();
         pem = stack.gatewayCertificatePem().orElseThrow();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.table.TableStatus;
 import dev.ddb.standalone.Clients;
 import dev.ddb.standalone.LocalStack;
@@ -159,7 +160,7 @@ class OneViewOfATableEndToEndTest {
 
         // What a crash between storing a new table and answering CreateTable leaves in table-service's store.
         stack.stopService("table-service");
-        try (TableMetadataStore tables = new TableMetadataStore(dataDir.resolve("table-service"))) {
+        try (TableMetadataStore tables = new TableMetadataStore(dataDir.resolve("table-service"), MasterKey.read(dataDir.resolve("master.key")))) {
             tables.compute("Interrupted", table -> table.withStatus(TableStatus.CREATING));
         }
         stack.startService("table-service");

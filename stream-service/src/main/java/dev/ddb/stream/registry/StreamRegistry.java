@@ -15,6 +15,8 @@ import org.h2.mvstore.MVStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import dev.ddb.common.encryption.EncryptedMVStore;
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.region.Regions;
 import dev.ddb.stream.StreamServiceProperties;
 
@@ -36,17 +38,17 @@ public class StreamRegistry implements AutoCloseable {
     private volatile TreeMap<String, Stream> byArn = new TreeMap<>();
 
     @Autowired
-    public StreamRegistry(StreamServiceProperties properties) {
-        this(properties.dataDir());
+    public StreamRegistry(StreamServiceProperties properties, MasterKey masterKey) {
+        this(properties.dataDir(), masterKey);
     }
 
-    public StreamRegistry(Path dataDir) {
+    public StreamRegistry(Path dataDir, MasterKey masterKey) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create data directory " + dataDir, e);
         }
-        this.store = new MVStore.Builder().fileName(dataDir.resolve(FILE_NAME).toString()).autoCommitDisabled().open();
+        this.store = EncryptedMVStore.open(dataDir.resolve(FILE_NAME), masterKey, MVStore.Builder::autoCommitDisabled);
         this.streams = store.openMap("streams");
         this.progress = store.openMap("progress");
         TreeMap<String, Stream> loaded = new TreeMap<>();

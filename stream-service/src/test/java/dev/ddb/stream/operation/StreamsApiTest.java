@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
@@ -39,6 +40,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** The four Streams operations against a real registry and stream topics held in memory, at a settable time. */
 class StreamsApiTest {
 
+    private static final MasterKey KEY = MasterKey.generate();
+
     private static final String LABEL = "2026-11-25T10:37:34.123";
     private static final long ITERATOR_LIFETIME = 15 * 60_000;
     private static final long CLOSE_DELAY = 5_000;
@@ -57,7 +60,7 @@ class StreamsApiTest {
 
     @BeforeEach
     void start() {
-        registry = new StreamRegistry(dataDir);
+        registry = new StreamRegistry(dataDir, KEY);
         StreamLookup lookup = new StreamLookup(registry, TableChangesSeen.IMMEDIATE);
         listStreams = new ListStreamsOperation(registry, TableChangesSeen.IMMEDIATE);
         describeStream = new DescribeStreamOperation(lookup, log, CLOSE_DELAY, new MovingClock(() -> now));

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.json.Json;
 import dev.ddb.stream.kafka.StreamTopics;
 import dev.ddb.stream.record.SequenceNumbers;
@@ -35,6 +36,8 @@ import dev.ddb.stream.support.Streams;
 import tools.jackson.databind.JsonNode;
 
 class StreamRecordPublisherTest {
+
+    private static final MasterKey KEY = MasterKey.generate();
 
     private static final String TOPIC = "ddb.stream.Music";
     private static final Map<TopicPartition, OffsetAndMetadata> CONSUMED =
@@ -51,7 +54,7 @@ class StreamRecordPublisherTest {
 
     @BeforeEach
     void start() {
-        registry = new StreamRegistry(dataDir);
+        registry = new StreamRegistry(dataDir, KEY);
         registry.save(stream);
     }
 

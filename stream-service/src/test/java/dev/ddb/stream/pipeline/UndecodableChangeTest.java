@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.event.ItemChange;
 import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.event.Topics;
@@ -47,6 +48,8 @@ import tools.jackson.databind.JsonNode;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class UndecodableChangeTest {
+
+    private static final MasterKey KEY = MasterKey.generate();
 
     /** Created before the changes' time (2025-11-25T10:37:34.123Z). */
     private static final String LABEL = "2025-11-25T10:00:00.000";
@@ -71,7 +74,7 @@ class UndecodableChangeTest {
 
     @BeforeEach
     void start() {
-        registry = new StreamRegistry(dataDir);
+        registry = new StreamRegistry(dataDir, KEY);
         registry.save(Streams.stream("Music", LABEL, "NEW_IMAGE", 1));
         // partition 0: a good change, one that cannot be decoded, a good one; partition 1: good ones
         changeLog.append(0, change(1, "a", "1"));

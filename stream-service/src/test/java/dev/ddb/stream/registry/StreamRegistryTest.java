@@ -8,9 +8,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.stream.support.Streams;
 
 class StreamRegistryTest {
+
+    private static final MasterKey KEY = MasterKey.generate();
 
     @TempDir
     Path dataDir;
@@ -18,15 +21,31 @@ class StreamRegistryTest {
     @Test
     void streamsAndProgressSurviveAReopen() {
         Stream stream = Streams.stream("Music", "2026-11-25T10:37:34.123", "NEW_IMAGE", 2);
-        try (StreamRegistry registry = new StreamRegistry(dataDir)) {
+        try (StreamRegistry registry = new StreamRegistry(dataDir, KEY)) {
             registry.save(stream);
             registry.recordLastOffsets(Map.of(stream.streamArn(), Map.of(1, 41L)));
             registry.tableEventsApplied(7);
         }
-        try (StreamRegistry registry = new StreamRegistry(dataDir)) {
+        try (StreamRegistry registry = new StreamRegistry(dataDir, KEY)) {
             assertThat(registry.find(stream.streamArn())).contains(stream.withLastOffset(1, 41));
             assertThat(registry.tableEventsPosition()).isEqualTo(7);
         }
+    }
+
+    @Test
+    void theStoreIsEncryptedAndAnotherKeyIsRefused() throws Exception {
+        Stream stream = Streams.stream("MarkerTableName", "2026-11-25T10:37:34.123", "NEW_IMAGE", 2);
+        try (StreamRegistry registry = new StreamRegistry(dataDir, KEY)) {
+            registry.save(stream);
+        }
+        assertThat(new String(java.nio.file.Files.readAllBytes(dataDir.resolve(StreamRegistry.FILE_NAME)),
+                java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("MarkerTableName");
+        try (StreamRegistry registry = new StreamRegistry(dataDir, KEY)) {
+            assertThat(registry.find(stream.streamArn())).contains(stream);
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StreamRegistry(dataDir, MasterKey.generate()))
+                .isInstanceOf(dev.ddb.common.encryption.MasterKeyException.class)
+                .hasMessageContaining("does not open " + dataDir.resolve(StreamRegistry.FILE_NAME));
     }
 
     @Test
@@ -34,7 +53,7 @@ class StreamRegistryTest {
         Stream first = Streams.stream("Music", "2026-11-25T10:37:34.123", "KEYS_ONLY", 1);
         Stream second = Streams.stream("Music", "2026-11-25T10:40:00.000", "NEW_IMAGE", 1);
         long disabledAt = first.creationMillis() + 1000;
-        try (StreamRegistry registry = new StreamRegistry(dataDir)) {
+        try (StreamRegistry registry = new StreamRegistry(dataDir, KEY)) {
             registry.save(first.disabledAt(disabledAt));
             registry.save(second);
 
@@ -49,7 +68,7 @@ class StreamRegistryTest {
     @Test
     void lastOffsetsOnlyMoveForward() {
         Stream stream = Streams.stream("Music", "2026-11-25T10:37:34.123", "KEYS_ONLY", 2);
-        try (StreamRegistry registry = new StreamRegistry(dataDir)) {
+        try (StreamRegistry registry = new StreamRegistry(dataDir, KEY)) {
             registry.save(stream);
             registry.recordLastOffsets(Map.of(stream.streamArn(), Map.of(0, 10L)));
             registry.recordLastOffsets(Map.of(stream.streamArn(), Map.of(0, 4L, 1, 3L)));
@@ -62,7 +81,7 @@ class StreamRegistryTest {
     void streamsAreListedInArnOrderUntilTheyExpire() {
         Stream books = Streams.stream("Books", "2026-11-25T10:37:34.123", "KEYS_ONLY", 1);
         Stream music = Streams.stream("Music", "2026-11-25T10:37:34.123", "KEYS_ONLY", 1);
-        try (StreamRegistry registry = new StreamRegistry(dataDir)) {
+        try (StreamRegistry registry = new StreamRegistry(dataDir, KEY)) {
             registry.save(music.disabledAt(music.creationMillis() + 10));
             registry.save(books);
             assertThat(registry.all()).extracting(Stream::tableName).containsExactly("Books", "Music");
@@ -71,7 +90,7 @@ class StreamRegistryTest {
             assertThat(registry.purgeDisabledBefore(music.creationMillis() + 11)).extracting(Stream::tableName).containsExactly("Music");
             assertThat(registry.all()).extracting(Stream::tableName).containsExactly("Books");
         }
-        try (StreamRegistry registry = new StreamRegistry(dataDir)) {
+        try (StreamRegistry registry = new StreamRegistry(dataDir, KEY)) {
             assertThat(registry.all()).extracting(Stream::tableName).containsExactly("Books");
         }
     }

@@ -13,11 +13,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.event.TableEvent;
 import dev.ddb.stream.kafka.StreamTopics;
 import dev.ddb.stream.support.Streams;
 
 class TableEventApplierTest {
+
+    private static final MasterKey KEY = MasterKey.generate();
 
     private static final String LABEL = "2026-11-25T10:37:34.123";
     private static final String LATER = "2026-11-25T10:40:00.000";
@@ -32,7 +35,7 @@ class TableEventApplierTest {
 
     @BeforeEach
     void start() {
-        registry = new StreamRegistry(dataDir);
+        registry = new StreamRegistry(dataDir, KEY);
         StreamTopics topics = new StreamTopics() {
             @Override
             public List<Long> prepare(String tableName) {

@@ -82,6 +82,7 @@ public class TableDescriptionFactory {
                 0,
                 0,
                 null);
+        table = table.withSseDescription(SseDescriptions.describe(request.sseSpecification(), tableArn));
         if (onDemand) {
             table = table.withOnDemandThroughput(SecondaryIndexDescriptions.maximums(request.onDemandThroughput()));
         }

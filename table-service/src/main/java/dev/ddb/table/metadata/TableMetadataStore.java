@@ -15,6 +15,8 @@ import org.h2.mvstore.MVStore;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import dev.ddb.common.encryption.EncryptedMVStore;
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.region.Regions;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.common.table.TableDescriptionJson;
@@ -37,21 +39,18 @@ public class TableMetadataStore implements AutoCloseable {
     private final MVMap<String, byte[]> tables;
 
     @Autowired
-    public TableMetadataStore(TableServiceProperties properties) {
-        this(properties.dataDir());
+    public TableMetadataStore(TableServiceProperties properties, MasterKey masterKey) {
+        this(properties.dataDir(), masterKey);
     }
 
-    public TableMetadataStore(Path dataDir) {
+    public TableMetadataStore(Path dataDir, MasterKey masterKey) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create data directory " + dataDir, e);
         }
         // Commits are explicit: each change is written and synced while the caller waits.
-        this.store = new MVStore.Builder()
-                .fileName(dataDir.resolve(FILE_NAME).toString())
-                .autoCommitDisabled()
-                .open();
+        this.store = EncryptedMVStore.open(dataDir.resolve(FILE_NAME), masterKey, MVStore.Builder::autoCommitDisabled);
         this.tables = store.openMap("tables");
     }
 

@@ -20,6 +20,7 @@ import dev.ddb.common.table.TableDescriptionJson;
 import dev.ddb.table.TableServiceProperties;
 import dev.ddb.table.events.TableEventPublisher;
 import dev.ddb.table.metadata.TableMetadataStore;
+import dev.ddb.table.metadata.SseDescriptions;
 import dev.ddb.table.provisioning.TableStorageProvisioner;
 import dev.ddb.table.request.GlobalSecondaryIndexUpdate;
 import dev.ddb.table.request.OnDemandMaximums;
@@ -109,6 +110,9 @@ public class UpdateTableOperation implements Operation {
         }
         if (request.deletionProtectionEnabled() != null) {
             next = next.withDeletionProtectionEnabled(request.deletionProtectionEnabled());
+        }
+        if (request.changesEncryption()) {
+            next = next.withSseDescription(SseDescriptions.describe(request.sseSpecification(), current.tableArn()));
         }
         next = GlobalSecondaryIndexUpdates.apply(next, request, now);
         return CapacityUpdate.applyOnDemandThroughput(next, request);

@@ -6,8 +6,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A CreateTable request, read once the request validator has checked its members' types and
- * constraints: members the caller left out are null. Tags, SSESpecification, TableClass and other
- * members are not read.
+ * constraints: members the caller left out are null. Tags, TableClass and other members are not read.
  */
 public record CreateTableRequest(
         String tableName,
@@ -19,7 +18,8 @@ public record CreateTableRequest(
         ProvisionedThroughput provisionedThroughput,
         StreamSpecification streamSpecification,
         Boolean deletionProtectionEnabled,
-        OnDemandMaximums onDemandThroughput) {
+        OnDemandMaximums onDemandThroughput,
+        SseSpecification sseSpecification) {
 
     public static final String PROVISIONED = "PROVISIONED";
     public static final String PAY_PER_REQUEST = "PAY_PER_REQUEST";
@@ -35,7 +35,8 @@ public record CreateTableRequest(
                 ProvisionedThroughput.read(request),
                 StreamSpecification.read(request),
                 RequestMembers.bool(request, "DeletionProtectionEnabled"),
-                OnDemandMaximums.read(request));
+                OnDemandMaximums.read(request),
+                SseSpecification.read(request));
     }
 
     /** The billing mode in effect: PROVISIONED unless the request says otherwise. */

@@ -19,10 +19,11 @@ public record UpdateTableRequest(
         Boolean deletionProtectionEnabled,
         List<GlobalSecondaryIndexUpdate> globalSecondaryIndexUpdates,
         OnDemandMaximums onDemandThroughput,
+        SseSpecification sseSpecification,
         List<String> unsupportedMembers) {
 
     /** UpdateTable members that change something this service does not model yet. */
-    public static final List<String> UNSUPPORTED = List.of("SSESpecification",
+    public static final List<String> UNSUPPORTED = List.of(
             "ReplicaUpdates", "TableClass", "WarmThroughput", "MultiRegionConsistency",
             "GlobalTableWitnessUpdates");
 
@@ -43,7 +44,12 @@ public record UpdateTableRequest(
                 RequestMembers.bool(request, "DeletionProtectionEnabled"),
                 RequestMembers.list(request, "GlobalSecondaryIndexUpdates", GlobalSecondaryIndexUpdate::read),
                 OnDemandMaximums.read(request),
+                SseSpecification.read(request),
                 List.copyOf(unsupported));
+    }
+
+    public boolean changesEncryption() {
+        return sseSpecification != null;
     }
 
     public boolean changesStream() {

@@ -54,6 +54,7 @@ final class CreateTableRules {
         globalIndexes();
         projectedAttributes();
         stream();
+        SseSpecificationRules.check(request.sseSpecification());
     }
 
     private void billing() {

@@ -31,6 +31,8 @@ public final class UpdateTableValidator {
         somethingToChange(request);
         supported(request);
         GlobalSecondaryIndexUpdateRules.check(request);
+        // SSESpecification with DeletionProtectionEnabled: DynamoDB names the encryption change
+        encryptionAlone(request);
         deletionProtectionAlone(request);
         stream(request);
         throughput(request);
@@ -39,7 +41,7 @@ public final class UpdateTableValidator {
     private static void somethingToChange(UpdateTableRequest request) {
         boolean changes = request.changesCapacity() || request.changesStream() || request.changesIndexes()
                 || request.deletionProtectionEnabled() != null || request.changesOnDemandThroughput()
-                || !request.unsupportedMembers().isEmpty();
+                || request.changesEncryption() || !request.unsupportedMembers().isEmpty();
         if (!changes) {
             throw DynamoDbException.validation("At least one of " + listed(CHANGE_MEMBERS) + " is required");
         }
@@ -59,6 +61,17 @@ public final class UpdateTableValidator {
                 || request.changesOnDemandThroughput())) {
             throw DynamoDbException.invalidParameter("DeletionProtection modification must be the only operation in the request");
         }
+    }
+
+    private static void encryptionAlone(UpdateTableRequest request) {
+        if (!request.changesEncryption()) {
+            return;
+        }
+        if (request.changesCapacity() || request.changesStream() || request.changesIndexes()
+                || request.changesOnDemandThroughput() || request.deletionProtectionEnabled() != null) {
+            throw DynamoDbException.invalidParameter("Server-Side Encryption modification must be the only operation in the request");
+        }
+        SseSpecificationRules.check(request.sseSpecification());
     }
 
     /** DynamoDB names the view type "UpdateViewType" in these messages. */

@@ -15,6 +15,9 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ddb.common.encryption.EncryptedMVStore;
+import dev.ddb.common.encryption.KeyCheck;
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.table.AttributeDefinition;
 import dev.ddb.common.table.BillingMode;
@@ -31,37 +34,53 @@ import dev.ddb.common.table.TableStatus;
 
 class TableMetadataStoreTest {
 
+    private static final MasterKey KEY = MasterKey.generate();
+
     @TempDir
     Path dataDir;
 
     @Test
     void answeredChangeIsOnDiskEvenIfTheProcessDiesWithoutClosing() throws IOException {
-        try (TableMetadataStore store = new TableMetadataStore(dataDir)) {
+        try (TableMetadataStore store = new TableMetadataStore(dataDir, KEY)) {
             store.compute("Music", none -> table("Music"));
             // What kill -9 leaves behind is the file as it is now: copy it and open the copy.
             Path crashed = Files.createDirectory(dataDir.resolve("crashed"));
             Files.copy(dataDir.resolve(TableMetadataStore.FILE_NAME), crashed.resolve(TableMetadataStore.FILE_NAME));
-            try (TableMetadataStore reopened = new TableMetadataStore(crashed)) {
+            Path keyCheck = KeyCheck.checkFile(dataDir.resolve(TableMetadataStore.FILE_NAME));
+            Files.copy(keyCheck, crashed.resolve(keyCheck.getFileName()));
+            try (TableMetadataStore reopened = new TableMetadataStore(crashed, KEY)) {
                 assertThat(reopened.find("Music")).contains(table("Music"));
             }
         }
     }
 
     @Test
+    void theStoreIsEncryptedAndAnotherKeyIsRefused() throws IOException {
+        try (TableMetadataStore store = new TableMetadataStore(dataDir, KEY)) {
+            store.compute("MarkerTableName", none -> table("MarkerTableName"));
+        }
+        assertThat(new String(Files.readAllBytes(dataDir.resolve(TableMetadataStore.FILE_NAME)),
+                java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("MarkerTableName");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TableMetadataStore(dataDir, MasterKey.generate()))
+                .isInstanceOf(dev.ddb.common.encryption.MasterKeyException.class)
+                .hasMessageContaining("does not open " + dataDir.resolve(TableMetadataStore.FILE_NAME));
+    }
+
+    @Test
     void tablesSurviveClosingAndReopening() {
-        try (TableMetadataStore store = new TableMetadataStore(dataDir)) {
+        try (TableMetadataStore store = new TableMetadataStore(dataDir, KEY)) {
             store.compute("Music", none -> table("Music"));
             store.compute("Books", none -> table("Books"));
             store.compute("Books", existing -> null);
         }
-        try (TableMetadataStore store = new TableMetadataStore(dataDir)) {
+        try (TableMetadataStore store = new TableMetadataStore(dataDir, KEY)) {
             assertThat(store.tableNames(null, 10)).containsExactly("Music");
         }
     }
 
     @Test
     void refusedChangeWritesNothing() {
-        try (TableMetadataStore store = new TableMetadataStore(dataDir)) {
+        try (TableMetadataStore store = new TableMetadataStore(dataDir, KEY)) {
             assertThatThrownBy(() -> store.compute("Music", none -> {
                 throw new IllegalStateException("refused");
             })).hasMessage("refused");
@@ -71,7 +90,7 @@ class TableMetadataStoreTest {
 
     @Test
     void tableNamesArePagedInSortOrderAfterTheExclusiveStart() {
-        try (TableMetadataStore store = new TableMetadataStore(dataDir)) {
+        try (TableMetadataStore store = new TableMetadataStore(dataDir, KEY)) {
             for (String name : new String[] {"delta", "alpha", "charlie", "bravo"}) {
                 store.compute(name, none -> table(name));
             }
@@ -112,12 +131,12 @@ class TableMetadataStoreTest {
                 "StreamSpecification":{"StreamEnabled":true,"StreamViewType":"NEW_IMAGE"},\
                 "LatestStreamLabel":"2025-11-30T10:55:00.000",\
                 "LatestStreamArn":"arn:aws:dynamodb:us-east-1:000000000000:table/Music/stream/2025-11-30T10:55:00.000"}""";
-        MVStore previous = new MVStore.Builder().fileName(dataDir.resolve(TableMetadataStore.FILE_NAME).toString()).open();
+        MVStore previous = EncryptedMVStore.open(dataDir.resolve(TableMetadataStore.FILE_NAME), KEY, builder -> builder);
         MVMap<String, byte[]> tables = previous.openMap("tables");
         tables.put("Music", stored.getBytes(StandardCharsets.UTF_8));
         previous.close();
 
-        try (TableMetadataStore store = new TableMetadataStore(dataDir)) {
+        try (TableMetadataStore store = new TableMetadataStore(dataDir, KEY)) {
             TableDescription table = store.find("Music").orElseThrow();
             assertThat(table.tableId()).isEqualTo("6d3c2b1a-0000-4000-8000-000000000001");
             assertThat(table.creationDateTime()).isEqualTo(Instant.ofEpochMilli(1764500000123L));

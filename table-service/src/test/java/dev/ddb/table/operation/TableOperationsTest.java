@@ -14,11 +14,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.json.Json;
-import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.request.RequestValidator;
 import dev.ddb.common.request.ServiceModel;
 import dev.ddb.common.table.RestoreSummary;
@@ -36,6 +37,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** The four operations against a real store, with item-service and Kafka replaced by recorders. */
 class TableOperationsTest {
 
+    private static final MasterKey KEY = MasterKey.generate();
+
     @TempDir
     Path dataDir;
 
@@ -51,7 +54,7 @@ class TableOperationsTest {
     void start() {
         TableServiceProperties properties = new TableServiceProperties(dataDir, URI.create("http://localhost:1"),
                 "123456789012", Duration.ofSeconds(1), Duration.ofSeconds(1));
-        store = new TableMetadataStore(dataDir);
+        store = new TableMetadataStore(dataDir, KEY);
         createTable = new CreateTableOperation(new TableDescriptionFactory(properties), store, provisioner, events, properties);
         IndexTransitions indexTransitions = new IndexTransitions(store, provisioner, provisioner, events);
         deleteTable = new DeleteTableOperation(store, provisioner, events, indexTransitions);

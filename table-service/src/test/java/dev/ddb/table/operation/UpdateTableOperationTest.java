@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.json.Json;
@@ -35,6 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** UpdateTable against a real store at a fixed time (2026-11-25T10:37:34.123Z), Kafka replaced by a recorder. */
 class UpdateTableOperationTest {
 
+    private static final MasterKey KEY = MasterKey.generate();
+
     private static final Instant NOW = Instant.parse("2026-11-25T10:37:34.123Z");
     private static final String VALIDATION = "com.amazon.coral.validate#ValidationException";
 
@@ -52,7 +55,7 @@ class UpdateTableOperationTest {
     void start() {
         TableServiceProperties properties = new TableServiceProperties(dataDir, URI.create("http://localhost:1"),
                 "000000000000", Duration.ofSeconds(1), Duration.ofSeconds(1));
-        store = new TableMetadataStore(dataDir);
+        store = new TableMetadataStore(dataDir, KEY);
         createTable = new CreateTableOperation(new TableDescriptionFactory(properties), store, itemService,
                 events, properties);
         IndexTransitions indexTransitions = new IndexTransitions(store, itemService, itemService, events);
