@@ -26,8 +26,10 @@ import dev.ddb.stream.registry.TableEventApplier;
 
 /**
  * One run of consume-transform-produce: from the committed change-log offsets on, each polled
- * batch becomes one transaction of stream records plus the batch's offsets. Any failure ends the
- * session; the next one starts again from what was committed, so nothing is lost or doubled.
+ * batch that yields stream records becomes one transaction of those records plus the offsets
+ * consumed so far; a batch that yields none waits for the next such transaction, or for an
+ * offsets-only one about once a second. Any failure ends the session; the next one starts again
+ * from what was committed, so nothing is lost or doubled.
  *
  * <p>A change that cannot be decoded is never skipped: its partition is paused at it (see
  * {@link BlockedPartitions}), the offset committed for that partition stays at it, and the other
