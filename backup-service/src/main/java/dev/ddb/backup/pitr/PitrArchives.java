@@ -39,6 +39,12 @@ import tools.jackson.databind.JsonNode;
 public final class PitrArchives implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PitrArchives.class);
+    /**
+     * How long the stored position may lag behind a batch that grew no archive. Re-reading such
+     * changes after a crash archives nothing (their tables had no archive; {@link #enable} stores
+     * the position first), so most batches (no table has PITR on) skip a commit and an fsync.
+     */
+    static final long POSITION_COMMIT_INTERVAL_MILLIS = 1000;
 
     private final PitrCatalog catalog;
     private final Path root;
@@ -56,6 +62,9 @@ public final class PitrArchives implements AutoCloseable {
     /** The latest time up to which the archive is known complete (see {@link #probed}). */
     private volatile long latestComplete;
     private final List<long[]> pendingProbes = new ArrayList<>();
+    /** Whether the position moved since it was last stored (by batches that grew no archive). */
+    private boolean positionUnsaved;
+    private long positionSavedMillis;
 
     public PitrArchives(PitrCatalog catalog, Path dataDir, MasterKey masterKey, long segmentBytes) {
         this.masterKey = masterKey;
@@ -115,6 +124,7 @@ public final class PitrArchives implements AutoCloseable {
         if (existing != null) {
             return existing;
         }
+        savePosition(); // changes consumed before this point must not be archived again after a crash
         String name = segmentName(1);
         TableArchive archive = new TableArchive(table.tableId(), Regions.tableKey(table), recoveryPeriodDays, now, 0,
                 table, List.of(), List.of(new TableArchive.Segment(name, 0, 0, 0)));
@@ -272,12 +282,22 @@ public final class PitrArchives implements AutoCloseable {
      * position are committed together. Full segments are closed and new ones started.
      */
     public synchronized void commitBatch() {
+        long now = System.currentTimeMillis();
+        if (grown.isEmpty() && now - positionSavedMillis < POSITION_COMMIT_INTERVAL_MILLIS) {
+            positionUnsaved = true; // every archived table's changes up to the watermark are stored already
+            committedWatermark = watermark;
+            settleProbes();
+            notifyAll();
+            return;
+        }
         for (String tableId : grown) {
             appending.get(tableId).force();
         }
         List<TableArchive> changed = new ArrayList<>();
         grown.forEach(id -> changed.add(byId.get(id)));
-        catalog.advance(new PitrCatalog.ConsumerPosition(new HashMap<>(offsets), watermark, new ArrayList<>(seenAbove)), changed);
+        catalog.advance(currentPosition(), changed);
+        positionSavedMillis = now;
+        positionUnsaved = false;
         committedWatermark = watermark;
         for (String tableId : grown) {
             if (appending.get(tableId).length() >= segmentBytes) {
@@ -287,6 +307,19 @@ public final class PitrArchives implements AutoCloseable {
         grown.clear();
         settleProbes();
         notifyAll();
+    }
+
+    private PitrCatalog.ConsumerPosition currentPosition() {
+        return new PitrCatalog.ConsumerPosition(new HashMap<>(offsets), watermark, new ArrayList<>(seenAbove));
+    }
+
+    /** Stores a position that batches without archived changes moved. */
+    private void savePosition() {
+        if (positionUnsaved) {
+            catalog.advance(currentPosition(), List.of());
+            positionSavedMillis = System.currentTimeMillis();
+            positionUnsaved = false;
+        }
     }
 
     /** Every sequence up to this one is archived and committed. */
@@ -419,6 +452,11 @@ public final class PitrArchives implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        try {
+            savePosition();
+        } catch (RuntimeException e) {
+            LOG.debug("Position of the change log consumer not stored at close: {}", e.toString());
+        }
         appending.values().forEach(SegmentFile::close);
         appending.clear();
     }

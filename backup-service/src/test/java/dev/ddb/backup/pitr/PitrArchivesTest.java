@@ -78,6 +78,33 @@ class PitrArchivesTest {
     }
 
     @Test
+    void batchesWithoutArchivedChangesStoreThePositionLaterAndEnablingStoresItFirst() {
+        try (PitrCatalog catalog = new PitrCatalog(dataDir); PitrArchives archives = new PitrArchives(catalog, dataDir, 1 << 20)) {
+            archives.position(0);
+            long firstBatch = System.currentTimeMillis();
+            archives.consume(0, 0, change(1, "a", 1)); // T has no archive yet
+            archives.commitBatch();
+            assertThat(catalog.position().orElseThrow().offsets()).containsEntry(0, 1L);
+
+            archives.consume(0, 1, change(2, "b", 2));
+            archives.commitBatch();
+            assertThat(archives.committedWatermark()).isEqualTo(2);
+            if (System.currentTimeMillis() - firstBatch < PitrArchives.POSITION_COMMIT_INTERVAL_MILLIS) {
+                assertThat(catalog.position().orElseThrow().offsets()).containsEntry(0, 1L); // no commit, no fsync
+            }
+
+            archives.enable(table(), 35, 1000); // a crash after this must not archive change 2
+            assertThat(catalog.position().orElseThrow().offsets()).containsEntry(0, 2L);
+            assertThat(catalog.position().orElseThrow().watermark()).isEqualTo(2);
+
+            archives.consume(0, 2, change(3, "c", 3));
+            archives.commitBatch(); // an archive grew: stored at once
+            assertThat(catalog.position().orElseThrow().offsets()).containsEntry(0, 3L);
+            assertThat(archived(archives)).containsExactly(3L);
+        }
+    }
+
+    @Test
     void aRestartCutsWhatWasNotCommittedAndResumesFromTheCommittedPosition() throws Exception {
         try (PitrCatalog catalog = new PitrCatalog(dataDir, KEY); PitrArchives archives = new PitrArchives(catalog, dataDir, KEY, 1 << 20)) {
             archives.position(0);

@@ -18,7 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>A service may name operations that never block (e.g. item-service's GetItem: a lookup in
  * MVStore's in-memory pages); those run on the caller's thread, the Netty event loop that read the
  * request, since the hand-off to the pool and back (two thread wake-ups, a queue, a cross-thread
- * write of the answer) costs more CPU than such an operation itself.
+ * write of the answer) costs more CPU than such an operation itself. A write among them (item-service's
+ * PutItem, UpdateItem, DeleteItem) does not wait for its group commit there either: it leaves the
+ * wait to this dispatcher ({@link DurabilityWait}), whose future completes, with the answer built
+ * already, once the commit is on disk.
  */
 public final class BlockingDispatcher implements AutoCloseable {
 
@@ -66,11 +69,20 @@ public final class BlockingDispatcher implements AutoCloseable {
             if (pool.isShutdown()) {
                 throw new RejectedExecutionException("The dispatcher is closed");
             }
+            DurabilityWait durability = DurabilityWait.begin();
+            Response response;
             try {
-                return CompletableFuture.completedFuture(dispatcher.dispatch(context, target, body));
+                response = dispatcher.dispatch(context, target, body);
             } catch (Throwable e) {
+                durability.end();
                 return CompletableFuture.failedFuture(e);
             }
+            CompletableFuture<?> durable = durability.end();
+            if (durable == null) {
+                return CompletableFuture.completedFuture(response);
+            }
+            // Completes on the committing thread: callers on an event loop hand the answer back to it.
+            return durable.handle((done, failure) -> failure == null ? response : OperationDispatcher.failed(target, failure));
         }
         return CompletableFuture.supplyAsync(() -> dispatcher.dispatch(context, target, body), pool);
     }

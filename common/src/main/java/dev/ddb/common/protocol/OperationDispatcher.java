@@ -1,6 +1,7 @@
 package dev.ddb.common.protocol;
 
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -53,9 +54,18 @@ public final class OperationDispatcher {
         } catch (DynamoDbException e) {
             return error(e);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Unexpected failure of " + target, e);
-            return error(DynamoDbException.internalServerError("Internal server error"));
+            return failed(target, e);
         }
+    }
+
+    /** The answer to an operation that failed unexpectedly (e.g. its group commit could not be written). */
+    public static Response failed(String target, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof DynamoDbException e) {
+            return error(e);
+        }
+        LOG.log(Level.SEVERE, "Unexpected failure of " + target, cause);
+        return error(DynamoDbException.internalServerError("Internal server error"));
     }
 
     public static Response error(DynamoDbException e) {

@@ -3,10 +3,14 @@ package dev.ddb.common.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -21,10 +25,17 @@ class BlockingDispatcherTest {
     private static final byte[] EMPTY = "{}".getBytes(StandardCharsets.UTF_8);
 
     private final AtomicReference<Thread> ranOn = new AtomicReference<>();
+    /** What ListTables leaves to wait for, as a write leaves its group commit (null: nothing). */
+    private final AtomicReference<CompletableFuture<Void>> durable = new AtomicReference<>();
+    /** Whether the store would have had to block: nobody took its wait over. */
+    private final AtomicBoolean waitedItself = new AtomicBoolean();
     private final OperationDispatcher operations = new OperationDispatcher(Map.of(
             "ListTables", (context, request) -> {
                 ranOn.set(Thread.currentThread());
-                return Json.object();
+                if (durable.get() != null && !DurabilityWait.defer(durable.get())) {
+                    waitedItself.set(true);
+                }
+                return Json.object().put("answered", true);
             },
             "DescribeLimits", (context, request) -> {
                 ranOn.set(Thread.currentThread());
@@ -49,6 +60,44 @@ class BlockingDispatcherTest {
             assertThat(response.status()).isEqualTo(200);
             assertThat(ranOn.get()).isNotSameAs(Thread.currentThread());
             assertThat(ranOn.get().getName()).startsWith("item-service-dispatch-");
+        }
+    }
+
+    @Test
+    void anInlineWriteIsAnsweredOnceItsCommitIsOnDiskWithoutBlockingTheCaller() {
+        try (BlockingDispatcher dispatcher = new BlockingDispatcher("item-service", operations, 2, Set.of(INLINE))) {
+            durable.set(new CompletableFuture<>());
+            CompletableFuture<Response> answer = dispatcher.dispatch(INLINE, EMPTY);
+
+            assertThat(ranOn.get()).isSameAs(Thread.currentThread());
+            assertThat(waitedItself).isFalse();
+            assertThat(answer).isNotDone();
+            durable.get().complete(null);
+            assertThat(answer).isCompleted();
+            assertThat(new String(answer.join().body(), StandardCharsets.UTF_8)).isEqualTo("{\"answered\":true}");
+            assertThat(DurabilityWait.defer(new CompletableFuture<>())).isFalse(); // the scope ended with the operation
+        }
+    }
+
+    @Test
+    void anInlineWriteWhoseCommitFailedGetsAnInternalServerError() {
+        try (BlockingDispatcher dispatcher = new BlockingDispatcher("item-service", operations, 2, Set.of(INLINE))) {
+            durable.set(new CompletableFuture<>());
+            CompletableFuture<Response> answer = dispatcher.dispatch(INLINE, EMPTY);
+            durable.get().completeExceptionally(new UncheckedIOException(new IOException("disk full")));
+
+            Response response = answer.join();
+            assertThat(response.status()).isEqualTo(500);
+            assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("InternalServerError");
+        }
+    }
+
+    @Test
+    void anOperationOnThePoolWaitsForItsCommitItself() {
+        try (BlockingDispatcher dispatcher = new BlockingDispatcher("item-service", operations, 2, Set.of())) {
+            durable.set(CompletableFuture.completedFuture(null));
+            assertThat(dispatcher.dispatch(INLINE, EMPTY).join().status()).isEqualTo(200);
+            assertThat(waitedItself).isTrue();
         }
     }
 

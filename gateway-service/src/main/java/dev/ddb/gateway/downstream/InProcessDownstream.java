@@ -2,7 +2,10 @@ package dev.ddb.gateway.downstream;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.ThreadExecutorMap;
 import reactor.core.publisher.Mono;
 
 import dev.ddb.common.protocol.RequestContext;
@@ -37,10 +40,20 @@ public class InProcessDownstream implements Downstream {
             return CompletableFuture.failedFuture(new ServiceNotRunningException(service));
         }
         try {
-            return dispatcher.dispatch(context, target, body);
+            return onCallersEventLoop(dispatcher.dispatch(context, target, body));
         } catch (RejectedExecutionException stopping) {
             // Its pool is shut down: the service is stopping.
             return CompletableFuture.failedFuture(new ServiceNotRunningException(service));
         }
+    }
+
+    /**
+     * An answer that is not ready yet completes on another thread: the pool's, or for a write run on
+     * the event loop, the group commit's, which must get on with the next fdatasync. The event loop
+     * that read the request (if this is one) relays and writes it, as it would a ready answer.
+     */
+    private static CompletableFuture<Response> onCallersEventLoop(CompletableFuture<Response> answer) {
+        EventExecutor loop = answer.isDone() ? null : ThreadExecutorMap.currentExecutor();
+        return loop == null ? answer : answer.thenApplyAsync(Function.identity(), loop);
     }
 }

@@ -1,5 +1,8 @@
 package dev.ddb.item.api;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +16,8 @@ import dev.ddb.common.protocol.BlockingDispatcher;
 import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.protocol.Response;
 import dev.ddb.common.region.Regions;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.internal.ThreadExecutorMap;
 import reactor.core.publisher.Mono;
 
 /** item-service's own AWS JSON 1.0 endpoint; the gateway forwards bodies here unchanged. */
@@ -31,9 +36,16 @@ class DynamoDbController {
                                         @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                         @RequestBody(required = false) byte[] body) {
         RequestContext context = RequestContext.ofHeaders(region, authorization);
-        // MVStore reads and group-commit waits block: they run on the service's own pool, not the event loop.
-        return Mono.fromFuture(() -> dispatcher.dispatch(context, target, body))
+        // MVStore reads and group-commit waits block: they run on the service's own pool, not the event
+        // loop (but for the inline operations, see DispatchPool); an answer completed on another thread
+        // (the pool's, the group commit's) is written back on the event loop that read the request.
+        return Mono.fromFuture(() -> onCallersEventLoop(dispatcher.dispatch(context, target, body)))
                 .map(DynamoDbController::toEntity);
+    }
+
+    private static CompletableFuture<Response> onCallersEventLoop(CompletableFuture<Response> answer) {
+        EventExecutor loop = answer.isDone() ? null : ThreadExecutorMap.currentExecutor();
+        return loop == null ? answer : answer.thenApplyAsync(Function.identity(), loop);
     }
 
     @GetMapping("/")

@@ -13,6 +13,8 @@ import java.util.logging.Logger;
 
 import org.h2.mvstore.MVStore;
 
+import dev.ddb.common.protocol.DurabilityWait;
+
 /**
  * Makes writes durable on one background thread. A writer applies its changes to the maps (and
  * appends its log record) while holding {@link #writeScope()}, then (with SYNC durability) waits
@@ -77,11 +79,15 @@ public final class GroupCommit implements AutoCloseable {
         return commitLock.readLock();
     }
 
-    /** Returns once the writes applied before this call are on disk (SYNC), or at once (ASYNC). */
+    /**
+     * Returns once the writes applied before this call are on disk (SYNC), or at once (ASYNC). A
+     * write run on the thread that read its request returns at once too: its dispatcher sends the
+     * answer once the commit is on disk ({@link DurabilityWait}).
+     */
     public void awaitDurable() {
         durabilityWaits.incrementAndGet();
         CompletableFuture<Void> commit = request(false);
-        if (durability == Durability.SYNC) {
+        if (durability == Durability.SYNC && !DurabilityWait.defer(commit)) {
             await(commit);
         }
     }

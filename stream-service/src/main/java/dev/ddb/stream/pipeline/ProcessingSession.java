@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -19,13 +20,16 @@ import dev.ddb.common.event.ItemChange;
 import dev.ddb.common.event.Topics;
 import dev.ddb.stream.kafka.KafkaClients;
 import dev.ddb.stream.kafka.StreamTopics;
+import dev.ddb.stream.registry.Stream;
 import dev.ddb.stream.registry.StreamRegistry;
 import dev.ddb.stream.registry.TableEventApplier;
 
 /**
  * One run of consume-transform-produce: from the committed change-log offsets on, each polled
- * batch becomes one transaction of stream records plus the batch's offsets. Any failure ends the
- * session; the next one starts again from what was committed, so nothing is lost or doubled.
+ * batch that yields stream records becomes one transaction of those records plus the offsets
+ * consumed so far; a batch that yields none waits for the next such transaction, or for an
+ * offsets-only one about once a second. Any failure ends the session; the next one starts again
+ * from what was committed, so nothing is lost or doubled.
  *
  * <p>A change that cannot be decoded is never skipped: its partition is paused at it (see
  * {@link BlockedPartitions}), the offset committed for that partition stays at it, and the other
@@ -34,6 +38,7 @@ import dev.ddb.stream.registry.TableEventApplier;
 final class ProcessingSession implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(200);
+    static final long OFFSETS_ONLY_COMMIT_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final String CHANGES_WAIT = "the changes after it on that partition are not turned into stream records";
 
     private final Consumer<byte[], byte[]> changeLog;
@@ -46,6 +51,13 @@ final class ProcessingSession implements AutoCloseable {
 
     private record Decoded(TopicPartition partition, long offset, ItemChange change) {
     }
+
+    private record Routed(Stream stream, ItemChange change) {
+    }
+
+    /** Consumed offsets not committed yet: of batches that published no stream record. */
+    private final Map<TopicPartition, OffsetAndMetadata> unpublished = new HashMap<>();
+    private long lastCommitNanos = System.nanoTime() - OFFSETS_ONLY_COMMIT_INTERVAL_NANOS;
 
     /** Thrown while {@code ddb.item-changes} does not exist yet (item-service creates it). */
     static final class ChangeLogMissingException extends IllegalStateException {
@@ -108,32 +120,61 @@ final class ProcessingSession implements AutoCloseable {
     /** @return whether a batch of changes was processed */
     boolean processOnce() throws Exception {
         resumeDueRetries();
-        if (!tableEvents.catchUp()) {
+        if (tableEvents.held()) {
             Thread.sleep(POLL.toMillis()); // no change may be routed before the stream it belongs to is known
             return false;
         }
         ConsumerRecords<byte[], byte[]> records = changeLog.poll(POLL);
-        if (records.isEmpty()) {
-            return false;
-        }
-        // A stream enabled just before these changes were written is published by now: learn of it first.
+        // Once per poll, after it: a stream enabled just before the polled changes were written is
+        // published by now; and an idle processor still follows table events (KafkaTableChangesSeen).
         if (!tableEvents.catchUp()) {
             rewind(records);
+            return false;
+        }
+        if (records.isEmpty()) {
+            commitUnpublishedIfDue();
             return false;
         }
         List<Decoded> changes = decodeUpToUndecodable(records);
         if (changes.isEmpty()) {
             return false; // no transaction for nothing
         }
-        publisher.begin();
-        Map<TopicPartition, OffsetAndMetadata> consumed = new HashMap<>();
+        List<Routed> routed = new ArrayList<>(changes.size());
         for (Decoded decoded : changes) {
             int partition = decoded.partition().partition();
-            route(partition, decoded.change());
-            consumed.put(decoded.partition(), new OffsetAndMetadata(decoded.offset() + 1, deduplicator.metadata(partition)));
+            if (deduplicator.firstTime(partition, decoded.change().sequence())) {
+                registry.streamFor(decoded.change().tableId(), decoded.change().timeMillis())
+                        .ifPresent(stream -> routed.add(new Routed(stream, decoded.change())));
+            }
+            unpublished.put(decoded.partition(), new OffsetAndMetadata(decoded.offset() + 1, deduplicator.metadata(partition)));
         }
-        publisher.commit(consumed, changeLog.groupMetadata());
+        if (routed.isEmpty()) {
+            commitUnpublishedIfDue();
+            return true;
+        }
+        publisher.begin();
+        routed.forEach(r -> publisher.publish(r.stream(), r.change()));
+        commitUnpublished();
         return true;
+    }
+
+    /**
+     * Commits the consumed offsets of batches that published nothing (changes of tables without a
+     * stream) at most every {@link #OFFSETS_ONLY_COMMIT_INTERVAL_NANOS}, instead of a transaction per
+     * batch. Until then a restart reads those changes again, which publishes nothing again: a
+     * stream covers only changes made after it was enabled, and those are known before routing.
+     */
+    private void commitUnpublishedIfDue() throws Exception {
+        if (!unpublished.isEmpty() && System.nanoTime() - lastCommitNanos >= OFFSETS_ONLY_COMMIT_INTERVAL_NANOS) {
+            publisher.begin();
+            commitUnpublished();
+        }
+    }
+
+    private void commitUnpublished() throws Exception {
+        publisher.commit(new HashMap<>(unpublished), changeLog.groupMetadata());
+        unpublished.clear();
+        lastCommitNanos = System.nanoTime();
     }
 
     /** The batch's changes, each partition's up to its first undecodable one (where that partition is held). */
@@ -175,14 +216,11 @@ final class ProcessingSession implements AutoCloseable {
         return change;
     }
 
-    private void route(int partition, ItemChange change) {
-        if (deduplicator.firstTime(partition, change.sequence())) {
-            registry.streamFor(change.tableId(), change.timeMillis()).ifPresent(stream -> publisher.publish(stream, change));
-        }
-    }
-
     /** Puts back a polled batch unprocessed: the next poll returns it again. */
     private void rewind(ConsumerRecords<byte[], byte[]> records) {
+        if (records.isEmpty()) {
+            return;
+        }
         for (TopicPartition partition : records.partitions()) {
             changeLog.seek(partition, records.records(partition).get(0).offset());
         }

@@ -55,7 +55,7 @@ final class TableEventsReader implements AutoCloseable {
         if (!assigned && !assign()) {
             return true;
         }
-        if (blocked.isBlocked(PARTITION) && !blocked.retryDue(PARTITION)) {
+        if (held()) {
             return false;
         }
         long end = consumer.endOffsets(List.of(PARTITION)).get(PARTITION);
@@ -75,6 +75,11 @@ final class TableEventsReader implements AutoCloseable {
         }
         blocked.passed(PARTITION, consumer.position(PARTITION));
         return true;
+    }
+
+    /** Whether the reader waits at an undecodable event whose retry is not due: changes must not be routed meanwhile. */
+    boolean held() {
+        return blocked.isBlocked(PARTITION) && !blocked.retryDue(PARTITION);
     }
 
     /** @return false when the event cannot be decoded */
