@@ -79,7 +79,7 @@ class PitrArchivesTest {
 
     @Test
     void batchesWithoutArchivedChangesStoreThePositionLaterAndEnablingStoresItFirst() {
-        try (PitrCatalog catalog = new PitrCatalog(dataDir); PitrArchives archives = new PitrArchives(catalog, dataDir, 1 << 20)) {
+        try (PitrCatalog catalog = new PitrCatalog(dataDir, KEY); PitrArchives archives = new PitrArchives(catalog, dataDir, KEY, 1 << 20)) {
             archives.position(0);
             long firstBatch = System.currentTimeMillis();
             archives.consume(0, 0, change(1, "a", 1)); // T has no archive yet

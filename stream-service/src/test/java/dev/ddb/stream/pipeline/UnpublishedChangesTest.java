@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.event.ItemChange;
 import dev.ddb.common.event.Topics;
 import dev.ddb.common.json.Json;
@@ -48,7 +49,7 @@ class UnpublishedChangesTest {
 
     @BeforeEach
     void start() {
-        registry = new StreamRegistry(dataDir); // no stream yet: nothing is published
+        registry = new StreamRegistry(dataDir, MasterKey.generate()); // no stream yet: nothing is published
         changeLog.append(0, change(1, "a"));
         changeLog.append(0, change(2, "b"));
     }
