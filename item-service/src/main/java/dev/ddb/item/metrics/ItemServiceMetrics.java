@@ -30,8 +30,16 @@ class ItemServiceMetrics {
     /** How often the provisioned-capacity gauges follow created, updated and deleted tables. */
     private static final long PROVISIONED_REFRESH_SECONDS = 2;
 
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService itemServiceMeters(MeterRegistry registry, ItemStore store, CapacityLimits limits,
+    /** Not an Executor bean: one would take the place of Spring Boot's applicationTaskExecutor. */
+    record Refresher(ScheduledExecutorService executor) implements AutoCloseable {
+        @Override
+        public void close() {
+            executor.shutdownNow();
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    Refresher itemServiceMeters(MeterRegistry registry, ItemStore store, CapacityLimits limits,
                                                ExpirySweeper sweeper, ItemServiceProperties properties,
                                                @Value("${management.metrics.enable.dynamodb:true}") boolean metered) {
         ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -59,6 +67,6 @@ class ItemServiceMetrics {
             fsync.record(syncNanos, TimeUnit.NANOSECONDS);
         });
         StoreFileSize.bind(registry, properties.dataDir());
-        return refresher;
+        return new Refresher(refresher);
     }
 }
