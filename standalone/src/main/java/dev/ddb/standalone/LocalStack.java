@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,6 +86,24 @@ public final class LocalStack implements AutoCloseable {
     /** The self-signed certificate clients trust to reach {@link #gatewayHttpsUrl()}; empty with an operator's keystore or TLS off. */
     public Optional<Path> gatewayCertificatePem() {
         return gateway.certificate().flatMap(ServerCertificate::pemFile);
+    }
+
+    /**
+     * Each running service's Prometheus endpoint, by service name in start order (each service keeps
+     * its own port, so its own {@code /actuator/prometheus}).
+     */
+    public Map<String, String> metricsUrls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (String name : List.of("gateway-service", "table-service", "item-service", "stream-service", "backup-service")) {
+            ConfigurableApplicationContext context = services.get(name);
+            if (context == null) {
+                continue;
+            }
+            String base = name.equals("gateway-service") ? gatewayUrl()
+                    : "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+            urls.put(name, base + "/actuator/prometheus");
+        }
+        return urls;
     }
 
     public String kafkaBootstrapServers() {

@@ -28,7 +28,9 @@ import dev.ddb.backup.storage.BackupCatalog;
 import dev.ddb.backup.storage.BackupFiles;
 import dev.ddb.common.protocol.BlockingDispatcher;
 import dev.ddb.common.encryption.MasterKey;
+import dev.ddb.common.metrics.CloudWatchMeters;
 import dev.ddb.common.protocol.OperationDispatcher;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * backup-service's operations, the bounded pool they run on (for its own endpoint and for the
@@ -91,7 +93,8 @@ class DispatchPool {
     }
 
     @Bean(destroyMethod = "close")
-    BlockingDispatcher blockingDispatcher(OperationDispatcher operations, @Value("${ddb.dispatch.threads:0}") int threads) {
-        return new BlockingDispatcher("backup-service", operations, threads);
+    BlockingDispatcher blockingDispatcher(OperationDispatcher operations, @Value("${ddb.dispatch.threads:0}") int threads,
+                                          MeterRegistry meters, @Value("${management.metrics.enable.dynamodb:true}") boolean metered) {
+        return new BlockingDispatcher("backup-service", CloudWatchMeters.observe(operations, meters, metered), threads);
     }
 }

@@ -83,6 +83,11 @@ public final class BackupCatalog implements AutoCloseable {
         store.sync();
     }
 
+    /** Whether the store is open and can serve (readiness). */
+    public boolean isOpen() {
+        return !store.isClosed();
+    }
+
     @Override
     public synchronized void close() {
         if (!store.isClosed()) {

@@ -10,7 +10,9 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.ddb.common.protocol.AwsJsonProtocol;
 import dev.ddb.common.protocol.BlockingDispatcher;
+import dev.ddb.common.metrics.CloudWatchMeters;
 import dev.ddb.common.protocol.OperationDispatcher;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The bounded pool item-service's operations run on, for its own endpoint and for the gateway's
@@ -28,12 +30,13 @@ class DispatchPool {
 
     @Bean(destroyMethod = "close")
     BlockingDispatcher blockingDispatcher(OperationDispatcher dispatcher, @Value("${ddb.dispatch.threads:0}") int threads,
+                                          MeterRegistry meters, @Value("${management.metrics.enable.dynamodb:true}") boolean metered,
                                           @Value("${ddb.dispatch.inline-operations:GetItem,PutItem,UpdateItem,DeleteItem}") List<String> inlineOperations) {
         Set<String> inlineTargets = inlineOperations.stream()
                 .map(String::trim)
                 .filter(name -> !name.isEmpty())
                 .map(name -> AwsJsonProtocol.DYNAMODB_PREFIX + name)
                 .collect(Collectors.toSet());
-        return new BlockingDispatcher("item-service", dispatcher, threads, inlineTargets);
+        return new BlockingDispatcher("item-service", CloudWatchMeters.observe(dispatcher, meters, metered), threads, inlineTargets);
     }
 }

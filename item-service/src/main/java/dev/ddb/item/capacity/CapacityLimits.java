@@ -36,6 +36,7 @@ public final class CapacityLimits {
     private final double onDemandBurstSeconds;
     private final LongSupplier clock;
     private final Map<String, TableBuckets> tables = new ConcurrentHashMap<>();
+    private volatile CapacityObserver observer = CapacityObserver.NONE;
 
     public CapacityLimits(double burstSeconds) {
         this(burstSeconds, 1, System::nanoTime);
@@ -55,6 +56,12 @@ public final class CapacityLimits {
         this.clock = clock;
     }
 
+    /** Tells {@code observer} what every request consumes and every throttle event (metrics). */
+    public CapacityLimits observedBy(CapacityObserver observer) {
+        this.observer = observer;
+        return this;
+    }
+
     /** ProvisionedThroughputExceededException for a table, without ThrottlingReasons. */
     public static DynamoDbException tableExceeded() {
         return new DynamoDbException("com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException",
@@ -71,6 +78,10 @@ public final class CapacityLimits {
 
     /** Why a read of the table (or of its global index {@code indexName}) would be throttled now, if it would. */
     public Optional<Throttle> readThrottle(TableDescription table, String indexName) {
+        return readThrottle(table, indexName, observer);
+    }
+
+    private Optional<Throttle> readThrottle(TableDescription table, String indexName, CapacityObserver observer) {
         TableBuckets buckets = buckets(table);
         if (buckets == null) {
             return Optional.empty();
@@ -79,11 +90,13 @@ public final class CapacityLimits {
         if (indexName != null) {
             ReadWrite index = buckets.indexes.get(indexName);
             if (index != null && !index.read.available(now)) {
+                observer.throttled(table, indexName, false);
                 return Optional.of(new Throttle(table.payPerRequest(), true, false, indexArn(table, indexName)));
             }
             return Optional.empty();
         }
         if (!buckets.table.read.available(now)) {
+            observer.throttled(table, null, false);
             return Optional.of(new Throttle(table.payPerRequest(), false, false, table.tableArn()));
         }
         return Optional.empty();
@@ -104,16 +117,22 @@ public final class CapacityLimits {
 
     /** Why a write to the table would be throttled now (the table's capacity, then its global indexes'), if it would. */
     public Optional<Throttle> writeThrottle(TableDescription table) {
+        return writeThrottle(table, observer);
+    }
+
+    private Optional<Throttle> writeThrottle(TableDescription table, CapacityObserver observer) {
         TableBuckets buckets = buckets(table);
         if (buckets == null) {
             return Optional.empty();
         }
         long now = clock.getAsLong();
         if (!buckets.table.write.available(now)) {
+            observer.throttled(table, null, true);
             return Optional.of(new Throttle(table.payPerRequest(), false, true, table.tableArn()));
         }
         for (Map.Entry<String, ReadWrite> index : buckets.indexes.entrySet()) {
             if (!index.getValue().write.available(now)) {
+                observer.throttled(table, index.getKey(), true);
                 return Optional.of(new Throttle(table.payPerRequest(), true, true, indexArn(table, index.getKey())));
             }
         }
@@ -127,7 +146,8 @@ public final class CapacityLimits {
 
     /** The error of a batch that could do nothing because this table was throttled. */
     public DynamoDbException exceeded(TableDescription table, boolean write) {
-        Optional<Throttle> throttle = write ? writeThrottle(table) : readThrottle(table, null);
+        // not counted again: canRead/canWrite counted the events
+        Optional<Throttle> throttle = write ? writeThrottle(table, CapacityObserver.NONE) : readThrottle(table, null, CapacityObserver.NONE);
         return throttle.map(Throttle::exception)
                 .orElseGet(() -> new Throttle(table.payPerRequest(), false, write, table.tableArn()).exception());
     }
@@ -137,6 +157,15 @@ public final class CapacityLimits {
      * share the table's throughput) to the table, each global index's to that index.
      */
     public void charge(TableDescription table, CapacityUse use, boolean write) {
+        observer.consumed(table, use, write);
+        reserve(table, use, write);
+    }
+
+    /**
+     * Charges the buckets without counting the units as consumed: a batch's estimate, taken before
+     * its writes so the next one sees it; {@link #settle} then counts what they consumed.
+     */
+    public void reserve(TableDescription table, CapacityUse use, boolean write) {
         TableBuckets buckets = buckets(table);
         if (buckets == null) {
             return;
@@ -155,6 +184,12 @@ public final class CapacityLimits {
                 index.of(write).charge(units, now);
             }
         });
+    }
+
+    /** Counts what was consumed and charges the buckets the difference to what {@link #reserve} took for it. */
+    public void settle(TableDescription table, CapacityUse consumed, CapacityUse reserved, boolean write) {
+        observer.consumed(table, consumed, write);
+        reserve(table, consumed.plus(reserved.times(-1)), write);
     }
 
     private static String indexArn(TableDescription table, String indexName) {

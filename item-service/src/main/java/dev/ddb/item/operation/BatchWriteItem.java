@@ -77,7 +77,7 @@ public final class BatchWriteItem implements Operation {
             }
             CapacityUse estimate = CapacityUse.ofTable(table.tableName(),
                     write.item() == null ? 1 : ConsumedCapacity.writeUnits(ItemSize.of(write.item())));
-            limits.charge(table, estimate, true);
+            limits.reserve(table, estimate, true);
             estimates.merge(table.tableName(), estimate, CapacityUse::plus);
             batch.add(resolved.get(i));
             keys.add(write.item() != null ? PrimaryKeys.attributesOf(table.keySchema(), write.item()) : write.key());
@@ -108,7 +108,7 @@ public final class BatchWriteItem implements Operation {
             }
         }
         // what the writes consumed, less the estimates charged before
-        units.forEach((tableName, use) -> limits.charge(tables.get(tableName), use.plus(estimates.get(tableName).times(-1)), true));
+        units.forEach((tableName, use) -> limits.settle(tables.get(tableName), use, estimates.get(tableName), true));
         ObjectNode response = Json.object();
         response.set("UnprocessedItems", unprocessed);
         if (collectionMetrics) {

@@ -46,6 +46,7 @@ public final class GroupCommit implements AutoCloseable {
     private final long checkpointIntervalMillis;
     private volatile long durableSequence;
     private volatile Runnable onDurable = () -> { };
+    private volatile GroupCommitObserver observer = GroupCommitObserver.NONE;
     private final ReadWriteLock commitLock = new ReentrantReadWriteLock();
     private final Object monitor = new Object();
     private final Thread committer;
@@ -193,7 +194,9 @@ public final class GroupCommit implements AutoCloseable {
             checkpoint(); // the store's maps hold these changes: a checkpoint covers them
             return;
         }
+        long started = System.nanoTime();
         log.writeAndSync(pending);
+        observer.groupCommitted(pending.lastSequence() - durableSequence, pending.bytes().length, System.nanoTime() - started);
         becameDurable(pending.lastSequence());
     }
 
@@ -219,6 +222,11 @@ public final class GroupCommit implements AutoCloseable {
     private void becameDurable(long sequence) {
         durableSequence = Math.max(durableSequence, sequence);
         onDurable.run();
+    }
+
+    /** Told of every group commit written to the log (metrics). */
+    void observedBy(GroupCommitObserver observer) {
+        this.observer = observer;
     }
 
     /** Called after every group commit is on disk, on the committing thread: must return at once (e.g. wake a thread). */

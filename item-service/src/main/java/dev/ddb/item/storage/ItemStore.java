@@ -521,6 +521,22 @@ public final class ItemStore implements AutoCloseable {
         return store.getFileStore().size();
     }
 
+    /** Tells {@code observer} of every group commit written to the write-ahead log (metrics). */
+    public void observeGroupCommits(GroupCommitObserver observer) {
+        groupCommit.observedBy(observer);
+    }
+
+    /** Whether the store is open and can serve (readiness). */
+    public boolean isOpen() {
+        return !store.isClosed();
+    }
+
+    /** The sequence of the oldest change waiting in the outbox; -1 when it is empty. */
+    public long oldestOutboxSequence() {
+        Long first = outbox.firstKey();
+        return first == null ? -1 : first;
+    }
+
     public int outboxSize() {
         return (int) outbox.sizeAsLong();
     }

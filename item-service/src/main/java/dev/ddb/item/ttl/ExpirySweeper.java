@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ObjIntConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,8 @@ public final class ExpirySweeper implements AutoCloseable {
     /** Where the next pass resumes in each table (by table id): the last key looked at. */
     private final Map<String, byte[]> resumeAfter = new HashMap<>();
     private final AtomicLong deleted = new AtomicLong();
+    /** Told how many expired items each pass deleted from a table (TimeToLiveDeletedItemCount). */
+    private volatile ObjIntConsumer<TableDescription> onDeleted = (table, count) -> { };
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "ttl-sweeper");
         thread.setDaemon(true);
@@ -69,6 +72,11 @@ public final class ExpirySweeper implements AutoCloseable {
                 LOG.warn("A Time to Live pass failed; the next one retries: {}", e.toString());
             }
         }, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Tells {@code listener} how many expired items a pass deleted from each table (metrics). */
+    public void onDeleted(ObjIntConsumer<TableDescription> listener) {
+        this.onDeleted = listener;
     }
 
     /** Items deleted so far. */
@@ -104,7 +112,11 @@ public final class ExpirySweeper implements AutoCloseable {
             } else {
                 resumeAfter.remove(table.tableId());
             }
-            removed += delete(table, attribute, expired);
+            int tableRemoved = delete(table, attribute, expired);
+            if (tableRemoved > 0) {
+                onDeleted.accept(table, tableRemoved);
+            }
+            removed += tableRemoved;
         }
         resumeAfter.keySet().retainAll(live);
         deleted.addAndGet(removed);

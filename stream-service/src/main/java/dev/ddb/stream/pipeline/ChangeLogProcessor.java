@@ -36,6 +36,7 @@ public class ChangeLogProcessor implements SmartLifecycle {
     private final TableEventApplier applier;
     private final StreamServiceProperties properties;
     private final BlockedPartitions blocked;
+    private final PipelineMeters meters;
     private volatile boolean running;
     private volatile ProcessingSession session;
     private Thread thread;
@@ -49,6 +50,7 @@ public class ChangeLogProcessor implements SmartLifecycle {
         this.applier = applier;
         this.properties = properties;
         this.blocked = new BlockedPartitions(meters, Clock.systemUTC());
+        this.meters = new PipelineMeters(meters);
     }
 
     @Override
@@ -62,7 +64,7 @@ public class ChangeLogProcessor implements SmartLifecycle {
     private void run() {
         boolean reportedFailure = false;
         while (running) {
-            try (ProcessingSession current = ProcessingSession.open(clients, topics, registry, applier, blocked)) {
+            try (ProcessingSession current = ProcessingSession.open(clients, topics, registry, applier, blocked, meters)) {
                 session = current;
                 if (reportedFailure) {
                     LOG.info("Processing the change log again");

@@ -48,6 +48,8 @@ final class ProcessingSession implements AutoCloseable {
     private final BlockedPartitions blocked;
     private final Function<byte[], ItemChange> decoder;
     private final SequenceDeduplicator deduplicator = new SequenceDeduplicator();
+    private PipelineMeters meters = PipelineMeters.NONE;
+    private AutoCloseable consumerMetrics = () -> { };
 
     private record Decoded(TopicPartition partition, long offset, ItemChange change) {
     }
@@ -68,14 +70,17 @@ final class ProcessingSession implements AutoCloseable {
 
     /** Opening order matters: the publisher's initTransactions settles earlier transactions before offsets are read. */
     static ProcessingSession open(KafkaClients clients, StreamTopics topics, StreamRegistry registry,
-                                  TableEventApplier applier, BlockedPartitions blocked) {
+                                  TableEventApplier applier, BlockedPartitions blocked, PipelineMeters meters) {
         StreamRecordPublisher publisher = new StreamRecordPublisher(clients.transactionalProducer(), topics, registry);
         Consumer<byte[], byte[]> changeLog = null;
         TableEventsReader tableEvents = null;
         try {
             changeLog = clients.changeLogConsumer();
             tableEvents = new TableEventsReader(clients.reader("stream-service-table-events"), registry, applier, blocked);
-            return new ProcessingSession(publisher, changeLog, tableEvents, registry, blocked, ItemChange::fromJson);
+            ProcessingSession session = new ProcessingSession(publisher, changeLog, tableEvents, registry, blocked, ItemChange::fromJson);
+            session.meters = meters;
+            session.consumerMetrics = meters.bind(changeLog);
+            return session;
         } catch (RuntimeException e) {
             publisher.close();
             if (changeLog != null) {
@@ -153,7 +158,10 @@ final class ProcessingSession implements AutoCloseable {
             return true;
         }
         publisher.begin();
-        routed.forEach(r -> publisher.publish(r.stream(), r.change()));
+        for (Routed r : routed) {
+            publisher.publish(r.stream(), r.change());
+            meters.published(r.change().tableName(), r.change().timeMillis());
+        }
         commitUnpublished();
         return true;
     }
@@ -233,6 +241,11 @@ final class ProcessingSession implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            consumerMetrics.close();
+        } catch (Exception e) {
+            // only meters: the session closes regardless
+        }
         publisher.close();
         changeLog.close(Duration.ofSeconds(2));
         tableEvents.close();

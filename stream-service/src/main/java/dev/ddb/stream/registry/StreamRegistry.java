@@ -177,6 +177,11 @@ public class StreamRegistry implements AutoCloseable {
         }
     }
 
+    /** Whether the store is open and can serve (readiness). */
+    public boolean isOpen() {
+        return !store.isClosed();
+    }
+
     @Override
     public synchronized void close() {
         if (!store.isClosed()) {

@@ -5,7 +5,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.ddb.common.protocol.BlockingDispatcher;
+import dev.ddb.common.metrics.CloudWatchMeters;
 import dev.ddb.common.protocol.OperationDispatcher;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The bounded pool table-service's operations run on, for its own endpoint and for the gateway's
@@ -15,7 +17,8 @@ import dev.ddb.common.protocol.OperationDispatcher;
 class DispatchPool {
 
     @Bean(destroyMethod = "close")
-    BlockingDispatcher blockingDispatcher(OperationDispatcher dispatcher, @Value("${ddb.dispatch.threads:0}") int threads) {
-        return new BlockingDispatcher("table-service", dispatcher, threads);
+    BlockingDispatcher blockingDispatcher(OperationDispatcher dispatcher, @Value("${ddb.dispatch.threads:0}") int threads,
+                                          MeterRegistry meters, @Value("${management.metrics.enable.dynamodb:true}") boolean metered) {
+        return new BlockingDispatcher("table-service", CloudWatchMeters.observe(dispatcher, meters, metered), threads);
     }
 }

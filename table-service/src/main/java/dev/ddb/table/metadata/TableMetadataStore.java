@@ -117,6 +117,11 @@ public class TableMetadataStore implements AutoCloseable {
         return descriptions;
     }
 
+    /** Whether the store is open and can serve (readiness). */
+    public boolean isOpen() {
+        return !store.isClosed();
+    }
+
     @Override
     public synchronized void close() {
         if (!store.isClosed()) {
