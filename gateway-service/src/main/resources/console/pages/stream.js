@@ -10,7 +10,7 @@ const POLL_MS = 1000;
 export function streamTab(body, table) {
   const status = h('p', { id: 'stream-status', class: 'status' }, 'Not watching.');
   const errors = h('div', { id: 'stream-errors' });
-  const records = h('ol', { id: 'stream-records', reversed: true });
+  const records = h('ul', { id: 'stream-records' });
   const start = h('button', { class: 'primary', id: 'stream-start', onclick: () => watch() }, 'Watch live');
   const stop = h('button', { id: 'stream-stop', disabled: true, onclick: () => close() }, 'Stop');
   let close = () => {};
