@@ -70,7 +70,7 @@ export function streamTab(body, table) {
     source.addEventListener('error', (event) => {
       if (event.data) {
         const error = JSON.parse(event.data);
-        failed({ type: error.__type, message: error.message });
+        failed({ type: error.__type, message: error.message ?? error.Message });
       } else if (source.readyState === EventSource.CLOSED) {
         failed({ type: 'ConnectionClosed', message: 'The gateway closed the live stream' });
       } // else: the browser reconnects by itself

@@ -74,7 +74,7 @@ class StreamsCalls {
         }
 
         static ConsoleCallException of(DynamoDbException error) {
-            ObjectNode body = Json.object().put("__type", error.type()).put("message", error.getMessage());
+            ObjectNode body = Json.object().put("__type", error.type()).put(error.messageMember(), error.getMessage());
             return new ConsoleCallException(new String(Json.write(body), StandardCharsets.UTF_8));
         }
 
