@@ -16,9 +16,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -160,12 +162,29 @@ class ConsoleBrowserTest {
         assertThat(text("query-json")).contains("\"Genre\"", "\"Count\": 1");
         shot("07-query");
 
-        // The stream tab saw the put and the edit arrive.
+        // Browse one item a page (Scan, Limit 1, ExclusiveStartKey), then delete the second page's item.
+        browser.get(stack.gatewayUrl() + "/console/#/tables/Music/items");
+        waiting.until(textToBePresentInElementLocated(By.id("items"), "My Dog Spot"));
+        type("page-size", "1" + Keys.TAB);
+        waiting.until(textToBePresentInElementLocated(By.id("page-number"), "Page 1 · 1 items"));
+        assertThat(text("items")).contains("Call Me Today").doesNotContain("My Dog Spot");
+        click("next-page");
+        waiting.until(textToBePresentInElementLocated(By.id("page-number"), "Page 2 · 1 items"));
+        assertThat(text("items")).contains("My Dog Spot").doesNotContain("Call Me Today");
+        browser.findElement(By.xpath("//tr[td[text()='My Dog Spot']]//button[text()='Delete']")).click();
+        acceptConfirmation();
+        waiting.until(driver -> !text("items").contains("My Dog Spot"));
+        click("previous-page");
+        waiting.until(textToBePresentInElementLocated(By.id("items"), "Call Me Today"));
+        assertThat(client.getItem(b -> b.tableName("Music").key(Map.of("Artist", AttributeValue.fromS("No One You Know"),
+                "SongTitle", AttributeValue.fromS("My Dog Spot")))).hasItem()).isFalse();
+
+        // The stream tab saw every change arrive.
         browser.switchTo().window(streamTab);
-        waiting.until(driver -> driver.findElements(By.cssSelector("#stream-records li")).size() >= 3);
+        waiting.until(driver -> driver.findElements(By.cssSelector("#stream-records li")).size() >= 4);
         List<String> events = browser.findElements(By.cssSelector("#stream-records li")).stream()
                 .map(record -> record.getAttribute("data-event-name")).toList();
-        assertThat(events).containsExactlyInAnyOrder("INSERT", "MODIFY", "INSERT");
+        assertThat(events).containsExactlyInAnyOrder("INSERT", "MODIFY", "INSERT", "REMOVE");
         assertThat(text("stream-records")).contains("Call Me Today");
         shot("08-stream");
 
@@ -177,20 +196,18 @@ class ConsoleBrowserTest {
         browser.get(stack.gatewayUrl() + "/console/#/tables/Music");
         waiting.until(textToBePresentInElementLocated(By.id("table-status"), "ACTIVE"));
         click("delete-table");
-        waiting.until(driver -> {
-            try {
-                driver.switchTo().alert().accept();
-                return true;
-            } catch (org.openqa.selenium.NoAlertPresentException e) {
-                return false;
-            }
-        });
+        acceptConfirmation();
         waiting.until(driver -> driver.getCurrentUrl().endsWith("#/"));
         waiting.until(presenceOfElementLocated(By.id("tables")));
         waiting.until(driver -> !text("tables").contains("Loading"));
         assertThat(text("tables")).doesNotContain("Music");
         assertThat(client.listTables().tableNames()).doesNotContain("Music");
         shot("09-tables-after-delete");
+    }
+
+    /** Says OK to the page's confirm(). */
+    private static void acceptConfirmation() {
+        waiting.until(ExpectedConditions.alertIsPresent()).accept();
     }
 
     private static Map<String, AttributeValue> key() {
