@@ -35,7 +35,10 @@ export async function itemEditorTab(body, table, { link, rest }) {
     if (parsed === undefined) return;
     const item = shown === 'plain' ? fromPlain(parsed).M : parsed;
     const put = await attempt(errors, () => ddb('PutItem', { TableName: table.TableName, Item: item }));
-    if (put) status.textContent = `Saved at ${new Date().toLocaleTimeString()}`;
+    if (!put) return;
+    const keyChanged = key && keyNames(table.KeySchema).some((name) => JSON.stringify(item[name]) !== JSON.stringify(key[name]));
+    status.textContent = `Saved at ${new Date().toLocaleTimeString()}`
+      + (keyChanged ? ' as a new item: its key changed, and the item it was loaded from is still there' : '');
   }
 
   async function remove() {
