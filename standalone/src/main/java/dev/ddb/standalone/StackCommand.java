@@ -37,6 +37,7 @@ final class StackCommand {
         LOG.info("DynamoDB endpoint ready on {} (Kafka at {}) in {} s; Ctrl-C stops", stack.endpoints(),
                 stack.kafkaBootstrapServers(), String.format("%.1f", (System.nanoTime() - started) / 1e9));
         LOG.info("Metrics (Prometheus, names after DynamoDB's CloudWatch metrics): {}", String.join(", ", stack.metricsUrls().values()));
+        LOG.info("Web console on {}/console", stack.gatewayUrl());
         stack.gatewayCertificatePem().ifPresent(pem -> LOG.info(
                 "HTTPS uses a self-signed certificate: trust {} (aws --ca-bundle, AWS_CA_BUNDLE, boto3 verify=)", pem));
     }
