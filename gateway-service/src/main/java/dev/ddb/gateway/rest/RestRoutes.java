@@ -1,0 +1,47 @@
+package dev.ddb.gateway.rest;
+
+import static org.springframework.web.reactive.function.server.RequestPredicates.DELETE;
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+import static org.springframework.web.reactive.function.server.RequestPredicates.PATCH;
+import static org.springframework.web.reactive.function.server.RequestPredicates.PUT;
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * The REST API under {@code /v1}, described by {@code /v1/openapi.json} (resource
+ * {@code rest/openapi.json}). Ahead of the endpoint's catch-all route, which answers DynamoDB's
+ * error for any other path.
+ */
+@Configuration(proxyBeanMethods = false)
+class RestRoutes {
+
+    static final String ITEM = "/v1/tables/{table}/items/{partitionKey}";
+    static final String ITEM_WITH_SORT_KEY = ITEM + "/{sortKey}";
+    static final String OPENAPI = "/v1/openapi.json";
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    RouterFunction<ServerResponse> restApi(ItemsHandler items, TablesHandler tables) {
+        ClassPathResource openApi = new ClassPathResource("rest/openapi.json");
+        return route(GET(OPENAPI), request -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(openApi))
+                .andRoute(GET("/v1/tables"), tables::list)
+                .andRoute(GET("/v1/tables/{table}"), tables::describe)
+                .andRoute(GET("/v1/tables/{table}/items"), items::query)
+                .andRoute(GET(ITEM), items::get)
+                .andRoute(PUT(ITEM), items::put)
+                .andRoute(PATCH(ITEM), items::patch)
+                .andRoute(DELETE(ITEM), items::delete)
+                .andRoute(GET(ITEM_WITH_SORT_KEY), items::get)
+                .andRoute(PUT(ITEM_WITH_SORT_KEY), items::put)
+                .andRoute(PATCH(ITEM_WITH_SORT_KEY), items::patch)
+                .andRoute(DELETE(ITEM_WITH_SORT_KEY), items::delete);
+    }
+}
