@@ -77,7 +77,8 @@ public class KeySchemaCache {
                 });
     }
 
-    void forget(String region, String tableName) {
+    /** Drops the table's cached schema, e.g. when an answer says it has changed (deleted, or re-created). */
+    public void forget(String region, String tableName) {
         cache.invalidate(new TableId(region, tableName));
     }
 }

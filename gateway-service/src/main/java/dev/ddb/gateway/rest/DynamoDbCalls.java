@@ -41,8 +41,22 @@ class DynamoDbCalls {
         this.keySchemas = keySchemas;
     }
 
-    /** The operation's answer when it succeeded; a RestProblem with its error when not. */
+    /**
+     * The operation's answer when it succeeded; a RestProblem with its error when not. When an item
+     * operation finds no table or a key that does not fit, the cached key schema may be stale (the
+     * table deleted or re-created with other keys elsewhere): it is dropped, so the next call looks again.
+     */
     Mono<JsonNode> call(RestCaller caller, String operation, ObjectNode request) {
+        return send(caller, operation, request).doOnError(RestProblem.class, problem -> {
+            JsonNode table = request.get("TableName");
+            if (table != null && problem.dynamoDbType() != null && !operation.endsWith("Table")
+                    && (problem.status() == 404 || problem.title().equals("ValidationException"))) {
+                keySchemas.forget(caller.requester().region(), table.stringValue());
+            }
+        });
+    }
+
+    private Mono<JsonNode> send(RestCaller caller, String operation, ObjectNode request) {
         String target = AwsJsonProtocol.DYNAMODB_PREFIX + operation;
         Route route = routes.routeOf(target).orElseThrow();
         byte[] body = Json.write(request);
