@@ -80,6 +80,11 @@ final class Problems {
     }
 
     static Mono<ServerResponse> render(RestProblem problem) {
+        return render(problem, headers -> { });
+    }
+
+    /** With headers of its own, e.g. a 405's {@code Allow}. */
+    static Mono<ServerResponse> render(RestProblem problem, java.util.function.Consumer<HttpHeaders> headers) {
         ObjectNode body = Json.object()
                 .put("type", problem.dynamoDbType() != null ? DYNAMODB_ERRORS : "about:blank")
                 .put("title", problem.title())
@@ -95,6 +100,6 @@ final class Problems {
         if (problem.status() == 429 || problem.status() == 503) {
             response.header(HttpHeaders.RETRY_AFTER, "1");
         }
-        return response.bodyValue(Json.write(body));
+        return response.headers(headers).bodyValue(Json.write(body));
     }
 }

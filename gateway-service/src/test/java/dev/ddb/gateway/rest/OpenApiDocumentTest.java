@@ -45,6 +45,9 @@ class OpenApiDocumentTest {
         routes.accept(new RouterFunctions.Visitor() {
             @Override
             public void route(RequestPredicate predicate, HandlerFunction<?> handler) {
+                if (predicate.toString().equals("/v1/**")) {
+                    return; // the 404/405 for anything else under /v1
+                }
                 Matcher matcher = METHOD_AND_PATH.matcher(predicate.toString());
                 assertThat(matcher.matches()).as("a method and a path: %s", predicate).isTrue();
                 routed.add(matcher.group(1) + " " + matcher.group(2));

@@ -238,6 +238,12 @@ class RestApiEndToEndTest {
         assertThat(rest.get("/v1/tables/Orders/items?partitionKey=x&next=garbage!").status()).isEqualTo(400);
         assertThat(rest.get("/v1/tables/Orders/items/x").status()).isEqualTo(400); // the key needs its sort key
 
+        RestClient.Answer wrongMethod = rest.send("POST", "/v1/tables", "{}", Map.of());
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.contentType()).startsWith("application/problem+json");
+        assertThat(wrongMethod.allow()).isEqualTo("GET");
+        assertThat(rest.get("/v1/nothing/here").status()).isEqualTo(404);
+
         for (String path : new String[] {"/v1/tables/NoSuchTable", "/v1/tables/NoSuchTable/items/a",
             "/v1/tables/NoSuchTable/items?partitionKey=a"}) {
             RestClient.Answer missing = rest.get(path);

@@ -94,7 +94,8 @@ final class RestClient {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             JsonNode json = response.body().length == 0 ? null : JSON.readTree(response.body());
             return new Answer(response.statusCode(), json, response.headers().firstValue("Content-Type").orElse(null),
-                    response.headers().firstValue("Location").orElse(null));
+                    response.headers().firstValue("Location").orElse(null),
+                    response.headers().firstValue("Allow").orElse(null));
         } catch (IOException e) {
             throw new AssertionError(e);
         } catch (InterruptedException e) {
@@ -115,8 +116,8 @@ final class RestClient {
         return map;
     }
 
-    /** The status, the JSON body (null when none), its content type and the Location header. */
-    record Answer(int status, JsonNode body, String contentType, String location) {
+    /** The status, the JSON body (null when none), its content type, the Location and Allow headers. */
+    record Answer(int status, JsonNode body, String contentType, String location, String allow) {
 
         /** A problem's DynamoDB error name, from {@code __type}. */
         String errorType() {
