@@ -20,13 +20,13 @@ import dev.ddb.gateway.routing.DownstreamService;
 import dev.ddb.gateway.routing.Route;
 
 /**
- * The key schemas {@code dynamodb:LeadingKeys} needs, from table-service's DescribeTable (through
+ * The key schemas {@code dynamodb:LeadingKeys} and the REST API ({@code dev.ddb.gateway.rest}) need, from table-service's DescribeTable (through
  * the gateway's own forwarder: its time limit and circuit breaker), kept for a short while. Only
  * tables that exist are kept, so a table created a moment ago is found at once; one deleted or
  * re-created through this gateway is dropped at once ({@link #forget}).
  */
 @Component
-class KeySchemaCache {
+public class KeySchemaCache {
 
     private static final Route DESCRIBE_TABLE = new Route("DescribeTable", DownstreamService.TABLE, true);
     private static final String TARGET = AwsJsonProtocol.DYNAMODB_PREFIX + "DescribeTable";
@@ -35,7 +35,8 @@ class KeySchemaCache {
     }
 
     private final ResilientForwarder forwarder;
-    private final Cache<TableId, TableKeys> cache;
+    /** DescribeTable's {@code Table} of tables that exist; only read, never changed. */
+    private final Cache<TableId, JsonNode> cache;
 
     KeySchemaCache(ResilientForwarder forwarder, AccessPolicyProperties properties) {
         this.forwarder = forwarder;
@@ -44,8 +45,16 @@ class KeySchemaCache {
 
     /** The table's keys; empty when there is no such table in the region. */
     Mono<Optional<TableKeys>> keysOf(String region, String tableName) {
+        return describedTable(region, tableName).map(table -> table.flatMap(TableKeys::fromDescription));
+    }
+
+    /**
+     * DescribeTable's {@code Table} (its key schema, attribute definitions and indexes are what callers
+     * read); empty when there is no such table in the region. Not to be changed by the caller.
+     */
+    public Mono<Optional<JsonNode>> describedTable(String region, String tableName) {
         TableId id = new TableId(region, tableName);
-        TableKeys cached = cache.getIfPresent(id);
+        JsonNode cached = cache.getIfPresent(id);
         if (cached != null) {
             return Mono.just(Optional.of(cached));
         }
@@ -57,16 +66,19 @@ class KeySchemaCache {
                         if (answer.status() >= 500) {
                             throw DynamoDbException.internalServerError("Internal server error");
                         }
-                        return Optional.<TableKeys>empty();
+                        return Optional.<JsonNode>empty();
                     }
                     JsonNode table = Json.read(answer.body()).path("Table");
-                    Optional<TableKeys> keys = TableKeys.fromDescription(table);
-                    keys.ifPresent(k -> cache.put(id, k));
-                    return keys;
+                    if (TableKeys.fromDescription(table).isEmpty()) {
+                        return Optional.<JsonNode>empty();
+                    }
+                    cache.put(id, table);
+                    return Optional.of(table);
                 });
     }
 
-    void forget(String region, String tableName) {
+    /** Drops the table's cached schema, e.g. when an answer says it has changed (deleted, or re-created). */
+    public void forget(String region, String tableName) {
         cache.invalidate(new TableId(region, tableName));
     }
 }
