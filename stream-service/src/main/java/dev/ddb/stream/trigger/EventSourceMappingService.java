@@ -10,6 +10,7 @@ import dev.ddb.common.json.Json;
 import dev.ddb.stream.registry.Stream;
 import dev.ddb.stream.registry.StreamArn;
 import dev.ddb.stream.registry.StreamRegistry;
+import dev.ddb.stream.registry.TableChangesSeen;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,9 +25,11 @@ public class EventSourceMappingService {
     private final MappingRunners runners;
     private final Functions functions;
     private final StreamRegistry streams;
+    private final TableChangesSeen tableChanges;
 
     public EventSourceMappingService(EventSourceMappingStore store, MappingRunners runners, Functions functions,
-                                     StreamRegistry streams) {
+                                     StreamRegistry streams, TableChangesSeen tableChanges) {
+        this.tableChanges = tableChanges;
         this.store = store;
         this.runners = runners;
         this.functions = functions;
@@ -161,6 +164,7 @@ public class EventSourceMappingService {
         if (StreamArn.parse(eventSourceArn).isEmpty()) {
             throw LambdaException.invalidParameter("Unrecognized event source, must be kinesis, dynamodb stream, sqs, msk or kafka");
         }
+        tableChanges.await(); // a stream enabled a moment ago is known
         return streams.find(eventSourceArn).filter(Stream::enabled).orElseThrow(() -> LambdaException.invalidParameter(
                 "Stream not found: " + eventSourceArn));
     }
