@@ -50,6 +50,8 @@ final class Usage {
                                         DDB_PRINCIPALS_FILE                          (open)
               DDB_PRINCIPALS_FILE       the principals and their keys (JSON, reloaded when
                                         it changes; see docs/principals.example.json) (unset)
+              DDB_FUNCTIONS             functions event source mappings invoke, by name:
+                                        name=http://host:port/path,...               (unset)
 
             tail <topic>: reads committed records (read_committed) of every partition, from the
             beginning; prints {"partition","offset","timestamp","key","value"} per record (the value
