@@ -150,14 +150,13 @@ public class EventSourceMappingService {
     public synchronized ObjectNode delete(String uuid) {
         EventSourceMapping mapping = find(uuid);
         runners.remove(uuid);
+        runners.forget(uuid);
         store.delete(uuid);
         return describe(mapping, "Deleting");
     }
 
     private EventSourceMapping find(String uuid) {
-        return store.find(uuid).orElseThrow(() -> LambdaException.notFound(
-                "The resource you requested does not exist. (Service: Lambda, Status Code: 404, Request ID: "
-                        + UUID.randomUUID() + ")"));
+        return store.find(uuid).orElseThrow(() -> LambdaException.notFound("The resource you requested does not exist."));
     }
 
     private Stream stream(String eventSourceArn) {

@@ -29,6 +29,8 @@ public class MappingRunners implements SmartLifecycle {
     private final TriggerProperties properties;
     private final HttpClient http;
     private final Map<String, MappingRunner> running = new ConcurrentHashMap<>();
+    /** The last LastProcessingResult of mappings whose runner stopped (disabled, updated). */
+    private final Map<String, String> lastResults = new ConcurrentHashMap<>();
     private KafkaProducer<byte[], byte[]> failureProducer;
     private volatile boolean started;
 
@@ -83,12 +85,18 @@ public class MappingRunners implements SmartLifecycle {
         MappingRunner runner = running.remove(uuid);
         if (runner != null) {
             runner.close();
+            lastResults.put(uuid, runner.lastProcessingResult());
         }
+    }
+
+    /** A deleted mapping. */
+    public void forget(String uuid) {
+        lastResults.remove(uuid);
     }
 
     public String lastProcessingResult(String uuid) {
         MappingRunner runner = running.get(uuid);
-        return runner == null ? "No records processed" : runner.lastProcessingResult();
+        return runner != null ? runner.lastProcessingResult() : lastResults.getOrDefault(uuid, "No records processed");
     }
 
     private KafkaProducer<byte[], byte[]> failureProducer() {
