@@ -53,11 +53,15 @@ final class MappingRunner implements AutoCloseable {
     private final Thread thread;
     private final CountDownLatch positioned = new CountDownLatch(1);
     private volatile boolean running = true;
-    private volatile String lastProcessingResult = "No records processed";
+    static final String NO_RECORDS_PROCESSED = "No records processed";
+
+    private volatile String lastProcessingResult;
 
     MappingRunner(EventSourceMapping mapping, Stream stream, Consumer<byte[], byte[]> consumer,
-                  Producer<byte[], byte[]> failures, FunctionInvoker function, Duration backoff) {
+                  Producer<byte[], byte[]> failures, FunctionInvoker function, Duration backoff,
+                  String lastProcessingResult) {
         this.mapping = mapping;
+        this.lastProcessingResult = lastProcessingResult;
         this.stream = stream;
         this.consumer = consumer;
         this.failures = failures;

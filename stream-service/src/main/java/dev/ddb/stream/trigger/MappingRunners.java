@@ -71,7 +71,7 @@ public class MappingRunners implements SmartLifecycle {
         Functions.Function function = functions.resolve(mapping.region(), name);
         MappingRunner runner = new MappingRunner(mapping, stream.get(), kafka.mappingConsumer(mapping.consumerGroup()),
                 failureProducer(), new HttpFunctionInvoker(http, function.url(), properties.functionTimeout()),
-                properties.retryBackoff());
+                properties.retryBackoff(), lastResults.getOrDefault(mapping.uuid(), MappingRunner.NO_RECORDS_PROCESSED));
         running.put(mapping.uuid(), runner);
         runner.start();
         try {
@@ -96,7 +96,7 @@ public class MappingRunners implements SmartLifecycle {
 
     public String lastProcessingResult(String uuid) {
         MappingRunner runner = running.get(uuid);
-        return runner != null ? runner.lastProcessingResult() : lastResults.getOrDefault(uuid, "No records processed");
+        return runner != null ? runner.lastProcessingResult() : lastResults.getOrDefault(uuid, MappingRunner.NO_RECORDS_PROCESSED);
     }
 
     private KafkaProducer<byte[], byte[]> failureProducer() {
