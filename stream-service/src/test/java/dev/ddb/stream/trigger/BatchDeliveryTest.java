@@ -162,6 +162,17 @@ class BatchDeliveryTest {
     }
 
     @Test
+    void aTtlDeletesUserIdentityIsWrittenAsLambdaWritesIt() {
+        ObjectNode streamRecord = (ObjectNode) Json.read(("{\"eventID\":\"e\",\"eventName\":\"REMOVE\",\"dynamodb\":{},"
+                + "\"userIdentity\":{\"PrincipalId\":\"dynamodb.amazonaws.com\",\"Type\":\"Service\"}}").getBytes(StandardCharsets.UTF_8));
+        ObjectNode record = LambdaEvents.record(streamRecord, "arn:s");
+        assertThat(record.get("eventSourceARN").stringValue()).isEqualTo("arn:s");
+        assertThat(record.get("userIdentity")).isEqualTo(Json.read(
+                "{\"type\":\"Service\",\"principalId\":\"dynamodb.amazonaws.com\"}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(streamRecord.has("eventSourceARN")).isFalse();
+    }
+
+    @Test
     void theEventIsLambdasRecordsEnvelope() {
         JsonNode event = Json.read(LambdaEvents.event(batch(2)));
         assertThat(event.get("Records").size()).isEqualTo(2);
