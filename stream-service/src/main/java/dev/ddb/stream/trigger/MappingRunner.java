@@ -137,8 +137,9 @@ final class MappingRunner implements AutoCloseable {
                     lastProcessingResult = "PROBLEM: " + e.getMessage();
                     read.clear();
                     firstReadAt.clear();
-                    Thread.sleep(1000);
-                    rewind();
+                    do {
+                        Thread.sleep(1000);
+                    } while (running && !rewind());
                 }
             }
         } catch (InterruptedException | WakeupException | InterruptException e) {
@@ -250,13 +251,22 @@ final class MappingRunner implements AutoCloseable {
         }
     }
 
-    private void rewind() {
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions()));
-        committed.forEach((partition, offset) -> {
-            if (offset != null) {
-                consumer.seek(partition, offset.offset());
-            }
-        });
+    /** @return whether every shard is back at its committed offset (false: Kafka cannot say now, try again) */
+    private boolean rewind() {
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions()));
+            committed.forEach((partition, offset) -> {
+                if (offset != null) {
+                    consumer.seek(partition, offset.offset());
+                }
+            });
+            return true;
+        } catch (WakeupException | InterruptException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warn("Event source mapping {}: cannot read its committed offsets yet: {}", mapping.uuid(), e.toString());
+            return false;
+        }
     }
 
     @Override

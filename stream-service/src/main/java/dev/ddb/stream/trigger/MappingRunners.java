@@ -49,7 +49,7 @@ public class MappingRunners implements SmartLifecycle {
         started = true;
         for (EventSourceMapping mapping : store.all()) {
             try {
-                apply(mapping);
+                run(mapping, false); // positions are fixed by the runner as soon as Kafka answers
             } catch (RuntimeException e) {
                 LOG.warn("Event source mapping {} not started: {}", mapping.uuid(), e.toString());
             }
@@ -58,6 +58,11 @@ public class MappingRunners implements SmartLifecycle {
 
     /** (Re)starts the mapping's runner as the mapping now says, or stops it when disabled; progress stays in its group. */
     public synchronized void apply(EventSourceMapping mapping) {
+        run(mapping, true);
+    }
+
+    /** @param awaitPositions wait (at most 10 s) until a new mapping's starting positions are committed: LATEST means "from now" */
+    private void run(EventSourceMapping mapping, boolean awaitPositions) {
         remove(mapping.uuid());
         if (!started || !mapping.enabled()) {
             return;
@@ -74,6 +79,9 @@ public class MappingRunners implements SmartLifecycle {
                 properties.retryBackoff(), lastResults.getOrDefault(mapping.uuid(), MappingRunner.NO_RECORDS_PROCESSED));
         running.put(mapping.uuid(), runner);
         runner.start();
+        if (!awaitPositions) {
+            return;
+        }
         try {
             runner.awaitPositioned(Duration.ofSeconds(10));
         } catch (InterruptedException e) {
