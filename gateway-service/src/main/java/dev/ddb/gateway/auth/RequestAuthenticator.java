@@ -25,8 +25,13 @@ public class RequestAuthenticator {
     private static final List<String> PRESIGNED_PARAMETERS =
             List.of("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date");
 
+    /** The signing name of AWS Lambda's API, whose event source mapping operations the gateway also serves. */
+    public static final String LAMBDA_SERVICE = "lambda";
+
     /** Null in {@code open} mode. */
     private final SignatureVerifier verifier;
+    /** For requests to Lambda's API (credential scope {@code lambda}); null in {@code open} mode. */
+    private final SignatureVerifier lambdaVerifier;
 
     @Autowired
     public RequestAuthenticator(AuthProperties properties) {
@@ -37,8 +42,10 @@ public class RequestAuthenticator {
         if (properties.mode() == AuthMode.VERIFY) {
             PrincipalsFile principals = new PrincipalsFile(properties.principalsFile());
             verifier = new SignatureVerifier(principals::byAccessKeyId, clock);
+            lambdaVerifier = new SignatureVerifier(principals::byAccessKeyId, clock, LAMBDA_SERVICE);
         } else {
             verifier = null;
+            lambdaVerifier = null;
         }
     }
 
@@ -58,6 +65,15 @@ public class RequestAuthenticator {
      *         in {@code open} mode)
      */
     public Requester authenticate(ReceivedRequest request) {
+        return authenticate(request, verifier);
+    }
+
+    /** The same for a request to Lambda's API: in {@code verify} mode its credential scope must name {@code lambda}. */
+    public Requester authenticateLambda(ReceivedRequest request) {
+        return authenticate(request, lambdaVerifier);
+    }
+
+    private static Requester authenticate(ReceivedRequest request, SignatureVerifier verifier) {
         HttpHeaders headers = request.headers();
         MultiValueMap<String, String> queryParams = request.queryParameters();
         String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);

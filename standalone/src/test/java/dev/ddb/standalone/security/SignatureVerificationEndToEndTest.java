@@ -50,6 +50,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.LambdaException;
 
 /**
  * The stack in {@code verify} mode, driven by the real AWS SDK clients and by raw HTTP signed with the
@@ -95,6 +97,27 @@ class SignatureVerificationEndToEndTest {
         if (stack != null) {
             stack.close();
         }
+    }
+
+    @Test
+    void lambdasEventSourceMappingApiTakesSignaturesScopedToLambda() {
+        try (LambdaClient lambda = lambda(ALICE_KEY, ALICE_SECRET); LambdaClient mallory = lambda(ALICE_KEY, "wrong")) {
+            assertThat(lambda.listEventSourceMappings().eventSourceMappings()).isEmpty();
+            assertThatThrownBy(mallory::listEventSourceMappings)
+                    .isInstanceOfSatisfying(LambdaException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(400);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+                    });
+        }
+    }
+
+    private static LambdaClient lambda(String accessKey, String secret) {
+        return LambdaClient.builder()
+                .endpointOverride(URI.create(stack.gatewayUrl()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secret)))
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     @Test

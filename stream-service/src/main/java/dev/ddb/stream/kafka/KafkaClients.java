@@ -73,6 +73,29 @@ public class KafkaClients {
         return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
+    /**
+     * The consumer of an event source mapping: its own group (whose committed offsets are the mapping's
+     * progress, committed only after a batch is done), partitions assigned, committed records only.
+     */
+    public KafkaConsumer<byte[], byte[]> mappingConsumer(String groupId) {
+        Map<String, Object> config = readerConfig(groupId);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** The producer of on-failure destination records: idempotent, acks=all. */
+    public KafkaProducer<byte[], byte[]> failureProducer() {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, API_TIMEOUT_MS);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "stream-service-on-failure");
+        return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
     public Admin admin() {
         Map<String, Object> config = new HashMap<>(kafka.buildAdminProperties());
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, API_TIMEOUT_MS);

@@ -170,6 +170,16 @@ public class StreamRegistry implements AutoCloseable {
         return true;
     }
 
+    /** A map of the same store, for other durable state of stream-service (event source mappings). */
+    public <K, V> MVMap<K, V> openMap(String name) {
+        return store.openMap(name);
+    }
+
+    /** Commits and syncs whatever was written to the store's maps. */
+    public synchronized void commitSynced() {
+        commit(true);
+    }
+
     private void commit(boolean sync) {
         store.commit();
         if (sync) {

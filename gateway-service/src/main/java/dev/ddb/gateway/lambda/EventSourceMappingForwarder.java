@@ -1,0 +1,105 @@
+package dev.ddb.gateway.lambda;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+import dev.ddb.common.error.DynamoDbException;
+import dev.ddb.common.region.Regions;
+import dev.ddb.gateway.GatewayProperties;
+import dev.ddb.gateway.auth.ReceivedRequest;
+import dev.ddb.gateway.auth.RequestAuthenticator;
+import dev.ddb.gateway.auth.Requester;
+import dev.ddb.gateway.routing.DownstreamService;
+
+/**
+ * Authenticates a Lambda event source mapping request (signing name {@code lambda} in {@code verify}
+ * mode) and forwards it unchanged to stream-service, which runs the mappings, over HTTP (also in the
+ * standalone launcher: these calls are rare), with the signature's region in {@code X-Ddb-Region}.
+ * Stream-service's answer, Lambda's REST-JSON with {@code x-amzn-ErrorType} on errors, is relayed.
+ * Access policies are not evaluated for Lambda's actions: in {@code verify} mode any known principal may manage mappings.
+ */
+@Component
+class EventSourceMappingForwarder {
+
+    private static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
+    private static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
+    private static final byte[] EMPTY = new byte[0];
+
+    private final RequestAuthenticator authenticator;
+    private final ObjectProvider<WebClient> webClient;
+    private final GatewayProperties properties;
+
+    EventSourceMappingForwarder(RequestAuthenticator authenticator, ObjectProvider<WebClient> webClient,
+                                GatewayProperties properties) {
+        this.authenticator = authenticator;
+        this.webClient = webClient;
+        this.properties = properties;
+    }
+
+    Mono<ServerResponse> forward(ServerRequest request) {
+        URI uri = request.uri();
+        return request.bodyToMono(byte[].class).defaultIfEmpty(EMPTY).flatMap(body -> {
+            Requester requester;
+            try {
+                requester = authenticator.authenticateLambda(ReceivedRequest.of(request.method().name(),
+                        uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
+                        request.headers().asHttpHeaders(), body));
+            } catch (DynamoDbException e) {
+                return error(e.status(), e.code(), e.messageMember());
+            }
+            return send(request.method(), uri, requester.region(), body);
+        });
+    }
+
+    private Mono<ServerResponse> send(HttpMethod method, URI uri, String region, byte[] body) {
+        String target = properties.urlOf(DownstreamService.STREAM) + uri.getRawPath()
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        WebClient.RequestBodySpec call = webClient.getObject().method(method)
+                .uri(URI.create(target))
+                .header(Regions.REGION_HEADER, region);
+        WebClient.RequestHeadersSpec<?> withBody = body.length == 0 ? call
+                : call.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+        return withBody.exchangeToMono(response -> response.bodyToMono(byte[].class).defaultIfEmpty(EMPTY)
+                        .flatMap(bytes -> {
+                            HttpHeaders headers = response.headers().asHttpHeaders();
+                            ServerResponse.BodyBuilder answer = ServerResponse.status(response.statusCode())
+                                    .contentType(MediaType.APPLICATION_JSON);
+                            copy(headers, answer, ERROR_TYPE_HEADER);
+                            copy(headers, answer, REQUEST_ID_HEADER);
+                            return answer.bodyValue(bytes);
+                        }))
+                .timeout(properties.requestTimeout())
+                .onErrorResume(e -> error(500, "ServiceException", "stream-service is unavailable: " + e.getMessage()));
+    }
+
+    private static void copy(HttpHeaders from, ServerResponse.BodyBuilder to, String name) {
+        String value = from.getFirst(name);
+        if (value != null) {
+            to.header(name, value);
+        }
+    }
+
+    /** Lambda's error shape: the type in {@code x-amzn-ErrorType}, {@code {"Type":"User","message":...}}. */
+    private static Mono<ServerResponse> error(int status, String type, String message) {
+        String kind = status >= 500 ? "Service" : "User";
+        String json = "{\"Type\":\"" + kind + "\",\"message\":" + quote(message) + "}";
+        return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON)
+                .header(ERROR_TYPE_HEADER, type)
+                .header(REQUEST_ID_HEADER, UUID.randomUUID().toString())
+                .bodyValue(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String quote(String text) {
+        return dev.ddb.common.json.Json.MAPPER.writeValueAsString(text == null ? "" : text);
+    }
+}

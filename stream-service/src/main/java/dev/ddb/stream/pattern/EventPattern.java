@@ -1,0 +1,209 @@
+package dev.ddb.stream.pattern;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import dev.ddb.common.json.Json;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An event pattern in the syntax Lambda's event filtering and EventBridge rules share: a JSON
+ * object whose fields name fields of the event; nested objects descend, an array at a leaf lists
+ * matchers of which one must match (for an event value that is an array: one of its elements).
+ * Matchers: a literal (string, number compared by value, boolean, null), {@code {"prefix": "x"}},
+ * {@code {"suffix": "x"}}, {@code {"equals-ignore-case": "x"}}, {@code {"anything-but": v | [v...] |
+ * {"prefix": "x"} | {"suffix": "x"}}}, {@code {"numeric": [">", 0, "<=", 5]}} (event numbers only, as
+ * Lambda: DynamoDB's {@code "N"} values are strings and do not match), {@code {"exists": true|false}};
+ * and {@code "$or": [pattern, ...]} beside fields. Every field of the pattern must match.
+ */
+public final class EventPattern {
+
+    private final Predicate<JsonNode> matcher;
+
+    private EventPattern(Predicate<JsonNode> matcher) {
+        this.matcher = matcher;
+    }
+
+    /** @throws InvalidPatternException when the text is not a pattern */
+    public static EventPattern parse(String json) {
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(json);
+        } catch (JacksonException e) {
+            throw new InvalidPatternException("Pattern is not JSON: " + e.getOriginalMessage());
+        }
+        return of(node);
+    }
+
+    public static EventPattern of(JsonNode pattern) {
+        if (pattern == null || !pattern.isObject()) {
+            throw new InvalidPatternException("Pattern must be a JSON object");
+        }
+        return new EventPattern(object(pattern));
+    }
+
+    public boolean matches(JsonNode event) {
+        return matcher.test(event);
+    }
+
+    private static Predicate<JsonNode> object(JsonNode pattern) {
+        List<Predicate<JsonNode>> fields = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> field : pattern.properties()) {
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            if (name.equals("$or")) {
+                fields.add(or(value));
+            } else if (value.isObject()) {
+                Predicate<JsonNode> nested = object(value);
+                fields.add(event -> event != null && event.get(name) != null && event.get(name).isObject()
+                        && nested.test(event.get(name)));
+            } else if (value.isArray()) {
+                Predicate<JsonNode> leaf = leaf(value);
+                fields.add(event -> leaf.test(event == null ? null : event.get(name)));
+            } else {
+                throw new InvalidPatternException("Value of " + name + " must be an object or an array of matchers");
+            }
+        }
+        return event -> fields.stream().allMatch(field -> field.test(event));
+    }
+
+    private static Predicate<JsonNode> or(JsonNode alternatives) {
+        if (!alternatives.isArray() || alternatives.size() < 2) {
+            throw new InvalidPatternException("$or must be an array of at least two patterns");
+        }
+        List<Predicate<JsonNode>> options = new ArrayList<>();
+        alternatives.forEach(alternative -> {
+            if (!alternative.isObject()) {
+                throw new InvalidPatternException("$or must list patterns (objects)");
+            }
+            options.add(object(alternative));
+        });
+        return event -> options.stream().anyMatch(option -> option.test(event));
+    }
+
+    /** One of the matchers must match the value, or, for an array value, one of its elements. Null value: missing. */
+    private static Predicate<JsonNode> leaf(JsonNode matchers) {
+        if (matchers.isEmpty()) {
+            throw new InvalidPatternException("A list of matchers must not be empty");
+        }
+        List<Predicate<JsonNode>> values = new ArrayList<>();
+        Boolean exists = null;
+        for (JsonNode matcher : matchers) {
+            if (matcher.isObject() && matcher.size() == 1 && matcher.has("exists")) {
+                if (!matcher.get("exists").isBoolean()) {
+                    throw new InvalidPatternException("exists takes true or false");
+                }
+                exists = matcher.get("exists").booleanValue();
+            } else {
+                values.add(matcher(matcher));
+            }
+        }
+        Boolean mustExist = exists;
+        return value -> {
+            boolean missing = value == null || value.isMissingNode();
+            if (mustExist != null && (missing != mustExist)) {
+                return true;
+            }
+            if (missing) {
+                return false;
+            }
+            if (value.isArray()) {
+                for (JsonNode element : value) {
+                    if (values.stream().anyMatch(matcher -> matcher.test(element))) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            return values.stream().anyMatch(matcher -> matcher.test(value));
+        };
+    }
+
+    private static Predicate<JsonNode> matcher(JsonNode matcher) {
+        if (matcher.isObject()) {
+            if (matcher.size() != 1) {
+                throw new InvalidPatternException("A matcher object has exactly one field: " + matcher);
+            }
+            Map.Entry<String, JsonNode> only = matcher.properties().iterator().next();
+            JsonNode argument = only.getValue();
+            return switch (only.getKey()) {
+                case "prefix" -> text(argument, "prefix", (value, prefix) -> value.startsWith(prefix));
+                case "suffix" -> text(argument, "suffix", (value, suffix) -> value.endsWith(suffix));
+                case "equals-ignore-case" -> text(argument, "equals-ignore-case",
+                        (value, other) -> value.toLowerCase(Locale.ROOT).equals(other.toLowerCase(Locale.ROOT)));
+                case "anything-but" -> anythingBut(argument);
+                case "numeric" -> numeric(argument);
+                default -> throw new InvalidPatternException("Unknown matcher " + only.getKey());
+            };
+        }
+        if (matcher.isArray()) {
+            throw new InvalidPatternException("Matchers cannot be nested arrays");
+        }
+        return value -> literalEquals(matcher, value);
+    }
+
+    private interface TextTest {
+        boolean test(String value, String argument);
+    }
+
+    private static Predicate<JsonNode> text(JsonNode argument, String name, TextTest test) {
+        if (!argument.isString()) {
+            throw new InvalidPatternException(name + " takes a string");
+        }
+        String text = argument.stringValue();
+        return value -> value.isString() && test.test(value.stringValue(), text);
+    }
+
+    private static Predicate<JsonNode> anythingBut(JsonNode argument) {
+        Predicate<JsonNode> excluded;
+        if (argument.isObject()) {
+            excluded = matcher(argument);
+            if (!argument.has("prefix") && !argument.has("suffix") && !argument.has("equals-ignore-case")) {
+                throw new InvalidPatternException("anything-but takes a value, a list of values, prefix or suffix");
+            }
+        } else if (argument.isArray()) {
+            List<JsonNode> values = new ArrayList<>();
+            argument.forEach(values::add);
+            excluded = value -> values.stream().anyMatch(v -> literalEquals(v, value));
+        } else {
+            excluded = value -> literalEquals(argument, value);
+        }
+        return value -> !value.isNull() && !excluded.test(value);
+    }
+
+    private static Predicate<JsonNode> numeric(JsonNode argument) {
+        if (!argument.isArray() || argument.isEmpty() || argument.size() % 2 != 0 || argument.size() > 4) {
+            throw new InvalidPatternException("numeric takes one or two comparisons, e.g. [\">\", 0, \"<=\", 5]");
+        }
+        List<Predicate<BigDecimal>> comparisons = new ArrayList<>();
+        for (int i = 0; i < argument.size(); i += 2) {
+            JsonNode operator = argument.get(i);
+            JsonNode operand = argument.get(i + 1);
+            if (!operator.isString() || !operand.isNumber()) {
+                throw new InvalidPatternException("numeric compares with an operator and a number: " + argument);
+            }
+            BigDecimal bound = operand.decimalValue();
+            comparisons.add(switch (operator.stringValue()) {
+                case "=" -> n -> n.compareTo(bound) == 0;
+                case "<" -> n -> n.compareTo(bound) < 0;
+                case "<=" -> n -> n.compareTo(bound) <= 0;
+                case ">" -> n -> n.compareTo(bound) > 0;
+                case ">=" -> n -> n.compareTo(bound) >= 0;
+                default -> throw new InvalidPatternException("Unknown numeric operator " + operator.stringValue());
+            });
+        }
+        return value -> value.isNumber() && comparisons.stream().allMatch(c -> c.test(value.decimalValue()));
+    }
+
+    private static boolean literalEquals(JsonNode literal, JsonNode value) {
+        if (literal.isNumber() && value.isNumber()) {
+            return literal.decimalValue().compareTo(value.decimalValue()) == 0;
+        }
+        return literal.equals(value);
+    }
+}

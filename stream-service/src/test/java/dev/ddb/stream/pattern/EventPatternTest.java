@@ -1,0 +1,98 @@
+package dev.ddb.stream.pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+import dev.ddb.common.json.Json;
+import tools.jackson.databind.JsonNode;
+
+class EventPatternTest {
+
+    private static final JsonNode ORDER = Json.read("""
+            {"eventName": "INSERT", "awsRegion": "us-east-1",
+             "dynamodb": {"Keys": {"pk": {"S": "order-17"}},
+                          "NewImage": {"pk": {"S": "order-17"}, "status": {"S": "SHIPPED"}, "total": {"N": "250"},
+                                       "tags": {"SS": ["gift", "express"]}},
+                          "SizeBytes": 120},
+             "amount": 250.5, "flags": [1, 2, 3], "nothing": null}
+            """.getBytes());
+
+    private static boolean matches(String pattern) {
+        return EventPattern.parse(pattern).matches(ORDER);
+    }
+
+    @Test
+    void literalsMatchByEqualityAndOneOfAListIsEnough() {
+        assertThat(matches("{\"eventName\": [\"INSERT\"]}")).isTrue();
+        assertThat(matches("{\"eventName\": [\"MODIFY\", \"INSERT\"]}")).isTrue();
+        assertThat(matches("{\"eventName\": [\"REMOVE\"]}")).isFalse();
+        assertThat(matches("{\"dynamodb\": {\"SizeBytes\": [120.0]}}")).isTrue();
+        assertThat(matches("{\"nothing\": [null]}")).isTrue();
+    }
+
+    @Test
+    void nestedObjectsDescendAndEveryFieldMustMatch() {
+        assertThat(matches("{\"eventName\": [\"INSERT\"], \"dynamodb\": {\"NewImage\": {\"status\": {\"S\": [\"SHIPPED\"]}}}}")).isTrue();
+        assertThat(matches("{\"eventName\": [\"INSERT\"], \"dynamodb\": {\"NewImage\": {\"status\": {\"S\": [\"PENDING\"]}}}}")).isFalse();
+        assertThat(matches("{\"dynamodb\": {\"OldImage\": {\"status\": {\"S\": [\"SHIPPED\"]}}}}")).isFalse();
+    }
+
+    @Test
+    void prefixSuffixAndEqualsIgnoreCase() {
+        assertThat(matches("{\"dynamodb\": {\"Keys\": {\"pk\": {\"S\": [{\"prefix\": \"order-\"}]}}}}")).isTrue();
+        assertThat(matches("{\"dynamodb\": {\"Keys\": {\"pk\": {\"S\": [{\"prefix\": \"customer-\"}]}}}}")).isFalse();
+        assertThat(matches("{\"dynamodb\": {\"Keys\": {\"pk\": {\"S\": [{\"suffix\": \"-17\"}]}}}}")).isTrue();
+        assertThat(matches("{\"dynamodb\": {\"NewImage\": {\"status\": {\"S\": [{\"equals-ignore-case\": \"shipped\"}]}}}}")).isTrue();
+    }
+
+    @Test
+    void anythingButExcludesValuesListsAndPrefixes() {
+        assertThat(matches("{\"eventName\": [{\"anything-but\": \"REMOVE\"}]}")).isTrue();
+        assertThat(matches("{\"eventName\": [{\"anything-but\": [\"INSERT\", \"MODIFY\"]}]}")).isFalse();
+        assertThat(matches("{\"awsRegion\": [{\"anything-but\": {\"prefix\": \"us-\"}}]}")).isFalse();
+        assertThat(matches("{\"missing\": [{\"anything-but\": \"x\"}]}")).isFalse();
+    }
+
+    @Test
+    void numericComparesEventNumbersOnlyNotDynamoDbsNumberStrings() {
+        assertThat(matches("{\"amount\": [{\"numeric\": [\">\", 100, \"<=\", 250.5]}]}")).isTrue();
+        assertThat(matches("{\"amount\": [{\"numeric\": [\"<\", 100]}]}")).isFalse();
+        assertThat(matches("{\"amount\": [{\"numeric\": [\"=\", 250.50]}]}")).isTrue();
+        // Lambda: a DynamoDB "N" is a JSON string, which numeric never matches
+        assertThat(matches("{\"dynamodb\": {\"NewImage\": {\"total\": {\"N\": [{\"numeric\": [\">\", 0]}]}}}}")).isFalse();
+    }
+
+    @Test
+    void existsTellsPresentFromMissing() {
+        assertThat(matches("{\"dynamodb\": {\"NewImage\": {\"status\": [{\"exists\": true}]}}}")).isTrue();
+        assertThat(matches("{\"dynamodb\": {\"NewImage\": {\"deleted\": [{\"exists\": false}]}}}")).isTrue();
+        assertThat(matches("{\"dynamodb\": {\"NewImage\": {\"status\": [{\"exists\": false}]}}}")).isFalse();
+        assertThat(matches("{\"dynamodb\": {\"NewImage\": {\"deleted\": [{\"exists\": true}]}}}")).isFalse();
+    }
+
+    @Test
+    void anArrayValueMatchesWhenOneOfItsElementsDoes() {
+        assertThat(matches("{\"dynamodb\": {\"NewImage\": {\"tags\": {\"SS\": [\"express\"]}}}}")).isTrue();
+        assertThat(matches("{\"flags\": [{\"numeric\": [\">\", 2]}]}")).isTrue();
+        assertThat(matches("{\"flags\": [7]}")).isFalse();
+    }
+
+    @Test
+    void orMatchesWhenOneAlternativeDoes() {
+        assertThat(matches("{\"$or\": [{\"eventName\": [\"REMOVE\"]}, {\"awsRegion\": [\"us-east-1\"]}]}")).isTrue();
+        assertThat(matches("{\"$or\": [{\"eventName\": [\"REMOVE\"]}, {\"awsRegion\": [\"eu-west-1\"]}]}")).isFalse();
+    }
+
+    @Test
+    void malformedPatternsAreRefused() {
+        assertThatThrownBy(() -> EventPattern.parse("not json")).isInstanceOf(InvalidPatternException.class);
+        assertThatThrownBy(() -> EventPattern.parse("[1]")).isInstanceOf(InvalidPatternException.class);
+        assertThatThrownBy(() -> EventPattern.parse("{\"eventName\": \"INSERT\"}")).isInstanceOf(InvalidPatternException.class);
+        assertThatThrownBy(() -> EventPattern.parse("{\"eventName\": []}")).isInstanceOf(InvalidPatternException.class);
+        assertThatThrownBy(() -> EventPattern.parse("{\"a\": [{\"numeric\": [\"~\", 1]}]}")).isInstanceOf(InvalidPatternException.class);
+        assertThatThrownBy(() -> EventPattern.parse("{\"a\": [{\"wildcard\": \"x*\"}]}")).isInstanceOf(InvalidPatternException.class);
+        assertThatThrownBy(() -> EventPattern.parse("{\"a\": [{\"prefix\": 1}]}")).isInstanceOf(InvalidPatternException.class);
+    }
+}
