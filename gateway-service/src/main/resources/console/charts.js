@@ -45,7 +45,12 @@ export function lineChart({ id, title }) {
     plot = new uPlot({
       width: Math.max(320, area.clientWidth || element.clientWidth - 32 || 480),
       height: 200,
-      scales: { x: { time: true }, y: { range: (u, min, max) => [0, max > 0 ? max * 1.1 : 1] } },
+      // At least the last minute on the time axis (a single point would otherwise span years); from 0 up.
+      scales: {
+        x: { time: true, range: (u, min, max) => (max === null ? [0, 1] : [Math.min(min, max - 60), max]) },
+        y: { range: (u, min, max) => [0, max > 0 ? max * 1.1 : 1] },
+      },
+      legend: { live: false },
       series: [{}, ...lines.map((line, i) => ({
         label: line.label,
         stroke: COLORS[i % COLORS.length],

@@ -35,7 +35,7 @@ import dev.ddb.standalone.StackSettings;
 /**
  * The web console at /console, driven in headless Chromium against the whole stack in-process:
  * what the browser does is checked with a real SDK client, and what the SDK does shows in the
- * browser. Screenshots of each page land in target/console-screenshots.
+ * browser (its request counts and latencies too). Screenshots of each page land in target/console-screenshots.
  */
 class ConsoleBrowserTest {
 
@@ -188,9 +188,40 @@ class ConsoleBrowserTest {
         assertThat(text("stream-records")).contains("Call Me Today");
         shot("08-stream");
 
-        // The metrics tab keeps its place for the graphs.
+        // The metrics tab: figures and graphs from the services' meters, moving with the requests made.
         browser.get(stack.gatewayUrl() + "/console/#/tables/Music/metrics");
-        waiting.until(presenceOfElementLocated(By.id("metrics-placeholder")));
+        waiting.until(driver -> samples() >= 1);
+        int seen = samples();
+        long putsBefore = figure("PutItem", "requests");
+        for (int i = 0; i < 7; i++) {
+            int n = i;
+            client.putItem(b -> b.tableName("Music").item(Map.of("Artist", AttributeValue.fromS("Metered"),
+                    "SongTitle", AttributeValue.fromS("Song " + n))));
+        }
+        for (int i = 0; i < 5; i++) {
+            client.getItem(b -> b.tableName("Music").key(key()));
+        }
+        waiting.until(driver -> samples() > seen && figure("PutItem", "requests") == putsBefore + 7);
+        assertThat(figureText("PutItem", "requests-per-second")).isNotEqualTo("–");
+        assertThat(Double.parseDouble(figureText("PutItem", "requests-per-second"))).isPositive();
+        assertThat(figure("GetItem", "requests")).isGreaterThanOrEqualTo(5);
+        assertThat(Double.parseDouble(figureText("GetItem", "p50"))).isPositive();
+        assertThat(Double.parseDouble(figureText("GetItem", "p99"))).isGreaterThanOrEqualTo(Double.parseDouble(figureText("GetItem", "p50")));
+        assertThat(Double.parseDouble(browser.findElement(By.cssSelector(
+                "#metrics-capacity tr[data-index=''] td[data-figure='consumed-write']")).getText())).isGreaterThanOrEqualTo(7);
+        WebElement requestsChart = browser.findElement(By.id("chart-requests"));
+        assertThat(requestsChart.getAttribute("data-lines")).contains("PutItem", "GetItem");
+        assertThat(requestsChart.findElements(By.tagName("canvas"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("chart-latency")).getAttribute("data-lines")).isEqualTo("p50,p99");
+        int drawn = samples();
+        waiting.until(driver -> samples() > drawn); // two points on each line for the screenshot
+        shot("09-table-metrics");
+
+        // Every table's metrics, a row per table.
+        browser.get(stack.gatewayUrl() + "/console/#/metrics");
+        waiting.until(driver -> samples() >= 1);
+        assertThat(figure("Music", "requests")).isGreaterThanOrEqualTo(putsBefore + 7 + 5);
+        shot("10-metrics");
 
         // Delete the table.
         browser.get(stack.gatewayUrl() + "/console/#/tables/Music");
@@ -202,7 +233,19 @@ class ConsoleBrowserTest {
         waiting.until(driver -> !text("tables").contains("Loading"));
         assertThat(text("tables")).doesNotContain("Music");
         assertThat(client.listTables().tableNames()).doesNotContain("Music");
-        shot("09-tables-after-delete");
+        shot("11-tables-after-delete");
+    }
+
+    private static int samples() {
+        return MetricsView.samples(browser);
+    }
+
+    private static String figureText(String group, String figure) {
+        return MetricsView.figureText(browser, group, figure);
+    }
+
+    private static long figure(String group, String figure) {
+        return MetricsView.count(browser, group, figure);
     }
 
     /** Says OK to the page's confirm(). */
