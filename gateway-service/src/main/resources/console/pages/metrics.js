@@ -112,15 +112,15 @@ function metricsView(where, tableName) {
       return;
     }
     capacity.replaceChildren(h('table', { class: 'items figures' },
-      h('thead', {}, h('tr', {}, [perTable ? 'Table' : '', 'Index', 'Read units', 'Read units/s', 'Write units',
+      h('thead', {}, h('tr', {}, [perTable ? 'Table' : null, 'Index', 'Read units', 'Read units/s', 'Write units',
         'Write units/s', 'Provisioned read / write', 'Read throttle events', 'Write throttle events', 'TTL deletes']
-        .map((c) => h('th', {}, c)))),
+        .filter((c) => c !== null).map((c) => h('th', {}, c)))),
       h('tbody', {}, [...rows].sort(([a], [b]) => a.localeCompare(b)).map(([key, units]) => {
         const [table, index] = key.split('\u0000');
         const was = before.get(key);
         return h('tr', { 'data-table': table, 'data-index': index },
-          h('th', {}, perTable ? table || NO_TABLE : ''),
-          h('td', {}, index || '(table)'),
+          perTable ? h('th', {}, table || NO_TABLE) : null,
+          h(perTable ? 'td' : 'th', {}, index || '(table)'),
           cell('consumed-read', units.consumedReadCapacityUnits),
           cell('consumed-read-per-second', rate(was, units, 'consumedReadCapacityUnits', seconds)),
           cell('consumed-write', units.consumedWriteCapacityUnits),
