@@ -25,7 +25,8 @@ import dev.ddb.gateway.routing.DownstreamService;
 @Component
 class ServiceMeters {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(3);
+    /** As long as the console waits between two polls: a busy service still gets counted. */
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final String PREFIX = MeterNames.PREFIX + "_";
     /** Prometheus's text format 0.0.4, not OpenMetrics: what {@link PrometheusText} reads. */
     private static final MediaType TEXT_FORMAT = MediaType.parseMediaType("text/plain;version=0.0.4");
