@@ -44,7 +44,11 @@ async function call(prefix, operation, request) {
   if (!keys) throw new DynamoDbError('MissingAuthenticationTokenException', 'Sign in with an access key first', 0);
   const target = `${prefix}.${operation}`;
   const headers = await signedHeaders({ target, body, host: location.host, credentials: keys });
-  const answer = await fetch('/', { method: 'POST', headers, body });
+  return read(await fetch('/', { method: 'POST', headers, body }));
+}
+
+/** A JSON answer, or its DynamoDB error (__type and message) as a DynamoDbError. */
+async function read(answer) {
   const text = await answer.text();
   let json;
   try {
@@ -62,3 +66,23 @@ async function call(prefix, operation, request) {
 export const ddb = (operation, request) => call('DynamoDB_20120810', operation, request);
 /** A DynamoDB Streams operation, e.g. streams('GetRecords', { ShardIterator }). */
 export const streams = (operation, request) => call('DynamoDBStreams_20120810', operation, request);
+
+/**
+ * GET one of the gateway's console endpoints, e.g. consoleGet('metrics', { table: 'Music' }). In
+ * verify mode it is signed (SigV4, service dynamodb) as the DynamoDB calls are; in open mode it needs no signature.
+ */
+export async function consoleGet(endpoint, parameters = {}) {
+  const path = `/console/api/${endpoint}`;
+  const query = Object.entries(parameters).filter(([, value]) => value !== undefined && value !== null)
+    .map(([name, value]) => `${encodeRfc3986(name)}=${encodeRfc3986(value)}`).sort().join('&');
+  let headers = {};
+  if (settings.authMode !== 'open') {
+    const keys = credentials();
+    if (!keys) throw new DynamoDbError('MissingAuthenticationTokenException', 'Sign in with an access key first', 0);
+    headers = await signedHeaders({ method: 'GET', path, query, host: location.host, credentials: keys });
+  }
+  return read(await fetch(query ? `${path}?${query}` : path, { headers }));
+}
+
+/** URI encoding as SigV4 wants it: encodeURIComponent leaves !'()* alone, SigV4 does not. */
+const encodeRfc3986 = (value) => encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

@@ -1,6 +1,7 @@
 // The console's entry point: hash routes to pages.
 //   #/                        tables
 //   #/create                  create a table
+//   #/metrics                 every table's metrics
 //   #/tables/NAME[/TAB]       a table: overview, items, query, item, stream, metrics
 //   #/sign-in                 access keys (verify mode)
 import { loadSettings, settings, credentials, forgetCredentials } from './api.js';
@@ -9,6 +10,7 @@ import { tablesPage } from './pages/tables.js';
 import { createTablePage } from './pages/create-table.js';
 import { tablePage } from './pages/table.js';
 import { signInPage } from './pages/sign-in.js';
+import { metricsPage } from './pages/metrics.js';
 
 const page = document.getElementById('page');
 let leaving = () => {};
@@ -27,6 +29,7 @@ async function show() {
     }
     if (section === 'create') await createTablePage(page);
     else if (section === 'sign-in') await signInPage(page);
+    else if (section === 'metrics') leaving = metricsPage(page);
     else if (section === 'tables' && name) leaving = (await tablePage(page, name, tab ?? 'overview', parts.slice(3))) ?? leaving;
     else await tablesPage(page);
   } catch (error) {

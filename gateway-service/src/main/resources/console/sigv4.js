@@ -1,4 +1,4 @@
-// AWS Signature Version 4 for DynamoDB's POST / in the browser, with WebCrypto (SubtleCrypto):
+// AWS Signature Version 4 for DynamoDB's POST / (and the console's signed GETs) in the browser, with WebCrypto (SubtleCrypto):
 // the same signature the AWS SDKs make, so the gateway's verify mode can check it.
 const encoder = new TextEncoder();
 
@@ -12,21 +12,23 @@ async function hmac(key, data) {
 }
 
 /**
- * Headers that sign a POST / with the given body.
+ * Headers that sign a request: DynamoDB's POST / with the given body and X-Amz-Target, or a GET of
+ * one of the console's own endpoints (path, and query as its canonical string: names and values
+ * URI-encoded, sorted by name).
  * @param {{accessKeyId: string, secretAccessKey: string, region: string}} credentials
  */
-export async function signedHeaders({ target, body, host, credentials, service = 'dynamodb', now = new Date() }) {
+export async function signedHeaders({ method = 'POST', path = '/', query = '', target, body = '', host, credentials,
+  service = 'dynamodb', now = new Date() }) {
   const amzDate = now.toISOString().replace(/[:-]|\.\d{3}/g, ''); // 20261130T233500Z
   const date = amzDate.slice(0, 8);
-  const headers = {
-    'content-type': 'application/x-amz-json-1.0',
-    host,
-    'x-amz-date': amzDate,
-    'x-amz-target': target,
-  };
+  const headers = { host, 'x-amz-date': amzDate };
+  if (method === 'POST') {
+    headers['content-type'] = 'application/x-amz-json-1.0';
+    headers['x-amz-target'] = target;
+  }
   const names = Object.keys(headers).sort();
   const canonicalRequest = [
-    'POST', '/', '',
+    method, path, query,
     names.map((name) => `${name}:${headers[name]}\n`).join(''),
     names.join(';'),
     await sha256(encoder.encode(body)),
@@ -36,11 +38,14 @@ export async function signedHeaders({ target, body, host, credentials, service =
   let key = await hmac(`AWS4${credentials.secretAccessKey}`, date);
   for (const part of [credentials.region, service, 'aws4_request']) key = await hmac(key, part);
   const signature = hex(await hmac(key, stringToSign));
-  return {
-    'Content-Type': headers['content-type'],
+  const signed = {
     'X-Amz-Date': amzDate,
-    'X-Amz-Target': target,
     Authorization: `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, `
       + `SignedHeaders=${names.join(';')}, Signature=${signature}`,
   };
+  if (method === 'POST') {
+    signed['Content-Type'] = headers['content-type'];
+    signed['X-Amz-Target'] = target;
+  }
+  return signed;
 }

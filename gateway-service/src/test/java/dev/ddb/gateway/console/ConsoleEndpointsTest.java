@@ -21,9 +21,9 @@ import dev.ddb.gateway.support.FakeDownstream.Answer;
 import dev.ddb.gateway.support.GatewayTestBase;
 
 /**
- * The console's files and its two endpoints, over HTTP: the page, its modules (served as
- * JavaScript, or browsers refuse them), the settings, and the live stream's server-sent events from
- * the Streams API calls the gateway makes, errors included.
+ * The console's files and its settings and live stream endpoints, over HTTP: the page, its modules
+ * (served as JavaScript, or browsers refuse them; uPlot's from its WebJar), the settings, and the
+ * live stream's server-sent events from the Streams API calls the gateway makes, errors included.
  */
 class ConsoleEndpointsTest extends GatewayTestBase {
 
@@ -43,11 +43,20 @@ class ConsoleEndpointsTest extends GatewayTestBase {
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(page.body()).contains("<script type=\"module\" src=\"app.js\">");
 
-        for (String module : List.of("app.js", "api.js", "sigv4.js", "pages/stream.js")) {
+        for (String module : List.of("app.js", "api.js", "sigv4.js", "pages/stream.js", "pages/metrics.js", "meters.js",
+                "charts.js", "lib/uplot/uPlot.esm.js")) {
             HttpResponse<String> file = get("/console/" + module);
             assertThat(file.statusCode()).as(module).isEqualTo(200);
             assertThat(file.headers().firstValue("Content-Type")).as(module).hasValueSatisfying(type -> assertThat(type).contains("javascript"));
         }
+    }
+
+    @Test
+    void uPlotsStylesComeFromItsWebJar() throws Exception {
+        HttpResponse<String> css = get("/console/lib/uplot/uPlot.min.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertThat(css.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/css"));
+        assertThat(css.body()).contains(".uplot");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.ddb.standalone.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.openqa.selenium.support.ui.ExpectedConditions.attributeToBe;
 import static org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated;
 import static org.openqa.selenium.support.ui.ExpectedConditions.textToBePresentInElementLocated;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +37,7 @@ import dev.ddb.standalone.StackSettings;
 /**
  * The web console at /console, driven in headless Chromium against the whole stack in-process:
  * what the browser does is checked with a real SDK client, and what the SDK does shows in the
- * browser. Screenshots of each page land in target/console-screenshots.
+ * browser (its request counts and latencies too). Screenshots of each page land in target/console-screenshots.
  */
 class ConsoleBrowserTest {
 
@@ -188,9 +190,38 @@ class ConsoleBrowserTest {
         assertThat(text("stream-records")).contains("Call Me Today");
         shot("08-stream");
 
-        // The metrics tab keeps its place for the graphs.
+        // The metrics tab: figures and graphs from the services' meters, moving with the requests made.
         browser.get(stack.gatewayUrl() + "/console/#/tables/Music/metrics");
-        waiting.until(presenceOfElementLocated(By.id("metrics-placeholder")));
+        // So far 3 PutItems: the console's two saves and the SDK's put.
+        waiting.until(driver -> figure("PutItem", "requests") == 3);
+        for (int i = 0; i < 5; i++) {
+            client.getItem(b -> b.tableName("Music").key(key()));
+        }
+        // Puts go on until the view shows a rate of them (two samples with puts between them).
+        AtomicInteger puts = new AtomicInteger();
+        waiting.until(driver -> {
+            int n = puts.getAndIncrement();
+            client.putItem(b -> b.tableName("Music").item(Map.of("Artist", AttributeValue.fromS("Metered"),
+                    "SongTitle", AttributeValue.fromS("Song " + n))));
+            return number(figureText("PutItem", "requests-per-second")) > 0;
+        });
+        int made = puts.get();
+        waiting.until(driver -> figure("PutItem", "requests") == 3 + made);
+        assertThat(figure("GetItem", "requests")).isGreaterThanOrEqualTo(5);
+        assertThat(number(figureText("GetItem", "p50"))).isPositive();
+        assertThat(number(figureText("GetItem", "p99"))).isGreaterThanOrEqualTo(number(figureText("GetItem", "p50")));
+        assertThat(number(MetricsView.text(browser, "#metrics-capacity tr[data-index=''] td[data-figure='consumed-write']")))
+                .isGreaterThanOrEqualTo(made);
+        WebElement requestsChart = browser.findElement(By.id("chart-requests"));
+        assertThat(requestsChart.getAttribute("data-lines")).contains("PutItem", "GetItem");
+        assertThat(requestsChart.findElements(By.tagName("canvas"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("chart-latency")).getAttribute("data-lines")).isEqualTo("p50,p99");
+        shot("09-table-metrics");
+
+        // Every table's metrics, a row per table.
+        browser.get(stack.gatewayUrl() + "/console/#/metrics");
+        waiting.until(driver -> figure("Music", "requests") >= 3 + made + 5);
+        shot("10-metrics");
 
         // Delete the table.
         browser.get(stack.gatewayUrl() + "/console/#/tables/Music");
@@ -202,7 +233,51 @@ class ConsoleBrowserTest {
         waiting.until(driver -> !text("tables").contains("Loading"));
         assertThat(text("tables")).doesNotContain("Music");
         assertThat(client.listTables().tableNames()).doesNotContain("Music");
-        shot("09-tables-after-delete");
+        shot("11-tables-after-delete");
+    }
+
+    @Test
+    void percentilesAndRatesAreWorkedOutAsPromQlWorksThemOut() {
+        browser.get(stack.gatewayUrl() + "/console/");
+        // Two snapshots of one GetItem histogram (buckets trimmed as the endpoint sends them): 10
+        // requests up to 4 ms, then 10 more, 2 of them up to 4 ms and 8 up to 8 ms.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> figures = (Map<String, Object>) browser.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/console/meters.js').then((m) => {
+                  const snapshot = (count, buckets) => ({ capacity: [], operations: [{ table: 'T', operation: 'GetItem',
+                    requests: count, latency: { count, sum: 0, buckets } }] });
+                  const all = (s) => m.totalsBy(s, () => '*').get('*');
+                  const before = all(snapshot(10, [[0.001, 0], [0.002, 4], [0.004, 10]]));
+                  const after = all(snapshot(20, [[0.001, 0], [0.002, 4], [0.004, 12], [0.008, 20]]));
+                  const between = m.latencyBetween(before, after);
+                  done({ p50: m.quantile(between, 0.5), p99: m.quantile(between, 0.99), count: between.count,
+                    p50SinceStart: m.quantile(after.latency, 0.5), none: m.quantile(m.latencyBetween(after, after), 0.5),
+                    increase: m.increase(before.requests, after.requests), afterReset: m.increase(20, 3) });
+                }).catch((e) => done({ error: String(e) }));""");
+
+        assertThat(figures).doesNotContainKey("error");
+        assertThat(((Number) figures.get("count")).doubleValue()).isEqualTo(10);
+        // histogram_quantile: linear within the bucket the rank falls in.
+        assertThat(((Number) figures.get("p50")).doubleValue()).isCloseTo(0.0055, within(1e-9));
+        assertThat(((Number) figures.get("p99")).doubleValue()).isCloseTo(0.00795, within(1e-9));
+        assertThat(((Number) figures.get("p50SinceStart")).doubleValue()).isCloseTo(0.0035, within(1e-9));
+        assertThat(figures.get("none")).isNull();
+        assertThat(((Number) figures.get("increase")).doubleValue()).isEqualTo(10);
+        assertThat(((Number) figures.get("afterReset")).doubleValue()).isEqualTo(3); // a restart started the counter again
+    }
+
+    private static String figureText(String group, String figure) {
+        return MetricsView.figureText(browser, group, figure);
+    }
+
+    private static long figure(String group, String figure) {
+        return MetricsView.count(browser, group, figure);
+    }
+
+    /** A figure as a number; "–" or no figure (none yet) is 0. */
+    private static double number(String shown) {
+        return shown == null || shown.equals("–") ? 0 : Double.parseDouble(shown.replace(",", ""));
     }
 
     /** Says OK to the page's confirm(). */

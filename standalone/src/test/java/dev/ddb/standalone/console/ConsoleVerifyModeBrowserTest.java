@@ -41,7 +41,8 @@ import dev.ddb.standalone.StackSettings;
 /**
  * The console in verify mode: it asks for an access key and signs every call with SigV4 in the
  * browser (WebCrypto), which the gateway checks; a wrong secret is shown as the gateway's error;
- * the live stream, whose unsigned endpoint is refused in this mode, is read by signed polling.
+ * the live stream, whose unsigned endpoint is refused in this mode, is read by signed polling; the
+ * metrics view reads the meters with a signed GET, and an unsigned one is refused.
  */
 class ConsoleVerifyModeBrowserTest {
 
@@ -116,6 +117,16 @@ class ConsoleVerifyModeBrowserTest {
         waiting.until(textToBePresentInElementLocated(By.id("stream-records"), "order-1"));
         assertThat(browser.findElement(By.cssSelector("#stream-records li")).getAttribute("data-event-name")).isEqualTo("INSERT");
         HeadlessChromium.screenshot(browser, "verify-03-stream-by-signed-polling");
+
+        // The metrics tab reads the meters with a signed GET, which the gateway checks.
+        browser.findElement(By.id("tab-metrics")).click();
+        waiting.until(driver -> MetricsView.count(driver, "PutItem", "requests") == 1);
+        HeadlessChromium.screenshot(browser, "verify-04-metrics");
+        HttpResponse<String> unsignedMetrics = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/console/api/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unsignedMetrics.statusCode()).isEqualTo(400);
+        assertThat(unsignedMetrics.body()).contains("MissingAuthenticationTokenException");
 
         // The unsigned server-sent events endpoint would let anyone read any stream: refused here.
         HttpResponse<String> unsigned = HttpClient.newHttpClient().send(
