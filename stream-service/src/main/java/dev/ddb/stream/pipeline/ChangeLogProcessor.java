@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import dev.ddb.stream.StreamServiceProperties;
 import dev.ddb.stream.kafka.KafkaClients;
 import dev.ddb.stream.kafka.StreamTopics;
+import dev.ddb.stream.kinesis.KinesisDestinationRegistry;
 import dev.ddb.stream.registry.Stream;
 import dev.ddb.stream.registry.StreamRegistry;
 import dev.ddb.stream.registry.TableEventApplier;
@@ -37,13 +38,16 @@ public class ChangeLogProcessor implements SmartLifecycle {
     private final StreamServiceProperties properties;
     private final BlockedPartitions blocked;
     private final PipelineMeters meters;
+    private final KinesisDestinationRegistry kinesis;
     private volatile boolean running;
     private volatile ProcessingSession session;
     private Thread thread;
     private long nextPurge;
 
     public ChangeLogProcessor(KafkaClients clients, StreamTopics topics, StreamRegistry registry,
-                              TableEventApplier applier, StreamServiceProperties properties, MeterRegistry meters) {
+                              TableEventApplier applier, StreamServiceProperties properties, MeterRegistry meters,
+                              KinesisDestinationRegistry kinesis) {
+        this.kinesis = kinesis;
         this.clients = clients;
         this.topics = topics;
         this.registry = registry;
@@ -64,7 +68,7 @@ public class ChangeLogProcessor implements SmartLifecycle {
     private void run() {
         boolean reportedFailure = false;
         while (running) {
-            try (ProcessingSession current = ProcessingSession.open(clients, topics, registry, applier, blocked, meters)) {
+            try (ProcessingSession current = ProcessingSession.open(clients, topics, registry, applier, blocked, meters, kinesis)) {
                 session = current;
                 if (reportedFailure) {
                     LOG.info("Processing the change log again");
