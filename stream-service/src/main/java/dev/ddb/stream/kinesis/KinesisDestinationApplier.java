@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import dev.ddb.common.event.TableEvent;
@@ -30,6 +31,7 @@ public class KinesisDestinationApplier {
     private final KinesisTopics topics;
     private final long retentionMillis;
 
+    @Autowired
     public KinesisDestinationApplier(KinesisDestinationRegistry registry, KinesisTopics topics,
                                      StreamServiceProperties properties) {
         this(registry, topics, properties.retention().toMillis());
