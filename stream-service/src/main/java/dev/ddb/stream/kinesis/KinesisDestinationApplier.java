@@ -78,7 +78,7 @@ public class KinesisDestinationApplier {
             }
             topics.prepareTopic(destination.topic());
             changed.add(destination.openedAt(time, precision).withoutPeriodsEndedBefore(time - retentionMillis));
-            LOG.info("Kinesis streaming destination {} of table {} active ({} precision), topic {}", streamArn,
+            LOG.info("Kinesis streaming destination {} of table {}: records with {} precision on topic {}", streamArn,
                     event.tableName(), precision, destination.topic());
         });
         registry.saveAll(changed);
