@@ -16,12 +16,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * A KafkaConsumer on a destination's topic, built as the README tells users to: read_committed
  * (records are written in Kafka transactions), from the beginning.
  */
-final class KinesisTopicReader implements AutoCloseable {
+public final class KinesisTopicReader implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> records = new ArrayList<>();
 
-    KinesisTopicReader(String bootstrapServers, String topic) {
+    public KinesisTopicReader(String bootstrapServers, String topic) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -33,7 +33,7 @@ final class KinesisTopicReader implements AutoCloseable {
     }
 
     /** Reads until a record matches {@code last} (or the timeout passes); returns all records read so far. */
-    List<ConsumerRecord<String, String>> readUntil(Predicate<ConsumerRecord<String, String>> last, Duration timeout) {
+    public List<ConsumerRecord<String, String>> readUntil(Predicate<ConsumerRecord<String, String>> last, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (records.stream().noneMatch(last) && System.nanoTime() < deadline) {
             consumer.poll(Duration.ofMillis(200)).forEach(records::add);
