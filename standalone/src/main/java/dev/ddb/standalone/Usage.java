@@ -67,7 +67,8 @@ final class Usage {
               --bootstrap-servers HOST:PORT
                                         default: KAFKA_BOOTSTRAP_SERVERS, else localhost:$DDB_KAFKA_PORT (9092)
               --max-records N           stop after N records
-            Topics: ddb.stream.<TableName> (a table's stream), ddb.item-changes, ddb.table-events.
+            Topics: ddb.stream.<TableName> (a table's stream), ddb.kinesis.<StreamName> (a Kinesis
+            streaming destination), ddb.item-changes, ddb.table-events.
             """;
 
     private Usage() {

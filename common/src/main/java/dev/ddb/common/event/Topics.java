@@ -27,4 +27,16 @@ public final class Topics {
     public static String streamTopic(String region, String tableName) {
         return Regions.isDefault(region) ? streamTopic(tableName) : "ddb.stream." + region + "." + tableName;
     }
+
+    /**
+     * The topic standing in for a Kinesis data stream that tables replicate to
+     * (EnableKinesisStreamingDestination): {@code ddb.kinesis.<StreamName>} for a stream of the
+     * default region, {@code ddb.kinesis.<region>.<StreamName>} for any other, as stream topics are
+     * named. The prefix keeps a stream name from ever meaning one of the suite's own topics
+     * ({@code ddb.item-changes}) or a user's unrelated topic; the region keeps two regions' streams
+     * of one name apart, as Kinesis does.
+     */
+    public static String kinesisTopic(String region, String streamName) {
+        return Regions.isDefault(region) ? "ddb.kinesis." + streamName : "ddb.kinesis." + region + "." + streamName;
+    }
 }

@@ -28,6 +28,9 @@ import java.util.Optional;
  *                             the default (an AWS owned key, which DynamoDB does not describe). What
  *                             it says is reported only: the suite encrypts every table under its own
  *                             master key, whatever the table asks for
+ * @param kinesisDataStreamDestinations the table's Kinesis streaming destinations, newest first
+ *                             (empty when it never had one). Not part of DescribeTable's shape:
+ *                             DescribeKinesisStreamingDestination answers them
  */
 public record TableDescription(
         String tableName,
@@ -51,13 +54,31 @@ public record TableDescription(
         Map<String, String> tags,
         OnDemandThroughput onDemandThroughput,
         RestoreSummary restoreSummary,
-        SseDescription sseDescription) {
+        SseDescription sseDescription,
+        List<KinesisDataStreamDestination> kinesisDataStreamDestinations) {
 
     public TableDescription {
+        kinesisDataStreamDestinations = kinesisDataStreamDestinations == null ? List.of()
+                : List.copyOf(kinesisDataStreamDestinations);
         tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         attributeDefinitions = List.copyOf(attributeDefinitions);
         localSecondaryIndexes = localSecondaryIndexes == null ? List.of() : List.copyOf(localSecondaryIndexes);
         globalSecondaryIndexes = globalSecondaryIndexes == null ? List.of() : List.copyOf(globalSecondaryIndexes);
+    }
+
+    /** A description of a table that never had a Kinesis streaming destination. */
+    public TableDescription(String tableName, String tableId, String tableArn, TableStatus tableStatus,
+                            Instant creationDateTime, List<AttributeDefinition> attributeDefinitions, KeySchema keySchema,
+                            ProvisionedThroughputDescription provisionedThroughput, BillingModeSummary billingModeSummary,
+                            List<LocalSecondaryIndex> localSecondaryIndexes, List<GlobalSecondaryIndex> globalSecondaryIndexes,
+                            StreamSpecification streamSpecification, String latestStreamLabel, String latestStreamArn,
+                            boolean deletionProtectionEnabled, long tableSizeBytes, long itemCount, TimeToLive timeToLive,
+                            Map<String, String> tags, OnDemandThroughput onDemandThroughput, RestoreSummary restoreSummary,
+                            SseDescription sseDescription) {
+        this(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions, keySchema,
+                provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
+                streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
+                itemCount, timeToLive, tags, onDemandThroughput, restoreSummary, sseDescription, List.of());
     }
 
     /** A description with the default encryption (no SSEDescription). */
@@ -147,14 +168,14 @@ public record TableDescription(
         return new TableDescription(tableName, tableId, tableArn, status, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, tags, onDemandThroughput, restoreSummary, sseDescription);
+                itemCount, timeToLive, tags, onDemandThroughput, restoreSummary, sseDescription, kinesisDataStreamDestinations);
     }
 
     public TableDescription withIndexes(List<AttributeDefinition> definitions, List<GlobalSecondaryIndex> globalIndexes) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, definitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, tags, onDemandThroughput, restoreSummary, sseDescription);
+                itemCount, timeToLive, tags, onDemandThroughput, restoreSummary, sseDescription, kinesisDataStreamDestinations);
     }
 
     public TableDescription withGlobalSecondaryIndexes(List<GlobalSecondaryIndex> globalIndexes) {
@@ -165,7 +186,7 @@ public record TableDescription(
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, throughput, summary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, tags, onDemandThroughput, restoreSummary, sseDescription);
+                itemCount, timeToLive, tags, onDemandThroughput, restoreSummary, sseDescription, kinesisDataStreamDestinations);
     }
 
     /** The stream members together: DynamoDB keeps the Latest* ones after the stream is disabled. */
@@ -173,21 +194,21 @@ public record TableDescription(
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 specification, label, arn, deletionProtectionEnabled, tableSizeBytes, itemCount, timeToLive, tags,
-                onDemandThroughput, restoreSummary, sseDescription);
+                onDemandThroughput, restoreSummary, sseDescription, kinesisDataStreamDestinations);
     }
 
     public TableDescription withDeletionProtectionEnabled(boolean enabled) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, enabled, tableSizeBytes, itemCount,
-                timeToLive, tags, onDemandThroughput, restoreSummary, sseDescription);
+                timeToLive, tags, onDemandThroughput, restoreSummary, sseDescription, kinesisDataStreamDestinations);
     }
 
     public TableDescription withTimeToLive(TimeToLive setting) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, setting, tags, onDemandThroughput, restoreSummary, sseDescription);
+                itemCount, setting, tags, onDemandThroughput, restoreSummary, sseDescription, kinesisDataStreamDestinations);
     }
 
     /** The attribute items expire by, or null while TTL is disabled. */
@@ -199,7 +220,7 @@ public record TableDescription(
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, newTags, onDemandThroughput, restoreSummary, sseDescription);
+                itemCount, timeToLive, newTags, onDemandThroughput, restoreSummary, sseDescription, kinesisDataStreamDestinations);
     }
 
     /** The table with these on-demand maximums (null: none). */
@@ -208,14 +229,14 @@ public record TableDescription(
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
                 itemCount, timeToLive, tags, maximums == null || maximums.isEmpty() ? null : maximums, restoreSummary,
-                sseDescription);
+                sseDescription, kinesisDataStreamDestinations);
     }
 
     public TableDescription withRestoreSummary(RestoreSummary summary) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, tags, onDemandThroughput, summary, sseDescription);
+                itemCount, timeToLive, tags, onDemandThroughput, summary, sseDescription, kinesisDataStreamDestinations);
     }
 
     /** The table with this encryption setting (null: the default AWS owned key). */
@@ -223,7 +244,16 @@ public record TableDescription(
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
                 keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
                 streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
-                itemCount, timeToLive, tags, onDemandThroughput, restoreSummary, description);
+                itemCount, timeToLive, tags, onDemandThroughput, restoreSummary, description,
+                kinesisDataStreamDestinations);
+    }
+
+    /** The table with these Kinesis streaming destinations (newest first). */
+    public TableDescription withKinesisDataStreamDestinations(List<KinesisDataStreamDestination> destinations) {
+        return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
+                keySchema, provisionedThroughput, billingModeSummary, localSecondaryIndexes, globalSecondaryIndexes,
+                streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, tableSizeBytes,
+                itemCount, timeToLive, tags, onDemandThroughput, restoreSummary, sseDescription, destinations);
     }
 
     /** A table being loaded by a restore: item writes are refused until it is ACTIVE. */

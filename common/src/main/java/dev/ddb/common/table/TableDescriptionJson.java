@@ -117,7 +117,8 @@ public final class TableDescriptionJson {
      * The description as the suite keeps and sends it (table-service's store, {@code ddb.table-events},
      * item-service's store): DescribeTable's shape plus the member {@code TimeToLive}
      * ({@code Enabled}, {@code AttributeName}, {@code LastUpdateDateTime}) when TTL was ever set, and
-     * {@code Tags} (ListTagsOfResource's {@code [{"Key","Value"}]}) when the table has tags.
+     * {@code Tags} (ListTagsOfResource's {@code [{"Key","Value"}]}) when the table has tags, and
+     * {@code KinesisDataStreamDestinations} (DescribeKinesisStreamingDestination's list) when it has any.
      */
     public static ObjectNode writeStored(TableDescription table) {
         ObjectNode node = write(table);
@@ -133,7 +134,36 @@ public final class TableDescriptionJson {
             ArrayNode tags = node.putArray("Tags");
             table.tags().forEach((key, value) -> tags.addObject().put("Key", key).put("Value", value));
         }
+        if (!table.kinesisDataStreamDestinations().isEmpty()) {
+            node.set("KinesisDataStreamDestinations", kinesisDestinations(table.kinesisDataStreamDestinations()));
+        }
         return node;
+    }
+
+    /** {@code KinesisDataStreamDestinations} as DescribeKinesisStreamingDestination lists them. */
+    public static ArrayNode kinesisDestinations(List<KinesisDataStreamDestination> destinations) {
+        ArrayNode list = Json.array();
+        for (KinesisDataStreamDestination destination : destinations) {
+            ObjectNode entry = list.addObject()
+                    .put("StreamArn", destination.streamArn())
+                    .put("DestinationStatus", destination.destinationStatus());
+            if (destination.destinationStatusDescription() != null) {
+                entry.put("DestinationStatusDescription", destination.destinationStatusDescription());
+            }
+            if (destination.precision() != null) {
+                entry.put("ApproximateCreationDateTimePrecision", destination.precision());
+            }
+        }
+        return list;
+    }
+
+    private static List<KinesisDataStreamDestination> kinesisDestinations(JsonNode list) {
+        List<KinesisDataStreamDestination> destinations = new ArrayList<>();
+        for (JsonNode entry : list) {
+            destinations.add(new KinesisDataStreamDestination(text(entry, "StreamArn"), text(entry, "DestinationStatus"),
+                    text(entry, "DestinationStatusDescription"), text(entry, "ApproximateCreationDateTimePrecision")));
+        }
+        return destinations;
     }
 
     public static byte[] toBytes(TableDescription table) {
@@ -204,7 +234,8 @@ public final class TableDescriptionJson {
                         text(restore, "SourceTableArn"), time(restore.get("RestoreDateTime")),
                         restore.path("RestoreInProgress").booleanValue(false)),
                 sse == null || sse.isNull() ? null : new SseDescription(text(sse, "Status"), text(sse, "SSEType"),
-                        text(sse, "KMSMasterKeyArn")));
+                        text(sse, "KMSMasterKeyArn")),
+                kinesisDestinations(node.path("KinesisDataStreamDestinations")));
     }
 
     /** Absent in descriptions stored before on-demand maximums existed: none. */

@@ -25,8 +25,12 @@ public class OperationRoutes {
 
         reads(table, dynamodb, DownstreamService.TABLE, "DescribeTable", "ListTables", "DescribeTimeToLive",
                 "ListTagsOfResource", "DescribeLimits", "DescribeEndpoints");
+        reads(table, dynamodb, DownstreamService.TABLE, "DescribeKinesisStreamingDestination");
         writes(table, dynamodb, DownstreamService.TABLE, "CreateTable", "UpdateTable", "DeleteTable",
                 "UpdateTimeToLive", "TagResource", "UntagResource");
+        // Kinesis streaming destinations are table metadata; stream-service publishes by them.
+        writes(table, dynamodb, DownstreamService.TABLE, "EnableKinesisStreamingDestination",
+                "DisableKinesisStreamingDestination", "UpdateKinesisStreamingDestination");
 
         reads(table, dynamodb, DownstreamService.ITEM, "GetItem", "Query", "Scan", "BatchGetItem", "TransactGetItems");
         // PartiQL statements may write, so none of them is retried.

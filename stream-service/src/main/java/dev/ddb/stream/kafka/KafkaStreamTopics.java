@@ -26,10 +26,11 @@ import org.springframework.stereotype.Component;
 import dev.ddb.common.event.Topics;
 import dev.ddb.common.region.Regions;
 import dev.ddb.stream.StreamServiceProperties;
+import dev.ddb.stream.kinesis.KinesisTopics;
 
-/** Creates stream topics with DynamoDB Streams' retention and asks Kafka for their end offsets. */
+/** Creates stream and Kinesis destination topics with DynamoDB Streams' retention and asks Kafka for their end offsets. */
 @Component
-public class KafkaStreamTopics implements StreamTopics, AutoCloseable {
+public class KafkaStreamTopics implements StreamTopics, KinesisTopics, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaStreamTopics.class);
     /** Kafka's limit on topic names. */
@@ -58,6 +59,12 @@ public class KafkaStreamTopics implements StreamTopics, AutoCloseable {
         List<Long> offsets = new ArrayList<>();
         all.forEach(partition -> offsets.add(ends.get(partition).offset()));
         return offsets;
+    }
+
+    /** A destination's topic: created like a stream topic (partitions, retention) unless it exists. */
+    @Override
+    public void prepareTopic(String topic) {
+        partitionCount(topic).orElseGet(() -> create(topic));
     }
 
     @Override

@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
 import dev.ddb.stream.StreamServiceProperties;
 import dev.ddb.stream.kafka.KafkaClients;
 import dev.ddb.stream.kafka.StreamTopics;
+import dev.ddb.stream.kinesis.KinesisDestination;
+import dev.ddb.stream.kinesis.KinesisDestinationRegistry;
+import dev.ddb.stream.kinesis.KinesisTopics;
 import dev.ddb.stream.registry.Stream;
 import dev.ddb.stream.registry.StreamRegistry;
 import dev.ddb.stream.registry.TableEventApplier;
@@ -37,13 +40,18 @@ public class ChangeLogProcessor implements SmartLifecycle {
     private final StreamServiceProperties properties;
     private final BlockedPartitions blocked;
     private final PipelineMeters meters;
+    private final KinesisDestinationRegistry kinesis;
+    private final KinesisTopics kinesisTopics;
     private volatile boolean running;
     private volatile ProcessingSession session;
     private Thread thread;
     private long nextPurge;
 
     public ChangeLogProcessor(KafkaClients clients, StreamTopics topics, StreamRegistry registry,
-                              TableEventApplier applier, StreamServiceProperties properties, MeterRegistry meters) {
+                              TableEventApplier applier, StreamServiceProperties properties, MeterRegistry meters,
+                              KinesisDestinationRegistry kinesis, KinesisTopics kinesisTopics) {
+        this.kinesis = kinesis;
+        this.kinesisTopics = kinesisTopics;
         this.clients = clients;
         this.topics = topics;
         this.registry = registry;
@@ -64,7 +72,7 @@ public class ChangeLogProcessor implements SmartLifecycle {
     private void run() {
         boolean reportedFailure = false;
         while (running) {
-            try (ProcessingSession current = ProcessingSession.open(clients, topics, registry, applier, blocked, meters)) {
+            try (ProcessingSession current = openSession()) {
                 session = current;
                 if (reportedFailure) {
                     LOG.info("Processing the change log again");
@@ -94,6 +102,19 @@ public class ChangeLogProcessor implements SmartLifecycle {
             }
             pause();
         }
+    }
+
+    /**
+     * A new session, after making sure the topics of the active Kinesis destinations exist (a
+     * producer would wait for a missing one in every transaction, e.g. after the topic was deleted).
+     */
+    private ProcessingSession openSession() {
+        for (KinesisDestination destination : kinesis.all()) {
+            if (destination.open().isPresent()) {
+                kinesisTopics.prepareTopic(destination.topic());
+            }
+        }
+        return ProcessingSession.open(clients, topics, registry, applier, blocked, meters, kinesis);
     }
 
     private void purgeExpiredStreams() {

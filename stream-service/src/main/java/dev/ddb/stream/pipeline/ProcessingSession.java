@@ -18,15 +18,19 @@ import org.apache.kafka.common.TopicPartition;
 
 import dev.ddb.common.event.ItemChange;
 import dev.ddb.common.event.Topics;
+import dev.ddb.common.json.Json;
 import dev.ddb.stream.kafka.KafkaClients;
 import dev.ddb.stream.kafka.StreamTopics;
+import dev.ddb.stream.kinesis.KinesisDestinationRegistry;
+import dev.ddb.stream.kinesis.KinesisRecords;
 import dev.ddb.stream.registry.Stream;
 import dev.ddb.stream.registry.StreamRegistry;
 import dev.ddb.stream.registry.TableEventApplier;
 
 /**
  * One run of consume-transform-produce: from the committed change-log offsets on, each polled
- * batch that yields stream records becomes one transaction of those records plus the offsets
+ * batch that yields stream records (or records of Kinesis streaming destinations) becomes one
+ * transaction of those records plus the offsets
  * consumed so far; a batch that yields none waits for the next such transaction, or for an
  * offsets-only one about once a second. Any failure ends the session; the next one starts again
  * from what was committed, so nothing is lost or doubled.
@@ -49,12 +53,14 @@ final class ProcessingSession implements AutoCloseable {
     private final Function<byte[], ItemChange> decoder;
     private final SequenceDeduplicator deduplicator = new SequenceDeduplicator();
     private PipelineMeters meters = PipelineMeters.NONE;
+    private KinesisDestinationRegistry kinesis;
     private AutoCloseable consumerMetrics = () -> { };
 
     private record Decoded(TopicPartition partition, long offset, ItemChange change) {
     }
 
-    private record Routed(Stream stream, ItemChange change) {
+    /** A change to publish: to its table's stream (null if none), and to its Kinesis destinations. */
+    private record Routed(Stream stream, List<KinesisDestinationRegistry.Route> destinations, ItemChange change) {
     }
 
     /** Consumed offsets not committed yet: of batches that published no stream record. */
@@ -70,7 +76,8 @@ final class ProcessingSession implements AutoCloseable {
 
     /** Opening order matters: the publisher's initTransactions settles earlier transactions before offsets are read. */
     static ProcessingSession open(KafkaClients clients, StreamTopics topics, StreamRegistry registry,
-                                  TableEventApplier applier, BlockedPartitions blocked, PipelineMeters meters) {
+                                  TableEventApplier applier, BlockedPartitions blocked, PipelineMeters meters,
+                                  KinesisDestinationRegistry kinesis) {
         StreamRecordPublisher publisher = new StreamRecordPublisher(clients.transactionalProducer(), topics, registry);
         Consumer<byte[], byte[]> changeLog = null;
         TableEventsReader tableEvents = null;
@@ -79,6 +86,7 @@ final class ProcessingSession implements AutoCloseable {
             tableEvents = new TableEventsReader(clients.reader("stream-service-table-events"), registry, applier, blocked);
             ProcessingSession session = new ProcessingSession(publisher, changeLog, tableEvents, registry, blocked, ItemChange::fromJson);
             session.meters = meters;
+            session.kinesis = kinesis;
             session.consumerMetrics = meters.bind(changeLog);
             return session;
         } catch (RuntimeException e) {
@@ -148,8 +156,13 @@ final class ProcessingSession implements AutoCloseable {
         for (Decoded decoded : changes) {
             int partition = decoded.partition().partition();
             if (deduplicator.firstTime(partition, decoded.change().sequence())) {
-                registry.streamFor(decoded.change().tableId(), decoded.change().timeMillis())
-                        .ifPresent(stream -> routed.add(new Routed(stream, decoded.change())));
+                ItemChange change = decoded.change();
+                Stream stream = registry.streamFor(change.tableId(), change.timeMillis()).orElse(null);
+                List<KinesisDestinationRegistry.Route> destinations = kinesis == null ? List.of()
+                        : kinesis.routesFor(change.tableId(), change.timeMillis());
+                if (stream != null || !destinations.isEmpty()) {
+                    routed.add(new Routed(stream, destinations, change));
+                }
             }
             unpublished.put(decoded.partition(), new OffsetAndMetadata(decoded.offset() + 1, deduplicator.metadata(partition)));
         }
@@ -159,8 +172,15 @@ final class ProcessingSession implements AutoCloseable {
         }
         publisher.begin();
         for (Routed r : routed) {
-            publisher.publish(r.stream(), r.change());
-            meters.published(r.change().tableName(), r.change().timeMillis());
+            if (r.stream() != null) {
+                publisher.publish(r.stream(), r.change());
+                meters.published(r.change().tableName(), r.change().timeMillis());
+            }
+            for (KinesisDestinationRegistry.Route route : r.destinations()) {
+                publisher.publishKinesis(route.destination().topic(),
+                        KinesisRecords.partitionKey(route.destination(), r.change()),
+                        Json.write(KinesisRecords.record(route.destination(), r.change(), route.precision())));
+            }
         }
         commitUnpublished();
         return true;

@@ -76,6 +76,15 @@ final class StreamRecordPublisher implements AutoCloseable {
         sent.add(new Sent(stream.streamArn(), shard, offset, producer.send(record)));
     }
 
+    /**
+     * A record for a Kinesis streaming destination, in the same transaction: its partition is the
+     * one Kafka's default partitioner picks for the key; no offset is predicted or recorded (nothing
+     * reads these topics by sequence number).
+     */
+    void publishKinesis(String topic, byte[] key, byte[] value) {
+        producer.send(new ProducerRecord<>(topic, key, value));
+    }
+
     /** Checks the predicted offsets, then commits the records with the consumed change-log offsets. */
     void commit(Map<TopicPartition, OffsetAndMetadata> consumed, ConsumerGroupMetadata group)
             throws ExecutionException, InterruptedException {

@@ -64,7 +64,12 @@ public final class StreamRecords {
 
     /** The Kafka key: the item's partition key value as text (a B key in base64), so one item's records stay in order. */
     public static byte[] partitionKey(Stream stream, ItemChange change) {
-        AttributeValue value = change.keys().get(stream.hashKeyName());
+        return partitionKey(stream.hashKeyName(), change);
+    }
+
+    /** The partition key {@code hashKeyName} of the changed item as text (a B key in base64), UTF-8. */
+    public static byte[] partitionKey(String hashKeyName, ItemChange change) {
+        AttributeValue value = change.keys().get(hashKeyName);
         String text;
         if (value instanceof AttributeValue.S s) {
             text = s.value();
@@ -73,7 +78,7 @@ public final class StreamRecords {
         } else if (value instanceof AttributeValue.B b) {
             text = Base64.getEncoder().encodeToString(b.value());
         } else {
-            throw new IllegalArgumentException("Partition key " + stream.hashKeyName() + " of " + stream.tableName()
+            throw new IllegalArgumentException("Partition key " + hashKeyName + " of " + change.tableName()
                     + " is " + (value == null ? "missing" : value.type()));
         }
         return text.getBytes(StandardCharsets.UTF_8);

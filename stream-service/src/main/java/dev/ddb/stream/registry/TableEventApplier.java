@@ -4,12 +4,14 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.common.table.TableDescriptionJson;
 import dev.ddb.stream.kafka.StreamTopics;
+import dev.ddb.stream.kinesis.KinesisDestinationApplier;
 
 /**
  * Keeps the registry in step with {@code ddb.table-events}: a table's LatestStreamArn with an
@@ -24,13 +26,28 @@ public class TableEventApplier {
 
     private final StreamRegistry registry;
     private final StreamTopics topics;
+    private final KinesisDestinationApplier kinesis;
 
+    /** Streams only (tests of streams). */
     public TableEventApplier(StreamRegistry registry, StreamTopics topics) {
+        this(registry, topics, null);
+    }
+
+    @Autowired
+    public TableEventApplier(StreamRegistry registry, StreamTopics topics, KinesisDestinationApplier kinesis) {
         this.registry = registry;
         this.topics = topics;
+        this.kinesis = kinesis;
     }
 
     public void apply(TableEvent event) {
+        applyToStreams(event);
+        if (kinesis != null) {
+            kinesis.apply(event); // the table's Kinesis streaming destinations
+        }
+    }
+
+    private void applyToStreams(TableEvent event) {
         String current = event.eventType() == TableEvent.Type.DELETED ? null : enabledStreamArn(event.table());
         for (Stream stream : registry.ofTable(event.region(), event.tableName())) {
             if (stream.enabled() && !stream.streamArn().equals(current)) {

@@ -6,6 +6,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.ddb.common.protocol.OperationDispatcher;
+import dev.ddb.table.kinesis.DescribeKinesisStreamingDestinationOperation;
+import dev.ddb.table.kinesis.DisableKinesisStreamingDestinationOperation;
+import dev.ddb.table.kinesis.EnableKinesisStreamingDestinationOperation;
+import dev.ddb.table.kinesis.UpdateKinesisStreamingDestinationOperation;
 import dev.ddb.table.operation.CreateTableOperation;
 import dev.ddb.table.operation.DeleteTableOperation;
 import dev.ddb.table.operation.DescribeEndpointsOperation;
@@ -35,7 +39,11 @@ public class TableOperations {
                                                         UntagResourceOperation untagResource,
                                                         ListTagsOfResourceOperation listTagsOfResource,
                                                         DescribeLimitsOperation describeLimits,
-                                                        DescribeEndpointsOperation describeEndpoints) {
+                                                        DescribeEndpointsOperation describeEndpoints,
+                                                        EnableKinesisStreamingDestinationOperation enableKinesis,
+                                                        DisableKinesisStreamingDestinationOperation disableKinesis,
+                                                        DescribeKinesisStreamingDestinationOperation describeKinesis,
+                                                        UpdateKinesisStreamingDestinationOperation updateKinesis) {
         return new OperationDispatcher(Map.ofEntries(
                 Map.entry("CreateTable", createTable),
                 Map.entry("DescribeTable", describeTable),
@@ -48,6 +56,10 @@ public class TableOperations {
                 Map.entry("UntagResource", untagResource),
                 Map.entry("ListTagsOfResource", listTagsOfResource),
                 Map.entry("DescribeLimits", describeLimits),
-                Map.entry("DescribeEndpoints", describeEndpoints)));
+                Map.entry("DescribeEndpoints", describeEndpoints),
+                Map.entry("EnableKinesisStreamingDestination", enableKinesis),
+                Map.entry("DisableKinesisStreamingDestination", disableKinesis),
+                Map.entry("DescribeKinesisStreamingDestination", describeKinesis),
+                Map.entry("UpdateKinesisStreamingDestination", updateKinesis)));
     }
 }
