@@ -153,6 +153,9 @@ class CloudWatchMetricsEndToEndTest {
                 assertThat(ready.body()).as(readiness).contains("\"store\"");
                 assertThat(scrape.value("ddb_store_file_size_bytes")).as(service.getKey()).isPositive();
             }
+            if (service.getKey().equals("stream-service")) {
+                assertThat(ready.body()).as(readiness).contains("\"kafka\":{\"status\":\"UP\"");
+            }
         }
     }
 
