@@ -50,6 +50,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
 
@@ -109,6 +111,27 @@ class SignatureVerificationEndToEndTest {
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
                     });
         }
+    }
+
+    @Test
+    void eventBridgesRuleApiTakesSignaturesScopedToEvents() {
+        try (EventBridgeClient events = events(ALICE_KEY, ALICE_SECRET); EventBridgeClient mallory = events(ALICE_KEY, "wrong")) {
+            assertThat(events.listRules().rules()).isEmpty();
+            assertThatThrownBy(mallory::listRules)
+                    .isInstanceOfSatisfying(EventBridgeException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(400);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+                    });
+        }
+    }
+
+    private static EventBridgeClient events(String accessKey, String secret) {
+        return EventBridgeClient.builder()
+                .endpointOverride(URI.create(stack.gatewayUrl()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secret)))
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     private static LambdaClient lambda(String accessKey, String secret) {
