@@ -71,7 +71,7 @@ class DynamoDbRequestHandler {
         byte[] body = request.body();
         String target = headers.getFirst(AwsJsonProtocol.TARGET_HEADER);
         if (EventBridgeForwarder.handles(target)) {
-            return events.forward(request); // EventBridge's API: AWS JSON 1.1, other signing name
+            return events.forward(request, overTls); // EventBridge's API: AWS JSON 1.1, other signing name
         }
         RequestContentType.check(headers, body);
         Optional<Route> route = routes.routeOf(target);

@@ -14,6 +14,7 @@ import dev.ddb.common.protocol.AwsJsonProtocol;
 import dev.ddb.common.protocol.Response;
 import dev.ddb.common.region.Regions;
 import dev.ddb.gateway.GatewayProperties;
+import dev.ddb.gateway.access.AccessPolicies;
 import dev.ddb.gateway.auth.ReceivedRequest;
 import dev.ddb.gateway.auth.RequestAuthenticator;
 import dev.ddb.gateway.auth.Requester;
@@ -21,11 +22,11 @@ import dev.ddb.gateway.routing.DownstreamService;
 
 /**
  * Amazon EventBridge's rule operations ({@code POST /}, AWS JSON 1.1, {@code X-Amz-Target: AWSEvents.<Operation>}):
- * authenticated with signing name {@code events} in {@code verify} mode, then forwarded unchanged to
+ * in {@code verify} mode signed for the service {@code events} and allowed by the principal's policies
+ * ({@code events:<Operation>} on the rule's ARN, see {@link EventsActions}); then forwarded unchanged to
  * stream-service, which keeps and runs the rules, over HTTP (also in the standalone launcher: these calls
  * are rare), with the signature's region in {@code X-Ddb-Region}. Its answer, EventBridge's JSON with
- * {@code __type} on errors, is relayed. As for Lambda's API, access policies are not evaluated: in
- * {@code verify} mode any known principal may manage rules.
+ * {@code __type} on errors, is relayed.
  */
 @Component
 public class EventBridgeForwarder {
@@ -33,11 +34,14 @@ public class EventBridgeForwarder {
     public static final String TARGET_PREFIX = "AWSEvents.";
 
     private final RequestAuthenticator authenticator;
+    private final AccessPolicies accessPolicies;
     private final ObjectProvider<WebClient> webClient;
     private final GatewayProperties properties;
 
-    EventBridgeForwarder(RequestAuthenticator authenticator, ObjectProvider<WebClient> webClient, GatewayProperties properties) {
+    EventBridgeForwarder(RequestAuthenticator authenticator, AccessPolicies accessPolicies,
+                         ObjectProvider<WebClient> webClient, GatewayProperties properties) {
         this.authenticator = authenticator;
+        this.accessPolicies = accessPolicies;
         this.webClient = webClient;
         this.properties = properties;
     }
@@ -47,14 +51,19 @@ public class EventBridgeForwarder {
     }
 
     /** Never fails: every error is an EventBridge error response. */
-    public Mono<Response> forward(ReceivedRequest request) {
+    public Mono<Response> forward(ReceivedRequest request, boolean overTls) {
+        String target = request.headers().getFirst(AwsJsonProtocol.TARGET_HEADER);
         Requester requester;
         try {
             requester = authenticator.authenticateEvents(request);
+            if (requester.principal() != null) {
+                EventsActions.Check check = EventsActions.of(target.substring(TARGET_PREFIX.length()), request.body(),
+                        requester.region(), requester.principal().accountId());
+                accessPolicies.authorizeAction(requester, check.action(), check.resource(), overTls);
+            }
         } catch (DynamoDbException e) {
             return Mono.just(error(e.status(), e.code(), e.getMessage()));
         }
-        String target = request.headers().getFirst(AwsJsonProtocol.TARGET_HEADER);
         return webClient.getObject().post()
                 .uri(URI.create(properties.urlOf(DownstreamService.STREAM) + "/"))
                 .header(AwsJsonProtocol.TARGET_HEADER, target)
