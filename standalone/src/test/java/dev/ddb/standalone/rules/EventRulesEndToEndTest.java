@@ -51,7 +51,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Event rules through the gateway with the AWS SDK's EventBridgeClient: a rule whose pattern keeps only
  * high-value orders ("total" over 100) sends exactly those changes, in EventBridge's envelope, to a Kafka
- * topic (read by a real consumer) and to an HTTP function (an in-process server registered in DDB_FUNCTIONS);
+ * topic (read by a real consumer) and to an HTTP function (an in-process server registered in DDB_FUNCTIONS),
+ * retried in order when the function fails;
  * a disabled rule delivers nothing, not even later; bad patterns get InvalidEventPatternException.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -71,6 +72,7 @@ class EventRulesEndToEndTest {
 
     private static HttpServer function;
     private static final List<JsonNode> invocations = new CopyOnWriteArrayList<>();
+    private static final java.util.concurrent.atomic.AtomicBoolean failedOnce = new java.util.concurrent.atomic.AtomicBoolean();
     private static LocalStack stack;
     private static DynamoDbClient dynamo;
     private static EventBridgeClient events;
@@ -81,8 +83,11 @@ class EventRulesEndToEndTest {
     static void start() throws IOException {
         function = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         function.createContext("/orders", exchange -> {
-            invocations.add(Json.read(exchange.getRequestBody().readAllBytes()));
-            exchange.sendResponseHeaders(200, -1);
+            JsonNode image = Json.read(exchange.getRequestBody().readAllBytes());
+            invocations.add(image);
+            // order 4 fails once: the rule retries it before it goes on
+            boolean fail = image.path("order").asInt() == 4 && !failedOnce.getAndSet(true);
+            exchange.sendResponseHeaders(fail ? 500 : 200, -1);
             exchange.close();
         });
         function.start();
@@ -162,10 +167,10 @@ class EventRulesEndToEndTest {
         assertThat(first.at("/detail/eventSourceARN").stringValue()).startsWith("arn:aws:dynamodb:us-east-1:000000000000:table/Orders/stream/");
         assertThat(received.get(2).at("/detail/oldImage/total").decimalValue()).isEqualByComparingTo("50");
 
-        await("the function's three events", () -> invocations.size() >= 3);
-        // InputPath: the function gets the new image only, numbers exact
+        await("the function's three events and a retry", () -> invocations.size() >= 4);
+        // InputPath: the function gets the new image only, numbers exact; order 4 again after its failure
         assertThat(invocations).extracting(image -> image.get("total").decimalValue().toPlainString())
-                .containsExactly("150", "250.25", "1000");
+                .containsExactly("150", "250.25", "250.25", "1000");
     }
 
     @Test
@@ -180,8 +185,8 @@ class EventRulesEndToEndTest {
 
         List<JsonNode> received = readTopic(1);
         assertThat(received.get(0).at("/detail/newImage/order").asInt()).isEqualTo(7);
-        await("the function's fourth event", () -> invocations.size() >= 4);
-        assertThat(invocations).extracting(image -> image.get("order").asInt()).containsExactly(2, 4, 1, 7);
+        await("the function's fourth event", () -> invocations.size() >= 5);
+        assertThat(invocations).extracting(image -> image.get("order").asInt()).containsExactly(2, 4, 4, 1, 7);
     }
 
     @Test
