@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * matchers of which one must match (for an event value that is an array: one of its elements).
  * Matchers: a literal (string, number compared by value, boolean, null), {@code {"prefix": "x"}},
  * {@code {"suffix": "x"}} (either also as {@code {"prefix": {"equals-ignore-case": "x"}}}),
- * {@code {"equals-ignore-case": "x"}}, {@code {"wildcard": "*.png"}} ({@code *} any characters,
+ * {@code {"equals-ignore-case": "x"}}, {@code {"wildcard": "*.png"}}, {@code {"cidr": "10.0.0.0/24"}}, ({@code *} any characters,
  * {@code \\*} a star), {@code {"anything-but": v | [v...] | {"prefix": "x"} | {"suffix": "x"} |
  * {"equals-ignore-case": "x" | [...]} | {"wildcard": "x*"}}}, {@code {"numeric": [">", 0, "<=", 5]}}
  * (event numbers only, as Lambda and EventBridge: DynamoDB's {@code "N"} values are strings and do not
@@ -148,6 +148,7 @@ public final class EventPattern {
                         ? text(argument.get("equals-ignore-case"), "suffix", (value, suffix) -> lower(value).endsWith(lower(suffix)))
                         : text(argument, "suffix", (value, suffix) -> value.endsWith(suffix));
                 case "wildcard" -> wildcard(argument);
+                case "cidr" -> cidr(argument);
                 case "equals-ignore-case" -> text(argument, "equals-ignore-case",
                         (value, other) -> lower(value).equals(lower(other)));
                 case "anything-but" -> anythingBut(argument);
@@ -197,6 +198,51 @@ public final class EventPattern {
         regex.append(java.util.regex.Pattern.quote(literal.toString()));
         java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex.toString(), java.util.regex.Pattern.DOTALL);
         return value -> value.isString() && pattern.matcher(value.stringValue()).matches();
+    }
+
+    /** An IPv4 or IPv6 address within the block, e.g. {@code {"cidr": "10.0.0.0/24"}}. */
+    private static Predicate<JsonNode> cidr(JsonNode argument) {
+        String text = argument.isString() ? argument.stringValue() : "";
+        int slash = text.indexOf('/');
+        byte[] network = slash < 0 ? null : address(text.substring(0, slash));
+        int bits;
+        try {
+            bits = slash < 0 ? -1 : Integer.parseInt(text.substring(slash + 1));
+        } catch (NumberFormatException e) {
+            bits = -1;
+        }
+        if (network == null || bits < 0 || bits > network.length * 8) {
+            throw new InvalidPatternException("Malformed CIDR, one '/' required");
+        }
+        int prefix = bits;
+        return value -> {
+            byte[] address = value.isString() ? address(value.stringValue()) : null;
+            if (address == null || address.length != network.length) {
+                return false;
+            }
+            for (int bit = 0; bit < prefix; bit++) {
+                int mask = 0x80 >>> (bit % 8);
+                if ((address[bit / 8] & mask) != (network[bit / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        };
+    }
+
+    /** The bytes of an IP address literal; null for anything else (never a DNS look-up). */
+    private static byte[] address(String text) {
+        boolean v4 = text.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+                && java.util.Arrays.stream(text.split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255);
+        boolean v6 = text.contains(":") && text.matches("[0-9a-fA-F:.]+");
+        if (!v4 && !v6) {
+            return null;
+        }
+        try {
+            return java.net.InetAddress.getByName(text).getAddress();
+        } catch (java.net.UnknownHostException e) {
+            return null;
+        }
     }
 
     private interface TextTest {

@@ -144,4 +144,16 @@ class EventPatternTest {
         assertThatThrownBy(() -> EventPattern.parse("{\"detail\": {}}"))
                 .isInstanceOf(InvalidPatternException.class).hasMessage("Empty objects are not allowed");
     }
+
+    @Test
+    void cidrMatchesAddressesInTheBlock() {
+        JsonNode event = Json.read("{\"ip\": \"10.0.0.77\", \"v6\": \"2001:db8::1\", \"name\": \"localhost\"}".getBytes());
+        assertThat(EventPattern.parse("{\"ip\": [{\"cidr\": \"10.0.0.0/24\"}]}").matches(event)).isTrue();
+        assertThat(EventPattern.parse("{\"ip\": [{\"cidr\": \"10.0.1.0/24\"}]}").matches(event)).isFalse();
+        assertThat(EventPattern.parse("{\"v6\": [{\"cidr\": \"2001:db8::/32\"}]}").matches(event)).isTrue();
+        assertThat(EventPattern.parse("{\"name\": [{\"cidr\": \"10.0.0.0/8\"}]}").matches(event)).isFalse();
+        assertThat(EventPattern.parse("{\"ip\": [{\"cidr\": \"10.0.0.0/8\"}]}").matches(Json.read("{\"ip\": \"10.0.0.999\"}".getBytes()))).isFalse();
+        assertThatThrownBy(() -> EventPattern.parse("{\"ip\": [{\"cidr\": \"10.0.0.0\"}]}")).isInstanceOf(InvalidPatternException.class);
+        assertThatThrownBy(() -> EventPattern.parse("{\"ip\": [{\"cidr\": \"10.0.0.0/33\"}]}")).isInstanceOf(InvalidPatternException.class);
+    }
 }
