@@ -53,7 +53,8 @@ import tools.jackson.databind.JsonNode;
  * high-value orders ("total" over 100) sends exactly those changes, in EventBridge's envelope, to a Kafka
  * topic (read by a real consumer) and to an HTTP function (an in-process server registered in DDB_FUNCTIONS),
  * retried in order when the function fails;
- * a disabled rule delivers nothing, not even later; bad patterns get InvalidEventPatternException.
+ * a disabled rule delivers nothing, not even later; rules and their progress survive a restart of
+ * stream-service; bad patterns get InvalidEventPatternException.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EventRulesEndToEndTest {
@@ -191,6 +192,20 @@ class EventRulesEndToEndTest {
 
     @Test
     @Order(3)
+    void rulesAndTheirProgressSurviveARestartOfStreamService() {
+        stack.stopService("stream-service");
+        order(8, "800"); // written while the rules are down: delivered once they are back
+        stack.startService("stream-service");
+        assertThat(events.describeRule(b -> b.name("high-value-orders")).state()).isEqualTo(RuleState.ENABLED);
+
+        List<JsonNode> received = readTopic(1); // exactly one: nothing delivered before is sent again
+        assertThat(received.get(0).at("/detail/newImage/order").asInt()).isEqualTo(8);
+        await("the function's event after the restart", () -> invocations.size() >= 6);
+        assertThat(invocations).extracting(image -> image.get("order").asInt()).containsExactly(2, 4, 4, 1, 7, 8);
+    }
+
+    @Test
+    @Order(4)
     void badPatternsAndMissingRulesGetEventBridgesErrors() {
         assertThatThrownBy(() -> events.putRule(b -> b.name("bad").eventPattern("{\"detail\": {\"total\": [{\"numeric\": [\">\", \"x\"]}]}}")))
                 .isInstanceOf(InvalidEventPatternException.class)
