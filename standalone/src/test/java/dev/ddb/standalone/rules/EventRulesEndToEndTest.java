@@ -172,6 +172,25 @@ class EventRulesEndToEndTest {
         // InputPath: the function gets the new image only, numbers exact; order 4 again after its failure
         assertThat(invocations).extracting(image -> image.get("total").decimalValue().toPlainString())
                 .containsExactly("150", "250.25", "250.25", "1000");
+
+        // EventBridge's CloudWatch metrics, per rule (counted once the function's answers are in)
+        List<String> expected = List.of("events_matched_events_total{rule=\"high-value-orders\",service=\"stream-service\"} 3.0",
+                "events_invocations_total{rule=\"high-value-orders\",service=\"stream-service\"} 6.0",
+                "events_retry_invocation_attempts_total{rule=\"high-value-orders\",service=\"stream-service\"} 1.0",
+                "events_failed_invocations_total{rule=\"high-value-orders\",service=\"stream-service\"} 0.0");
+        await("the rule's metrics", () -> expected.stream().allMatch(prometheus()::contains));
+    }
+
+    private static String prometheus() {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(stack.metricsUrls().get("stream-service"))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -53,12 +53,13 @@ final class RuleRunner implements AutoCloseable {
     private final Supplier<Set<TopicPartition>> partitions;
     private final String accountId;
     private final Duration backoff;
+    private final RuleMeters meters;
     private final Thread thread;
     private volatile boolean running = true;
 
     /** @param partitions every partition of the stream topics of the rule's region, as the registry now says */
     RuleRunner(Rule rule, List<Delivery> deliveries, Consumer<byte[], byte[]> consumer,
-               Supplier<Set<TopicPartition>> partitions, String accountId, Duration backoff) {
+               Supplier<Set<TopicPartition>> partitions, String accountId, Duration backoff, RuleMeters meters) {
         this.rule = rule;
         this.pattern = EventPattern.parse(rule.eventPattern());
         this.deliveries = List.copyOf(deliveries);
@@ -66,6 +67,7 @@ final class RuleRunner implements AutoCloseable {
         this.partitions = partitions;
         this.accountId = accountId;
         this.backoff = backoff;
+        this.meters = meters;
         this.thread = new Thread(this::run, "event-rule-" + rule.region() + "-" + rule.name());
         this.thread.setDaemon(true);
     }
@@ -152,6 +154,7 @@ final class RuleRunner implements AutoCloseable {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             ObjectNode event = event(record);
             if (event != null && !deliveries.isEmpty() && pattern.matches(event)) {
+                meters.matched();
                 deliver(record.key(), event);
                 done.put(partition, new OffsetAndMetadata(record.offset() + 1));
                 consumer.commitSync(done);
@@ -193,12 +196,14 @@ final class RuleRunner implements AutoCloseable {
             for (int attempt = 0; ; attempt++) {
                 try {
                     delivery.sender().send(key, input);
+                    meters.invoked(true);
                     break;
                 } catch (TargetSender.DeliveryException e) {
                     long ageSeconds = (System.currentTimeMillis() - firstTry) / 1000;
                     if (attempt >= target.maximumRetryAttempts() || ageSeconds >= target.maximumEventAgeInSeconds()) {
                         LOG.warn("Event rule {}: event {} dropped for target {} after {} attempts: {}", rule.name(),
                                 event.path("id").stringValue(), target.id(), attempt + 1, e.getMessage());
+                        meters.invoked(false);
                         break;
                     }
                     if (!running) {
@@ -206,6 +211,7 @@ final class RuleRunner implements AutoCloseable {
                     }
                     Thread.sleep(pause);
                     pause = Math.min(pause * 2, MAX_BACKOFF_MILLIS);
+                    meters.retried();
                 }
             }
         }

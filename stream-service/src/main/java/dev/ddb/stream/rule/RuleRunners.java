@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,7 @@ import dev.ddb.stream.registry.Stream;
 import dev.ddb.stream.registry.StreamRegistry;
 import dev.ddb.stream.trigger.Functions;
 import dev.ddb.stream.trigger.TriggerProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /** Runs every enabled rule ({@link RuleRunner}) from stream-service's start to its stop. */
 @Component
@@ -34,17 +36,19 @@ public class RuleRunners implements SmartLifecycle {
     private final KafkaClients kafka;
     private final TriggerProperties properties;
     private final HttpClient http;
+    private final MeterRegistry meters;
     private final Map<String, RuleRunner> running = new ConcurrentHashMap<>();
     private KafkaProducer<byte[], byte[]> producer;
     private volatile boolean started;
 
     public RuleRunners(RuleStore store, StreamRegistry streams, Functions functions, KafkaClients kafka,
-                       TriggerProperties properties) {
+                       TriggerProperties properties, ObjectProvider<MeterRegistry> meters) {
         this.store = store;
         this.streams = streams;
         this.functions = functions;
         this.kafka = kafka;
         this.properties = properties;
+        this.meters = meters.getIfAvailable();
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
     }
 
@@ -71,7 +75,8 @@ public class RuleRunners implements SmartLifecycle {
             }
         }
         RuleRunner runner = new RuleRunner(rule, deliveries, kafka.mappingConsumer(rule.consumerGroup()),
-                () -> partitionsOf(rule.region()), functions.accountId(), properties.retryBackoff());
+                () -> partitionsOf(rule.region()), functions.accountId(), properties.retryBackoff(),
+                RuleMeters.of(meters, rule.name()));
         running.put(key(rule), runner);
         runner.start();
     }
