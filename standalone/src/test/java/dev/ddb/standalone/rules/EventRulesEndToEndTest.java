@@ -142,6 +142,7 @@ class EventRulesEndToEndTest {
                 .extracting(Target::id, Target::arn).containsExactly(
                         org.assertj.core.groups.Tuple.tuple("topic", "kafka://" + TOPIC),
                         org.assertj.core.groups.Tuple.tuple("function", FUNCTION_ARN));
+        assertThat(events.listRuleNamesByTarget(b -> b.targetArn(FUNCTION_ARN)).ruleNames()).containsExactly("high-value-orders");
 
         order(1, "50");
         order(2, "150");

@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The subset of Amazon EventBridge's API that manages rules over table change events: PutRule,
  * DescribeRule, ListRules, DeleteRule, EnableRule, DisableRule, PutTargets, RemoveTargets,
- * ListTargetsByRule and TestEventPattern, on the {@code default} event bus of each region. Event patterns
+ * ListTargetsByRule, ListRuleNamesByTarget and TestEventPattern, on the {@code default} event bus of each region. Event patterns
  * only (no ScheduleExpression).
  */
 @Service
@@ -51,6 +51,7 @@ public class RuleOperations {
             case "PutTargets" -> putTargets(region, request);
             case "RemoveTargets" -> removeTargets(region, request);
             case "ListTargetsByRule" -> listTargets(region, request);
+            case "ListRuleNamesByTarget" -> listRuleNamesByTarget(region, request);
             case "TestEventPattern" -> testEventPattern(request);
             default -> throw new EventsException(400, "UnknownOperationException",
                     "Operation " + operation + " is not supported here: only rules over table change events are");
@@ -212,6 +213,22 @@ public class RuleOperations {
         ObjectNode answer = Json.object();
         ArrayNode page = answer.putArray("Targets");
         pageOf(rule.targets(), request, answer).forEach(target -> page.add(target.toApi()));
+        return answer;
+    }
+
+    private ObjectNode listRuleNamesByTarget(String region, ObjectNode request) {
+        bus(region, request);
+        String arn = text(request, "TargetArn");
+        if (arn == null) {
+            throw EventsException.validation("1 validation error detected: Value null at 'targetArn' failed to satisfy "
+                    + "constraint: Member must not be null");
+        }
+        List<String> names = store.inRegion(region).stream()
+                .filter(rule -> rule.targets().stream().anyMatch(target -> target.arn().equals(arn)))
+                .map(Rule::name).toList();
+        ObjectNode answer = Json.object();
+        ArrayNode page = answer.putArray("RuleNames");
+        pageOf(names, request, answer).forEach(page::add);
         return answer;
     }
 
