@@ -57,7 +57,8 @@ final class Usage {
               DDB_MASTER_KEY_FILE       the master key every store and backup file is
                                         encrypted under (32 random bytes in base64);
                                         created with a new key when missing         (DDB_DATA_DIR/master.key)
-              DDB_FUNCTIONS             functions event source mappings invoke, by name:
+              DDB_FUNCTIONS             functions event source mappings and event rules
+                                        invoke, by name:
                                         name=http://host:port/path,...               (unset)
 
             tail <topic>: reads committed records (read_committed) of every partition, from the

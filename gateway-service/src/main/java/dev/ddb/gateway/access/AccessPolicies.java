@@ -105,6 +105,25 @@ public class AccessPolicies {
     }
 
     /**
+     * One action on one resource outside DynamoDB's API (e.g. {@code events:PutRule} on a rule's ARN):
+     * only the global condition keys apply.
+     *
+     * @throws DynamoDbException AccessDeniedException when the policies do not allow it
+     */
+    public void authorizeAction(Requester requester, String action, String resource, boolean secureTransport) {
+        Principal principal = requester.principal();
+        if (principal == null) {
+            return;
+        }
+        EvaluationContext context = GlobalConditionKeys.of(principal, requester.region(), secureTransport, clock.instant());
+        AccessCheck check = new AccessCheck(action, resource, context);
+        Decision decision = policies.of(principal).evaluate(action, resource, context);
+        if (decision != Decision.ALLOW) {
+            throw AccessDenied.of(principal, check, decision);
+        }
+    }
+
+    /**
      * The fast path: policies that do not depend on the body allow the operation. A denial takes the
      * full path, which names the resource in its message; so do operations after which a cached key
      * schema must be dropped.

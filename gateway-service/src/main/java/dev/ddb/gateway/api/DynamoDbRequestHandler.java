@@ -18,6 +18,7 @@ import dev.ddb.gateway.auth.ReceivedRequest;
 import dev.ddb.gateway.auth.RequestAuthenticator;
 import dev.ddb.gateway.auth.Requester;
 import dev.ddb.gateway.downstream.DownstreamResponse;
+import dev.ddb.gateway.events.EventBridgeForwarder;
 import dev.ddb.gateway.resilience.ResilientForwarder;
 import dev.ddb.gateway.routing.OperationRoutes;
 import dev.ddb.gateway.routing.Route;
@@ -39,13 +40,15 @@ class DynamoDbRequestHandler {
     private final RequestAuthenticator authenticator;
     private final ResilientForwarder forwarder;
     private final AccessPolicies accessPolicies;
+    private final EventBridgeForwarder events;
 
     DynamoDbRequestHandler(OperationRoutes routes, RequestAuthenticator authenticator, ResilientForwarder forwarder,
-                           AccessPolicies accessPolicies) {
+                           AccessPolicies accessPolicies, EventBridgeForwarder events) {
         this.routes = routes;
         this.authenticator = authenticator;
         this.forwarder = forwarder;
         this.accessPolicies = accessPolicies;
+        this.events = events;
     }
 
     /**
@@ -66,8 +69,11 @@ class DynamoDbRequestHandler {
     private Mono<Response> answer(ReceivedRequest request, boolean overTls) {
         HttpHeaders headers = request.headers();
         byte[] body = request.body();
-        RequestContentType.check(headers, body);
         String target = headers.getFirst(AwsJsonProtocol.TARGET_HEADER);
+        if (EventBridgeForwarder.handles(target)) {
+            return events.forward(request, overTls); // EventBridge's API: AWS JSON 1.1, other signing name
+        }
+        RequestContentType.check(headers, body);
         Optional<Route> route = routes.routeOf(target);
         if (route.isEmpty() && !routes.isDynamoDbOperation(target)) {
             throw DynamoDbException.unknownOperation();

@@ -28,8 +28,13 @@ public class RequestAuthenticator {
     /** The signing name of AWS Lambda's API, whose event source mapping operations the gateway also serves. */
     public static final String LAMBDA_SERVICE = "lambda";
 
+    /** The signing name of Amazon EventBridge's API, whose rule operations the gateway also serves. */
+    public static final String EVENTS_SERVICE = "events";
+
     /** Null in {@code open} mode. */
     private final SignatureVerifier verifier;
+    /** For requests to EventBridge's API (credential scope {@code events}); null in {@code open} mode. */
+    private final SignatureVerifier eventsVerifier;
     /** For requests to Lambda's API (credential scope {@code lambda}); null in {@code open} mode. */
     private final SignatureVerifier lambdaVerifier;
 
@@ -43,9 +48,11 @@ public class RequestAuthenticator {
             PrincipalsFile principals = new PrincipalsFile(properties.principalsFile());
             verifier = new SignatureVerifier(principals::byAccessKeyId, clock);
             lambdaVerifier = new SignatureVerifier(principals::byAccessKeyId, clock, LAMBDA_SERVICE);
+            eventsVerifier = new SignatureVerifier(principals::byAccessKeyId, clock, EVENTS_SERVICE);
         } else {
             verifier = null;
             lambdaVerifier = null;
+            eventsVerifier = null;
         }
     }
 
@@ -71,6 +78,11 @@ public class RequestAuthenticator {
     /** The same for a request to Lambda's API: in {@code verify} mode its credential scope must name {@code lambda}. */
     public Requester authenticateLambda(ReceivedRequest request) {
         return authenticate(request, lambdaVerifier);
+    }
+
+    /** The same for a request to EventBridge's API: in {@code verify} mode its credential scope must name {@code events}. */
+    public Requester authenticateEvents(ReceivedRequest request) {
+        return authenticate(request, eventsVerifier);
     }
 
     private static Requester authenticate(ReceivedRequest request, SignatureVerifier verifier) {

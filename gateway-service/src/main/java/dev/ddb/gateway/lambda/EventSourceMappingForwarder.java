@@ -55,7 +55,7 @@ class EventSourceMappingForwarder {
                         uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
                         request.headers().asHttpHeaders(), body));
             } catch (DynamoDbException e) {
-                return error(e.status(), e.code(), e.messageMember());
+                return error(e.status(), e.code(), e.getMessage());
             }
             return send(request.method(), uri, requester.region(), body);
         });

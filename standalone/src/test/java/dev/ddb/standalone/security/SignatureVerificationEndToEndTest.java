@@ -50,6 +50,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.LambdaException;
 
@@ -62,6 +64,12 @@ class SignatureVerificationEndToEndTest {
 
     private static final String ALICE_KEY = "AKIAALICE";
     private static final String ALICE_SECRET = "alice-secret/with+odd=chars";
+    private static final String BOB_KEY = "AKIABOB";
+    private static final String BOB_SECRET = "bob-secret";
+    /** May manage rules (events:*) and do nothing in DynamoDB. */
+    private static final String BOB_ENTRY = "{\"name\": \"bob\", \"accessKeyId\": \"" + BOB_KEY
+            + "\", \"secretAccessKey\": \"" + BOB_SECRET + "\", \"policies\": [{\"Version\": \"2012-10-17\", \"Statement\": "
+            + "[{\"Effect\": \"Allow\", \"Action\": \"events:*\", \"Resource\": \"arn:aws:events:*:*:rule/*\"}]}]}";
     private static final String ALLOW_ALL = """
             [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "dynamodb:*", "Resource": "*"}]}]""";
     private static final String MISMATCH = "The request signature we calculated does not match the signature you provided. "
@@ -79,7 +87,7 @@ class SignatureVerificationEndToEndTest {
     @BeforeAll
     static void startStackInVerifyMode() throws IOException {
         principals = dir.resolve("principals.json");
-        writePrincipals(principal("alice", ALICE_KEY, ALICE_SECRET));
+        writePrincipals(principal("alice", ALICE_KEY, ALICE_SECRET) + ",\n" + BOB_ENTRY);
         stack = LocalStack.start(StackSettings.ephemeral(dir.resolve("data")).withAuth(GatewayAuth.verify(principals)));
         alice = dynamoDb(ALICE_KEY, ALICE_SECRET);
         raw = new RawSignedRequests(stack.gatewayUrl());
@@ -109,6 +117,39 @@ class SignatureVerificationEndToEndTest {
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
                     });
         }
+    }
+
+    @Test
+    void eventBridgesRuleApiTakesSignaturesScopedToEventsAndIsCheckedAgainstPolicies() {
+        try (EventBridgeClient events = events(ALICE_KEY, ALICE_SECRET); EventBridgeClient mallory = events(ALICE_KEY, "wrong")) {
+            // alice may do dynamodb:* only
+            assertThatThrownBy(() -> events.describeRule(b -> b.name("orders")))
+                    .isInstanceOfSatisfying(EventBridgeException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(400);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+                        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::123456789012:user/alice "
+                                + "is not authorized to perform: events:DescribeRule on resource: "
+                                + "arn:aws:events:us-east-1:123456789012:rule/orders because no identity-based policy "
+                                + "allows the events:DescribeRule action");
+                    });
+            assertThatThrownBy(() -> mallory.listRules(b -> { }))
+                    .isInstanceOfSatisfying(EventBridgeException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(400);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+                    });
+        }
+        try (EventBridgeClient events = events(BOB_KEY, BOB_SECRET)) {
+            assertThat(events.listRules(b -> { }).rules()).isEmpty();
+        }
+    }
+
+    private static EventBridgeClient events(String accessKey, String secret) {
+        return EventBridgeClient.builder()
+                .endpointOverride(URI.create(stack.gatewayUrl()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secret)))
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     private static LambdaClient lambda(String accessKey, String secret) {
@@ -263,7 +304,8 @@ class SignatureVerificationEndToEndTest {
             assertThatThrownBy(carol::listTables).isInstanceOfSatisfying(DynamoDbException.class,
                     e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnrecognizedClientException"));
 
-            writePrincipals(principal("alice", ALICE_KEY, ALICE_SECRET) + ",\n" + principal("carol", "AKIACAROL", "carol-secret"));
+            writePrincipals(principal("alice", ALICE_KEY, ALICE_SECRET) + ",\n" + BOB_ENTRY + ",\n"
+                    + principal("carol", "AKIACAROL", "carol-secret"));
 
             await("carol recognized", () -> {
                 try {

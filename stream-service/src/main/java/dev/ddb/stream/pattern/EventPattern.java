@@ -16,9 +16,12 @@ import tools.jackson.databind.JsonNode;
  * object whose fields name fields of the event; nested objects descend, an array at a leaf lists
  * matchers of which one must match (for an event value that is an array: one of its elements).
  * Matchers: a literal (string, number compared by value, boolean, null), {@code {"prefix": "x"}},
- * {@code {"suffix": "x"}}, {@code {"equals-ignore-case": "x"}}, {@code {"anything-but": v | [v...] |
- * {"prefix": "x"} | {"suffix": "x"}}}, {@code {"numeric": [">", 0, "<=", 5]}} (event numbers only, as
- * Lambda: DynamoDB's {@code "N"} values are strings and do not match), {@code {"exists": true|false}};
+ * {@code {"suffix": "x"}} (either also as {@code {"prefix": {"equals-ignore-case": "x"}}}),
+ * {@code {"equals-ignore-case": "x"}}, {@code {"wildcard": "*.png"}}, {@code {"cidr": "10.0.0.0/24"}}, ({@code *} any characters,
+ * {@code \\*} a star), {@code {"anything-but": v | [v...] | {"prefix": "x"} | {"suffix": "x"} |
+ * {"equals-ignore-case": "x" | [...]} | {"wildcard": "x*"}}}, {@code {"numeric": [">", 0, "<=", 5]}}
+ * (event numbers only, as Lambda and EventBridge: DynamoDB's {@code "N"} values are strings and do not
+ * match), {@code {"exists": true|false}} (a field under a missing object is missing too);
  * and {@code "$or": [pattern, ...]} beside fields. Every field of the pattern must match.
  */
 public final class EventPattern {
@@ -59,14 +62,20 @@ public final class EventPattern {
             if (name.equals("$or")) {
                 fields.add(or(value));
             } else if (value.isObject()) {
+                if (value.isEmpty()) {
+                    throw new InvalidPatternException("Empty objects are not allowed");
+                }
                 Predicate<JsonNode> nested = object(value);
-                fields.add(event -> event != null && event.get(name) != null && event.get(name).isObject()
-                        && nested.test(event.get(name)));
+                // Under a missing (or non-object) field every field is missing: only "exists": false matches there.
+                fields.add(event -> {
+                    JsonNode child = event == null ? null : event.get(name);
+                    return nested.test(child != null && child.isObject() ? child : null);
+                });
             } else if (value.isArray()) {
                 Predicate<JsonNode> leaf = leaf(value);
                 fields.add(event -> leaf.test(event == null ? null : event.get(name)));
             } else {
-                throw new InvalidPatternException("Value of " + name + " must be an object or an array of matchers");
+                throw new InvalidPatternException("\"" + name + "\" must be an object or an array");
             }
         }
         return event -> fields.stream().allMatch(field -> field.test(event));
@@ -132,10 +141,16 @@ public final class EventPattern {
             Map.Entry<String, JsonNode> only = matcher.properties().iterator().next();
             JsonNode argument = only.getValue();
             return switch (only.getKey()) {
-                case "prefix" -> text(argument, "prefix", (value, prefix) -> value.startsWith(prefix));
-                case "suffix" -> text(argument, "suffix", (value, suffix) -> value.endsWith(suffix));
+                case "prefix" -> ignoringCase(argument)
+                        ? text(argument.get("equals-ignore-case"), "prefix", (value, prefix) -> lower(value).startsWith(lower(prefix)))
+                        : text(argument, "prefix", (value, prefix) -> value.startsWith(prefix));
+                case "suffix" -> ignoringCase(argument)
+                        ? text(argument.get("equals-ignore-case"), "suffix", (value, suffix) -> lower(value).endsWith(lower(suffix)))
+                        : text(argument, "suffix", (value, suffix) -> value.endsWith(suffix));
+                case "wildcard" -> wildcard(argument);
+                case "cidr" -> cidr(argument);
                 case "equals-ignore-case" -> text(argument, "equals-ignore-case",
-                        (value, other) -> value.toLowerCase(Locale.ROOT).equals(other.toLowerCase(Locale.ROOT)));
+                        (value, other) -> lower(value).equals(lower(other)));
                 case "anything-but" -> anythingBut(argument);
                 case "numeric" -> numeric(argument);
                 default -> throw new InvalidPatternException("Unknown matcher " + only.getKey());
@@ -145,6 +160,89 @@ public final class EventPattern {
             throw new InvalidPatternException("Matchers cannot be nested arrays");
         }
         return value -> literalEquals(matcher, value);
+    }
+
+    private static boolean ignoringCase(JsonNode argument) {
+        return argument.isObject() && argument.size() == 1 && argument.has("equals-ignore-case");
+    }
+
+    private static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code *} stands for any characters (none too); {@code \\*} and {@code \\\\} are a star and a backslash. */
+    private static Predicate<JsonNode> wildcard(JsonNode argument) {
+        if (!argument.isString()) {
+            throw new InvalidPatternException("wildcard match pattern must be a string");
+        }
+        String text = argument.stringValue();
+        StringBuilder regex = new StringBuilder();
+        StringBuilder literal = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                if (i + 1 == text.length() || (text.charAt(i + 1) != '*' && text.charAt(i + 1) != '\\')) {
+                    throw new InvalidPatternException("Invalid escape character at pos " + i);
+                }
+                literal.append(text.charAt(++i));
+            } else if (c == '*') {
+                if (i > 0 && text.charAt(i - 1) == '*') {
+                    throw new InvalidPatternException("Consecutive wildcard characters at pos " + i);
+                }
+                regex.append(java.util.regex.Pattern.quote(literal.toString())).append(".*");
+                literal.setLength(0);
+            } else {
+                literal.append(c);
+            }
+        }
+        regex.append(java.util.regex.Pattern.quote(literal.toString()));
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex.toString(), java.util.regex.Pattern.DOTALL);
+        return value -> value.isString() && pattern.matcher(value.stringValue()).matches();
+    }
+
+    /** An IPv4 or IPv6 address within the block, e.g. {@code {"cidr": "10.0.0.0/24"}}. */
+    private static Predicate<JsonNode> cidr(JsonNode argument) {
+        String text = argument.isString() ? argument.stringValue() : "";
+        int slash = text.indexOf('/');
+        byte[] network = slash < 0 ? null : address(text.substring(0, slash));
+        int bits;
+        try {
+            bits = slash < 0 ? -1 : Integer.parseInt(text.substring(slash + 1));
+        } catch (NumberFormatException e) {
+            bits = -1;
+        }
+        if (network == null || bits < 0 || bits > network.length * 8) {
+            throw new InvalidPatternException("Malformed CIDR, one '/' required");
+        }
+        int prefix = bits;
+        return value -> {
+            byte[] address = value.isString() ? address(value.stringValue()) : null;
+            if (address == null || address.length != network.length) {
+                return false;
+            }
+            for (int bit = 0; bit < prefix; bit++) {
+                int mask = 0x80 >>> (bit % 8);
+                if ((address[bit / 8] & mask) != (network[bit / 8] & mask)) {
+                    return false;
+                }
+            }
+            return true;
+        };
+    }
+
+    /** The bytes of an IP address literal; null for anything else (never a DNS look-up). */
+    private static byte[] address(String text) {
+        boolean v4 = text.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+                && java.util.Arrays.stream(text.split("\\.")).allMatch(octet -> Integer.parseInt(octet) <= 255);
+        boolean v6 = text.contains(":") && text.matches("[0-9a-fA-F:.]+");
+        if (!v4 && !v6) {
+            return null;
+        }
+        try {
+            return java.net.InetAddress.getByName(text).getAddress();
+        } catch (java.net.UnknownHostException e) {
+            return null;
+        }
     }
 
     private interface TextTest {
@@ -162,9 +260,17 @@ public final class EventPattern {
     private static Predicate<JsonNode> anythingBut(JsonNode argument) {
         Predicate<JsonNode> excluded;
         if (argument.isObject()) {
-            excluded = matcher(argument);
-            if (!argument.has("prefix") && !argument.has("suffix") && !argument.has("equals-ignore-case")) {
-                throw new InvalidPatternException("anything-but takes a value, a list of values, prefix or suffix");
+            if (argument.size() != 1 || !(argument.has("prefix") || argument.has("suffix")
+                    || argument.has("equals-ignore-case") || argument.has("wildcard"))) {
+                throw new InvalidPatternException("Unsupported anything-but pattern: " + argument);
+            }
+            JsonNode ignoringCase = argument.get("equals-ignore-case");
+            if (ignoringCase != null && ignoringCase.isArray()) {
+                List<Predicate<JsonNode>> any = new ArrayList<>();
+                ignoringCase.forEach(one -> any.add(matcher(Json.object().set("equals-ignore-case", one))));
+                excluded = value -> any.stream().anyMatch(one -> one.test(value));
+            } else {
+                excluded = matcher(argument);
             }
         } else if (argument.isArray()) {
             List<JsonNode> values = new ArrayList<>();

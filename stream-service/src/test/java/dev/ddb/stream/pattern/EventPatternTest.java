@@ -92,7 +92,68 @@ class EventPatternTest {
         assertThatThrownBy(() -> EventPattern.parse("{\"eventName\": \"INSERT\"}")).isInstanceOf(InvalidPatternException.class);
         assertThatThrownBy(() -> EventPattern.parse("{\"eventName\": []}")).isInstanceOf(InvalidPatternException.class);
         assertThatThrownBy(() -> EventPattern.parse("{\"a\": [{\"numeric\": [\"~\", 1]}]}")).isInstanceOf(InvalidPatternException.class);
-        assertThatThrownBy(() -> EventPattern.parse("{\"a\": [{\"wildcard\": \"x*\"}]}")).isInstanceOf(InvalidPatternException.class);
+        assertThatThrownBy(() -> EventPattern.parse("{\"a\": [{\"contains\": \"x\"}]}")).isInstanceOf(InvalidPatternException.class);
         assertThatThrownBy(() -> EventPattern.parse("{\"a\": [{\"prefix\": 1}]}")).isInstanceOf(InvalidPatternException.class);
+    }
+
+    @Test
+    void wildcardMatchesAnyCharactersWhereTheStarStands() {
+        assertThat(matches("{\"dynamodb\": {\"Keys\": {\"pk\": {\"S\": [{\"wildcard\": \"order-*\"}]}}}}")).isTrue();
+        assertThat(matches("{\"dynamodb\": {\"Keys\": {\"pk\": {\"S\": [{\"wildcard\": \"*-1*\"}]}}}}")).isTrue();
+        assertThat(matches("{\"dynamodb\": {\"Keys\": {\"pk\": {\"S\": [{\"wildcard\": \"customer-*\"}]}}}}")).isFalse();
+        assertThat(matches("{\"awsRegion\": [{\"wildcard\": \"us-east-1\"}]}")).isTrue();
+        // an escaped star is a star
+        assertThat(EventPattern.parse("{\"f\": [{\"wildcard\": \"a\\\\*\"}]}").matches(Json.read("{\"f\": \"a*\"}".getBytes()))).isTrue();
+        assertThat(EventPattern.parse("{\"f\": [{\"wildcard\": \"a\\\\*\"}]}").matches(Json.read("{\"f\": \"ab\"}".getBytes()))).isFalse();
+        assertThatThrownBy(() -> EventPattern.parse("{\"f\": [{\"wildcard\": \"a**\"}]}"))
+                .isInstanceOf(InvalidPatternException.class).hasMessageContaining("Consecutive wildcard characters");
+    }
+
+    @Test
+    void prefixAndSuffixCanIgnoreCase() {
+        assertThat(matches("{\"dynamodb\": {\"Keys\": {\"pk\": {\"S\": [{\"prefix\": {\"equals-ignore-case\": \"ORDER-\"}}]}}}}")).isTrue();
+        assertThat(matches("{\"dynamodb\": {\"Keys\": {\"pk\": {\"S\": [{\"prefix\": \"ORDER-\"}]}}}}")).isFalse();
+        assertThat(matches("{\"eventName\": [{\"suffix\": {\"equals-ignore-case\": \"sert\"}}]}")).isTrue();
+    }
+
+    @Test
+    void anythingButTakesSuffixesWildcardsAndIgnoredCase() {
+        assertThat(matches("{\"awsRegion\": [{\"anything-but\": {\"suffix\": \"-1\"}}]}")).isFalse();
+        assertThat(matches("{\"awsRegion\": [{\"anything-but\": {\"suffix\": \"-2\"}}]}")).isTrue();
+        assertThat(matches("{\"awsRegion\": [{\"anything-but\": {\"wildcard\": \"us-*\"}}]}")).isFalse();
+        assertThat(matches("{\"eventName\": [{\"anything-but\": {\"equals-ignore-case\": [\"insert\", \"modify\"]}}]}")).isFalse();
+        assertThat(matches("{\"eventName\": [{\"anything-but\": {\"equals-ignore-case\": \"remove\"}}]}")).isTrue();
+        // numbers are excluded by value
+        assertThat(matches("{\"amount\": [{\"anything-but\": [250.50, 3]}]}")).isFalse();
+        assertThat(matches("{\"amount\": [{\"anything-but\": 100}]}")).isTrue();
+        assertThatThrownBy(() -> EventPattern.parse("{\"f\": [{\"anything-but\": {\"numeric\": [\">\", 1]}}]}"))
+                .isInstanceOf(InvalidPatternException.class);
+    }
+
+    @Test
+    void existsFalseMatchesUnderAMissingObjectAndOtherMatchersDoNot() {
+        assertThat(matches("{\"dynamodb\": {\"OldImage\": {\"status\": [{\"exists\": false}]}}}")).isTrue();
+        assertThat(matches("{\"dynamodb\": {\"OldImage\": {\"status\": [{\"exists\": true}]}}}")).isFalse();
+        assertThat(matches("{\"dynamodb\": {\"OldImage\": {\"status\": {\"S\": [{\"anything-but\": \"x\"}]}}}}")).isFalse();
+        // a null value is present
+        assertThat(matches("{\"nothing\": [{\"exists\": true}]}")).isTrue();
+    }
+
+    @Test
+    void emptyObjectsAreRefused() {
+        assertThatThrownBy(() -> EventPattern.parse("{\"detail\": {}}"))
+                .isInstanceOf(InvalidPatternException.class).hasMessage("Empty objects are not allowed");
+    }
+
+    @Test
+    void cidrMatchesAddressesInTheBlock() {
+        JsonNode event = Json.read("{\"ip\": \"10.0.0.77\", \"v6\": \"2001:db8::1\", \"name\": \"localhost\"}".getBytes());
+        assertThat(EventPattern.parse("{\"ip\": [{\"cidr\": \"10.0.0.0/24\"}]}").matches(event)).isTrue();
+        assertThat(EventPattern.parse("{\"ip\": [{\"cidr\": \"10.0.1.0/24\"}]}").matches(event)).isFalse();
+        assertThat(EventPattern.parse("{\"v6\": [{\"cidr\": \"2001:db8::/32\"}]}").matches(event)).isTrue();
+        assertThat(EventPattern.parse("{\"name\": [{\"cidr\": \"10.0.0.0/8\"}]}").matches(event)).isFalse();
+        assertThat(EventPattern.parse("{\"ip\": [{\"cidr\": \"10.0.0.0/8\"}]}").matches(Json.read("{\"ip\": \"10.0.0.999\"}".getBytes()))).isFalse();
+        assertThatThrownBy(() -> EventPattern.parse("{\"ip\": [{\"cidr\": \"10.0.0.0\"}]}")).isInstanceOf(InvalidPatternException.class);
+        assertThatThrownBy(() -> EventPattern.parse("{\"ip\": [{\"cidr\": \"10.0.0.0/33\"}]}")).isInstanceOf(InvalidPatternException.class);
     }
 }
