@@ -30,6 +30,9 @@ public final class Regions {
     /** The region of each credential seen lately; {@link #NO_REGION} for one that names none. */
     private static final Map<String, String> REGION_BY_CREDENTIAL = new ConcurrentHashMap<>();
     private static final int MAX_CACHED_CREDENTIALS = 4096;
+    /** The region of each table ARN seen lately; {@link #NO_REGION} for text that is none. */
+    private static final Map<String, String> REGION_BY_ARN = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_ARNS = 4096;
     @SuppressWarnings("StringOperationCanBeSimplified") // compared by identity: no region is this object
     private static final String NO_REGION = new String("");
 
@@ -88,6 +91,19 @@ public final class Regions {
         if (arn == null) {
             return null;
         }
+        // Every write asks for its table's region (its table key): a few tables, many writes.
+        String region = REGION_BY_ARN.get(arn);
+        if (region == null) {
+            if (REGION_BY_ARN.size() >= MAX_CACHED_ARNS) {
+                REGION_BY_ARN.clear();
+            }
+            region = regionOfArn(arn);
+            REGION_BY_ARN.put(arn, region == null ? NO_REGION : region);
+        }
+        return region == NO_REGION ? null : region;
+    }
+
+    private static String regionOfArn(String arn) {
         Matcher matcher = ARN_REGION.matcher(arn);
         return matcher.matches() ? matcher.group(1) : null;
     }
