@@ -48,12 +48,29 @@ public final class StandaloneLauncher {
         }
     }
 
+    /** Netty's own setting, read when its first buffer is allocated. */
+    static final String LEAK_DETECTION_LEVEL = "io.netty.leakDetection.level";
+
+    /**
+     * Netty's buffer leak detector samples one buffer in 128 and records the stack that allocated
+     * it and every one that touched it: about 2 % of the gateway's CPU per GetItem in a profile,
+     * for a debugging aid. The launcher runs without it; the tests (which start the stack
+     * in-process) keep Netty's default, so a leak still shows there. A value given with
+     * {@code -Dio.netty.leakDetection.level} is kept.
+     */
+    static void leaveLeakDetectionToTests() {
+        if (System.getProperty(LEAK_DETECTION_LEVEL) == null) {
+            System.setProperty(LEAK_DETECTION_LEVEL, "disabled");
+        }
+    }
+
     public static void main(String[] args) {
         String command = args.length == 0 ? "" : args[0];
         switch (command) {
             case "" -> {
                 capCachedDirectBuffers();
                 fitEventLoopsToTheMachine();
+                leaveLeakDetectionToTests();
                 StackSettings settings;
                 try {
                     settings = StackSettings.fromEnvironment(System.getenv());

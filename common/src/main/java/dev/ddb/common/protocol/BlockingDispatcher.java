@@ -9,6 +9,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.ddb.common.error.DynamoDbException;
+
 /**
  * A service's {@link OperationDispatcher} run on a bounded thread pool of its own. Operations block
  * (MVStore reads, group-commit waits, Kafka reads), so they stay off the Netty event loops; and a
@@ -82,7 +84,12 @@ public final class BlockingDispatcher implements AutoCloseable {
                 return CompletableFuture.completedFuture(response);
             }
             // Completes on the committing thread: callers on an event loop hand the answer back to it.
-            return durable.handle((done, failure) -> failure == null ? response : OperationDispatcher.failed(target, failure));
+            // The operation's latency is recorded here, so that it includes the wait.
+            return durable.handle((done, failure) -> {
+                DynamoDbException error = failure == null ? null : OperationDispatcher.unexpected(target, failure);
+                durability.observe(error);
+                return error == null ? response : OperationDispatcher.error(error);
+            });
         }
         return CompletableFuture.supplyAsync(() -> dispatcher.dispatch(context, target, body), pool);
     }

@@ -68,7 +68,7 @@ public final class OperationDispatcher {
             JsonNode result = operation.invoke(context, request);
             Response response = Response.of(200, Json.write(result == null ? Json.object() : result));
             if (observer != null) {
-                observer.completed(operationName, request, System.nanoTime() - started, result, null);
+                observeSuccess(operationName, request, started, result);
             }
             return response;
         } catch (DynamoDbException e) {
@@ -78,6 +78,18 @@ public final class OperationDispatcher {
             DynamoDbException failure = unexpected(target, e);
             observe(operation, operationName, request, started, failure);
             return error(failure);
+        }
+    }
+
+    /**
+     * A write that left its wait for durability to the dispatcher ({@link DurabilityWait}) is
+     * answered only once its commit is on disk: its latency (or its failure) is recorded then.
+     */
+    private void observeSuccess(String operationName, ObjectNode request, long started, JsonNode result) {
+        boolean deferred = DurabilityWait.deferObservation(failure ->
+                observer.completed(operationName, request, System.nanoTime() - started, failure == null ? result : null, failure));
+        if (!deferred) {
+            observer.completed(operationName, request, System.nanoTime() - started, result, null);
         }
     }
 
@@ -94,7 +106,7 @@ public final class OperationDispatcher {
     }
 
     /** The DynamoDB error a failure stands for; anything but a DynamoDB error is logged and is an internal error. */
-    private static DynamoDbException unexpected(String target, Throwable failure) {
+    static DynamoDbException unexpected(String target, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof DynamoDbException e) {
             return e;

@@ -3,6 +3,8 @@ package dev.ddb.common.region;
 import dev.ddb.common.table.TableDescription;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,6 +27,15 @@ public final class Regions {
     private static final Pattern REGION = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern ARN_REGION = Pattern.compile("arn:aws[a-z-]*:dynamodb:([a-z0-9-]+):.*");
 
+    /** The region of each credential seen lately; {@link #NO_REGION} for one that names none. */
+    private static final Map<String, String> REGION_BY_CREDENTIAL = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_CREDENTIALS = 4096;
+    /** The region of each table ARN seen lately; {@link #NO_REGION} for text that is none. */
+    private static final Map<String, String> REGION_BY_ARN = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_ARNS = 4096;
+    @SuppressWarnings("StringOperationCanBeSimplified") // compared by identity: no region is this object
+    private static final String NO_REGION = new String("");
+
     private Regions() {
     }
 
@@ -33,6 +44,19 @@ public final class Regions {
         if (credential == null) {
             return null;
         }
+        // A client signs every request of a day with the same credential scope.
+        String region = REGION_BY_CREDENTIAL.get(credential);
+        if (region == null) {
+            if (REGION_BY_CREDENTIAL.size() >= MAX_CACHED_CREDENTIALS) {
+                REGION_BY_CREDENTIAL.clear();
+            }
+            region = regionOfCredential(credential);
+            REGION_BY_CREDENTIAL.put(credential, region == null ? NO_REGION : region);
+        }
+        return region == NO_REGION ? null : region;
+    }
+
+    private static String regionOfCredential(String credential) {
         String[] parts = credential.split("/");
         if (parts.length != 5) {
             return null;
@@ -67,6 +91,19 @@ public final class Regions {
         if (arn == null) {
             return null;
         }
+        // Every write asks for its table's region (its table key): a few tables, many writes.
+        String region = REGION_BY_ARN.get(arn);
+        if (region == null) {
+            if (REGION_BY_ARN.size() >= MAX_CACHED_ARNS) {
+                REGION_BY_ARN.clear();
+            }
+            region = regionOfArn(arn);
+            REGION_BY_ARN.put(arn, region == null ? NO_REGION : region);
+        }
+        return region == NO_REGION ? null : region;
+    }
+
+    private static String regionOfArn(String arn) {
         Matcher matcher = ARN_REGION.matcher(arn);
         return matcher.matches() ? matcher.group(1) : null;
     }

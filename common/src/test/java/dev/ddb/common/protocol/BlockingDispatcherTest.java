@@ -10,11 +10,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
+import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 
 class BlockingDispatcherTest {
@@ -109,5 +113,59 @@ class BlockingDispatcherTest {
         assertThatThrownBy(() -> dispatcher.dispatch(INLINE, EMPTY)).isInstanceOf(RejectedExecutionException.class);
         assertThatThrownBy(() -> dispatcher.dispatch(ON_THE_POOL, EMPTY)).isInstanceOf(RejectedExecutionException.class);
         assertThat(ranOn.get()).isNull();
+    }
+
+    /** What an observer (the metrics) was told of one request. */
+    private record Observed(String operation, long elapsedNanos, boolean succeeded, DynamoDbException error) {
+    }
+
+    private final List<Observed> observed = new CopyOnWriteArrayList<>();
+
+    private OperationDispatcher observedOperations() {
+        return operations.observedBy((operation, request, elapsed, result, error) ->
+                observed.add(new Observed(operation, elapsed, result != null, error)));
+    }
+
+    @Test
+    void anInlineWritesLatencyIsRecordedOnceItsCommitIsOnDisk() throws InterruptedException {
+        try (BlockingDispatcher dispatcher = new BlockingDispatcher("item-service", observedOperations(), 2, Set.of(INLINE))) {
+            durable.set(new CompletableFuture<>());
+            CompletableFuture<Response> answer = dispatcher.dispatch(INLINE, EMPTY);
+
+            assertThat(observed).as("not answered yet, so not recorded yet").isEmpty();
+            Thread.sleep(50); // the group commit's fsync
+            durable.get().complete(null);
+
+            assertThat(answer.join().status()).isEqualTo(200);
+            assertThat(observed).hasSize(1);
+            assertThat(observed.get(0).succeeded()).isTrue();
+            assertThat(observed.get(0).elapsedNanos()).as("the latency includes the wait for durability")
+                    .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
+    @Test
+    void anInlineWriteWhoseCommitFailedIsRecordedAsTheErrorItsClientGets() {
+        try (BlockingDispatcher dispatcher = new BlockingDispatcher("item-service", observedOperations(), 2, Set.of(INLINE))) {
+            durable.set(new CompletableFuture<>());
+            CompletableFuture<Response> answer = dispatcher.dispatch(INLINE, EMPTY);
+            durable.get().completeExceptionally(new UncheckedIOException(new IOException("disk full")));
+
+            assertThat(answer.join().status()).isEqualTo(500);
+            assertThat(observed).hasSize(1);
+            assertThat(observed.get(0).succeeded()).isFalse();
+            assertThat(observed.get(0).error().status()).isEqualTo(500);
+        }
+    }
+
+    @Test
+    void aReadOrAWriteWithNothingToWaitForIsRecordedWhenItReturns() {
+        try (BlockingDispatcher dispatcher = new BlockingDispatcher("item-service", observedOperations(), 2, Set.of(INLINE))) {
+            CompletableFuture<Response> answer = dispatcher.dispatch(INLINE, EMPTY);
+
+            assertThat(answer).isCompleted();
+            assertThat(observed).hasSize(1);
+            assertThat(observed.get(0).succeeded()).isTrue();
+        }
     }
 }

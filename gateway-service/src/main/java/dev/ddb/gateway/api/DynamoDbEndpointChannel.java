@@ -95,8 +95,9 @@ class DynamoDbEndpointChannel {
         }
 
         private static boolean isDynamoDbRequest(HttpRequest http) {
+            // Every SDK sends "/": no decoder needed for it.
             return http.decoderResult().isSuccess() && HttpMethod.POST.equals(http.method())
-                    && new QueryStringDecoder(http.uri()).path().equals("/");
+                    && ("/".equals(http.uri()) || new QueryStringDecoder(http.uri()).path().equals("/"));
         }
 
         private void start(ChannelHandlerContext context, HttpRequest http) {

@@ -57,13 +57,21 @@ class DynamoDbRequestHandler {
      * @param overTls whether it came over HTTPS (the policies' {@code aws:SecureTransport})
      */
     Mono<Response> handle(ReceivedRequest request, boolean overTls) {
-        HttpHeaders headers = request.headers();
-        return Mono.defer(() -> answer(request, overTls))
-                .onErrorResume(DynamoDbException.class, e -> Mono.just(OperationDispatcher.error(e)))
-                .onErrorResume(e -> {
-                    LOG.error("Unexpected failure of {}", headers.getFirst(AwsJsonProtocol.TARGET_HEADER), e);
-                    return Mono.just(OperationDispatcher.error(DynamoDbException.internalServerError("Internal server error")));
-                });
+        Mono<Response> answer;
+        try {
+            answer = answer(request, overTls);
+        } catch (RuntimeException e) {
+            return Mono.just(errorAnswer(request, e));
+        }
+        return answer.onErrorResume(e -> Mono.just(errorAnswer(request, e)));
+    }
+
+    private static Response errorAnswer(ReceivedRequest request, Throwable failure) {
+        if (failure instanceof DynamoDbException e) {
+            return OperationDispatcher.error(e);
+        }
+        LOG.error("Unexpected failure of {}", request.headers().getFirst(AwsJsonProtocol.TARGET_HEADER), failure);
+        return OperationDispatcher.error(DynamoDbException.internalServerError("Internal server error"));
     }
 
     private Mono<Response> answer(ReceivedRequest request, boolean overTls) {
@@ -83,8 +91,11 @@ class DynamoDbRequestHandler {
         Route owner = route.orElseThrow(() -> DynamoDbException.notImplemented(operation));
         RequestContext context = RequestContext.of(requester.region());
         // Nothing is forwarded unless the policies allow all of it (every batch or transaction entry).
-        return accessPolicies.authorize(requester, operation, body, overTls)
-                .then(Mono.defer(() -> forwarder.forward(owner, context, target, body)))
+        Mono<Void> allowed = accessPolicies.authorize(requester, operation, body, overTls);
+        if (allowed == Mono.<Void>empty()) { // no policy applies (open mode): nothing to wait for
+            return forwarder.forward(owner, context, target, body).map(DynamoDbRequestHandler::relay);
+        }
+        return allowed.then(Mono.defer(() -> forwarder.forward(owner, context, target, body)))
                 .map(DynamoDbRequestHandler::relay);
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import dev.ddb.common.error.DynamoDbException;
 
@@ -20,8 +19,6 @@ final class AuthorizationHeader {
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
 
     private static final List<String> REQUIRED = List.of("Credential", "Signature", "SignedHeaders");
-    /** What separates the header's words: commas and/or spaces (compiled once: every request is checked). */
-    private static final Pattern SEPARATORS = Pattern.compile("[, ]+");
 
     private AuthorizationHeader() {
     }
@@ -36,8 +33,8 @@ final class AuthorizationHeader {
      */
     static Map<String, String> check(String header, boolean hasDate) {
         // Parameters are separated by commas and/or spaces; the first word is the algorithm.
-        List<String> words = new ArrayList<>(List.of(SEPARATORS.split(header.trim())));
-        String algorithm = words.remove(0);
+        List<String> words = words(header.trim());
+        String algorithm = words.isEmpty() ? "" : words.remove(0);
         Map<String, String> parameters = new HashMap<>();
         for (String word : words) {
             int equals = word.indexOf('=');
@@ -59,6 +56,42 @@ final class AuthorizationHeader {
                     + "e.g. keyid/date/region/service/term, got '" + credential + "'");
         }
         return parameters;
+    }
+
+    /**
+     * The header's words: what runs of commas and spaces separate. The same words as
+     * {@code Pattern.compile("[, ]+").split(header)} (an empty first word when the header starts
+     * with a separator, at least one word), without a regular expression: every request is checked.
+     */
+    static List<String> words(String header) {
+        List<String> words = new ArrayList<>(4);
+        int length = header.length();
+        if (length == 0) {
+            words.add("");
+            return words;
+        }
+        boolean leadingSeparator = isSeparator(header.charAt(0));
+        int i = 0;
+        while (i < length) {
+            while (i < length && isSeparator(header.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < length && !isSeparator(header.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                words.add(header.substring(start, i));
+            }
+        }
+        if (leadingSeparator && !words.isEmpty()) {
+            words.add(0, "");
+        }
+        return words;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ',' || c == ' ';
     }
 
     private static void checkRequiredParameters(String header, Map<String, String> parameters, boolean hasDate) {

@@ -7,9 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
-import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.error.DynamoDbException;
@@ -43,23 +41,23 @@ public class ResilientForwarder {
     /** @param context the region of the request's signature */
     public Mono<DownstreamResponse> forward(Route route, RequestContext context, String target, byte[] body) {
         DownstreamService service = route.service();
-        Mono<DownstreamResponse> call = downstream.call(service, context, target, body)
-                .transformDeferred(attempt -> withTimeLimit(attempt, resilience.timeLimiter(service)))
-                .transformDeferred(CircuitBreakerOperator.of(resilience.circuitBreaker(service)));
+        // A chain per request: transform, not transformDeferred (no Mono.defer per subscription).
+        Mono<DownstreamResponse> attempt = withTimeLimit(downstream.call(service, context, target, body),
+                resilience.timeLimiter(service))
+                .transform(CircuitBreakerOperator.of(resilience.circuitBreaker(service)));
+        Mono<DownstreamResponse> call = attempt;
         if (route.readOnly()) {
             // Outside the breaker, so each attempt is counted. Only calls that never reached the
             // service: a timed-out call may still be running, and an open circuit should not be
-            // knocked on twice.
-            call = call.retryWhen(Retry.max(1).filter(ResilientForwarder::neverReachedTheService));
+            // knocked on twice. Once: a second subscription, not retryWhen's machinery per request.
+            call = attempt.onErrorResume(ResilientForwarder::neverReachedTheService, first -> attempt);
         }
         return call.onErrorMap(error -> {
             if (error instanceof CallNotPermittedException) {
                 LOG.debug("{} to {} not sent: its circuit is open", route.operation(), service.serviceName());
                 return DynamoDbException.serviceUnavailable(SERVICE_UNAVAILABLE);
             }
-            // After a retry, the last attempt's error is the cause of Reactor's RetryExhaustedException.
-            Throwable failure = Exceptions.isRetryExhausted(error) && error.getCause() != null ? error.getCause() : error;
-            LOG.warn("{} to {} failed: {}", route.operation(), service.serviceName(), failure.toString());
+            LOG.warn("{} to {} failed: {}", route.operation(), service.serviceName(), error.toString());
             return DynamoDbException.internalServerError("Internal server error");
         });
     }
@@ -67,10 +65,11 @@ public class ResilientForwarder {
     /**
      * What Resilience4j's {@code TimeLimiterOperator} does (the same {@link java.util.concurrent.TimeoutException},
      * the same events), with the timeout armed on {@link TimeoutScheduler}'s wheel instead of Reactor's
-     * parallel scheduler, whose per-request timer insertions and wake-ups cost more than the forwarding itself.
+     * parallel scheduler, whose per-request timer insertions and wake-ups cost more than the forwarding
+     * itself, by {@link TimeLimitedMono} instead of {@code Mono.timeout}.
      */
     private static Mono<DownstreamResponse> withTimeLimit(Mono<DownstreamResponse> call, TimeLimiter limiter) {
-        return call.timeout(limiter.getTimeLimiterConfig().getTimeoutDuration(), TimeoutScheduler.INSTANCE)
+        return new TimeLimitedMono<>(call, limiter.getTimeLimiterConfig().getTimeoutDuration(), TimeoutScheduler.INSTANCE)
                 .doOnSuccess(answer -> limiter.onSuccess())
                 .doOnError(limiter::onError);
     }
