@@ -1,8 +1,6 @@
 package dev.ddb.gateway.rest;
 
-import java.math.BigDecimal;
 import java.util.Map;
-import java.util.Set;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -12,9 +10,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.ddb.common.attribute.AttributeValueJson;
+import dev.ddb.common.attribute.PlainJson;
 
 /**
- * The REST API's item documents: plain JSON to DynamoDB's typed attribute values and back.
+ * The REST API's item documents: plain JSON to DynamoDB's typed attribute values and back (the way
+ * back, and the tags, are common's {@link PlainJson}).
  *
  * <pre>
  * JSON string            S        "text"
@@ -35,14 +35,6 @@ import dev.ddb.common.attribute.AttributeValueJson;
  * (empty sets, numbers out of range, bad base64), and its ValidationException is the answer.
  */
 final class PlainItems {
-
-    static final String SS = "$ss";
-    static final String NS = "$ns";
-    static final String BS = "$bs";
-    static final String B = "$b";
-    static final String MAP = "$m";
-    static final String NULL = "$null";
-    private static final Set<String> TAGS = Set.of(SS, NS, BS, B, MAP, NULL);
 
     /** Reads every number exactly: fractions as BigDecimal, integers as BigInteger, never double. */
     static final JsonMapper EXACT = JsonMapper.builder()
@@ -105,31 +97,31 @@ final class PlainItems {
             return typed;
         }
         if (value.isObject()) {
-            String tag = tagOf(value);
+            String tag = PlainJson.tagOf(value);
             if (tag == null) {
                 return typed.set("M", toMap(value, path, depth));
             }
             JsonNode content = value.get(tag);
             return switch (tag) {
-                case SS -> typed.set("SS", members(content, path, tag, JsonNode::isString, JsonNode::stringValue));
-                case NS -> typed.set("NS", members(content, path, tag, m -> m.isNumber() || m.isString(),
+                case PlainJson.SS -> typed.set("SS", members(content, path, tag, JsonNode::isString, JsonNode::stringValue));
+                case PlainJson.NS -> typed.set("NS", members(content, path, tag, m -> m.isNumber() || m.isString(),
                         m -> m.isNumber() ? numberText(m) : m.stringValue()));
-                case BS -> typed.set("BS", members(content, path, tag, JsonNode::isString, JsonNode::stringValue));
-                case B -> {
+                case PlainJson.BS -> typed.set("BS", members(content, path, tag, JsonNode::isString, JsonNode::stringValue));
+                case PlainJson.B -> {
                     if (!content.isString()) {
-                        throw RestProblem.badRequest(path + ": " + B + " must be a base64 string");
+                        throw RestProblem.badRequest(path + ": " + PlainJson.B + " must be a base64 string");
                     }
                     yield typed.put("B", content.stringValue());
                 }
-                case MAP -> {
+                case PlainJson.MAP -> {
                     if (!content.isObject()) {
-                        throw RestProblem.badRequest(path + ": " + MAP + " must be a JSON object");
+                        throw RestProblem.badRequest(path + ": " + PlainJson.MAP + " must be a JSON object");
                     }
                     yield typed.set("M", toMap(content, path, depth));
                 }
                 default -> { // NULL
                     if (!content.isBoolean() || !content.booleanValue()) {
-                        throw RestProblem.badRequest(path + ": " + NULL + " must be true");
+                        throw RestProblem.badRequest(path + ": " + PlainJson.NULL + " must be true");
                     }
                     yield typed.put("NULL", true);
                 }
@@ -140,51 +132,7 @@ final class PlainItems {
 
     /** DynamoDB's {@code Item} (or any name-to-value map) as a plain document. */
     static ObjectNode fromItem(JsonNode item) {
-        ObjectNode document = NODES.objectNode();
-        for (Map.Entry<String, JsonNode> attribute : item.properties()) {
-            document.set(attribute.getKey(), fromAttributeValue(attribute.getValue()));
-        }
-        return document;
-    }
-
-    /** One typed attribute value, as DynamoDB answers it, as plain JSON. */
-    static JsonNode fromAttributeValue(JsonNode typed) {
-        Map.Entry<String, JsonNode> only = typed.properties().iterator().next();
-        JsonNode content = only.getValue();
-        return switch (only.getKey()) {
-            case "S" -> NODES.stringNode(content.stringValue());
-            case "N" -> NODES.numberNode(new BigDecimal(content.stringValue()));
-            case "BOOL" -> NODES.booleanNode(content.booleanValue());
-            case "NULL" -> NODES.nullNode();
-            case "B" -> NODES.objectNode().put(B, content.stringValue());
-            case "L" -> {
-                ArrayNode list = NODES.arrayNode();
-                content.forEach(member -> list.add(fromAttributeValue(member)));
-                yield list;
-            }
-            case "M" -> {
-                ObjectNode map = fromItem(content);
-                // A map that reads as a tag is wrapped, so that it comes back as the same map.
-                yield tagOf(map) != null ? NODES.objectNode().set(MAP, map) : map;
-            }
-            case "SS" -> NODES.objectNode().set(SS, content.deepCopy());
-            case "BS" -> NODES.objectNode().set(BS, content.deepCopy());
-            case "NS" -> {
-                ArrayNode numbers = NODES.arrayNode();
-                content.forEach(member -> numbers.add(NODES.numberNode(new BigDecimal(member.stringValue()))));
-                yield NODES.objectNode().set(NS, numbers);
-            }
-            default -> throw new IllegalStateException("Unknown attribute type " + only.getKey());
-        };
-    }
-
-    /** The tag an object stands for; null for a plain map. */
-    private static String tagOf(JsonNode object) {
-        if (object.size() != 1) {
-            return null;
-        }
-        String name = object.propertyNames().iterator().next();
-        return TAGS.contains(name) ? name : null;
+        return PlainJson.fromItem(item);
     }
 
     private static ObjectNode toMap(JsonNode object, String path, int depth) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.ddb.common.attribute.PlainJson;
 import dev.ddb.common.json.Json;
 import dev.ddb.stream.trigger.LambdaEvents;
 import tools.jackson.databind.JsonNode;
@@ -59,7 +60,7 @@ public final class ChangeEvents {
 
     private static void plain(ObjectNode detail, String name, JsonNode typedImage) {
         if (typedImage != null && typedImage.isObject()) {
-            detail.set(name, PlainImages.of(typedImage));
+            detail.set(name, PlainJson.fromItem(typedImage));
         }
     }
 }
