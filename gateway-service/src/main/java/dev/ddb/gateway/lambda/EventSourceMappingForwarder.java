@@ -16,6 +16,7 @@ import reactor.core.publisher.Mono;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.region.Regions;
 import dev.ddb.gateway.GatewayProperties;
+import dev.ddb.gateway.access.AccessPolicies;
 import dev.ddb.gateway.auth.ReceivedRequest;
 import dev.ddb.gateway.auth.RequestAuthenticator;
 import dev.ddb.gateway.auth.Requester;
@@ -26,7 +27,8 @@ import dev.ddb.gateway.routing.DownstreamService;
  * mode) and forwards it unchanged to stream-service, which runs the mappings, over HTTP (also in the
  * standalone launcher: these calls are rare), with the signature's region in {@code X-Ddb-Region}.
  * Stream-service's answer, Lambda's REST-JSON with {@code x-amzn-ErrorType} on errors, is relayed.
- * Access policies are not evaluated for Lambda's actions: in {@code verify} mode any known principal may manage mappings.
+ * In {@code verify} mode the principal's policies must allow the Lambda action on its resource
+ * ({@link LambdaActions}); a denial is Lambda's AccessDeniedException (HTTP 403).
  */
 @Component
 class EventSourceMappingForwarder {
@@ -34,14 +36,18 @@ class EventSourceMappingForwarder {
     private static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
     private static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
     private static final byte[] EMPTY = new byte[0];
+    /** Lambda answers it with 403, where DynamoDB uses 400. */
+    private static final String ACCESS_DENIED = "AccessDeniedException";
 
     private final RequestAuthenticator authenticator;
+    private final AccessPolicies accessPolicies;
     private final ObjectProvider<WebClient> webClient;
     private final GatewayProperties properties;
 
-    EventSourceMappingForwarder(RequestAuthenticator authenticator, ObjectProvider<WebClient> webClient,
-                                GatewayProperties properties) {
+    EventSourceMappingForwarder(RequestAuthenticator authenticator, AccessPolicies accessPolicies,
+                                ObjectProvider<WebClient> webClient, GatewayProperties properties) {
         this.authenticator = authenticator;
+        this.accessPolicies = accessPolicies;
         this.webClient = webClient;
         this.properties = properties;
     }
@@ -54,11 +60,19 @@ class EventSourceMappingForwarder {
                 requester = authenticator.authenticateLambda(ReceivedRequest.of(request.method().name(),
                         uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()),
                         request.headers().asHttpHeaders(), body));
+                authorize(requester, request.method().name(), uri.getPath(), request.exchange().getRequest().getSslInfo() != null);
             } catch (DynamoDbException e) {
-                return error(e.status(), e.code(), e.getMessage());
+                return error(e.code().equals(ACCESS_DENIED) ? 403 : e.status(), e.code(), e.getMessage());
             }
             return send(request.method(), uri, requester.region(), body);
         });
+    }
+
+    private void authorize(Requester requester, String method, String path, boolean overTls) {
+        if (requester.principal() != null) {
+            LambdaActions.of(method, path, requester.region(), requester.principal().accountId())
+                    .ifPresent(check -> accessPolicies.authorizeAction(requester, check.action(), check.resource(), overTls));
+        }
     }
 
     private Mono<ServerResponse> send(HttpMethod method, URI uri, String region, byte[] body) {

@@ -66,10 +66,11 @@ class SignatureVerificationEndToEndTest {
     private static final String ALICE_SECRET = "alice-secret/with+odd=chars";
     private static final String BOB_KEY = "AKIABOB";
     private static final String BOB_SECRET = "bob-secret";
-    /** May manage rules (events:*) and do nothing in DynamoDB. */
+    /** May manage rules (events:*) and list event source mappings, and do nothing in DynamoDB. */
     private static final String BOB_ENTRY = "{\"name\": \"bob\", \"accessKeyId\": \"" + BOB_KEY
             + "\", \"secretAccessKey\": \"" + BOB_SECRET + "\", \"policies\": [{\"Version\": \"2012-10-17\", \"Statement\": "
-            + "[{\"Effect\": \"Allow\", \"Action\": \"events:*\", \"Resource\": \"arn:aws:events:*:*:rule/*\"}]}]}";
+            + "[{\"Effect\": \"Allow\", \"Action\": \"events:*\", \"Resource\": \"arn:aws:events:*:*:rule/*\"}, "
+            + "{\"Effect\": \"Allow\", \"Action\": \"lambda:ListEventSourceMappings\", \"Resource\": \"*\"}]}]}";
     private static final String ALLOW_ALL = """
             [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "dynamodb:*", "Resource": "*"}]}]""";
     private static final String MISMATCH = "The request signature we calculated does not match the signature you provided. "
@@ -108,14 +109,29 @@ class SignatureVerificationEndToEndTest {
     }
 
     @Test
-    void lambdasEventSourceMappingApiTakesSignaturesScopedToLambda() {
+    void lambdasEventSourceMappingApiTakesSignaturesScopedToLambdaAndIsCheckedAgainstPolicies() {
         try (LambdaClient lambda = lambda(ALICE_KEY, ALICE_SECRET); LambdaClient mallory = lambda(ALICE_KEY, "wrong")) {
-            assertThat(lambda.listEventSourceMappings().eventSourceMappings()).isEmpty();
+            // alice may do dynamodb:* only
+            assertThatThrownBy(lambda::listEventSourceMappings)
+                    .isInstanceOfSatisfying(LambdaException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(403);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+                        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:iam::123456789012:user/alice "
+                                + "is not authorized to perform: lambda:ListEventSourceMappings on resource: * because no "
+                                + "identity-based policy allows the lambda:ListEventSourceMappings action");
+                    });
+            assertThatThrownBy(() -> lambda.getEventSourceMapping(b -> b.uuid("6e4a2c1f-0b8d-4d5e-9f3a-2b1c0d9e8f7a")))
+                    .isInstanceOfSatisfying(LambdaException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                            .contains("lambda:GetEventSourceMapping on resource: arn:aws:lambda:us-east-1:123456789012:"
+                                    + "event-source-mapping:6e4a2c1f-0b8d-4d5e-9f3a-2b1c0d9e8f7a"));
             assertThatThrownBy(mallory::listEventSourceMappings)
                     .isInstanceOfSatisfying(LambdaException.class, e -> {
                         assertThat(e.statusCode()).isEqualTo(400);
                         assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
                     });
+        }
+        try (LambdaClient lambda = lambda(BOB_KEY, BOB_SECRET)) {
+            assertThat(lambda.listEventSourceMappings().eventSourceMappings()).isEmpty();
         }
     }
 
