@@ -85,14 +85,14 @@ public class KafkaClients {
         return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** The producer of on-failure destination records: idempotent, acks=all. */
-    public KafkaProducer<byte[], byte[]> failureProducer() {
+    /** The producer of records delivered to users' topics (on-failure destinations, rule targets): idempotent, acks=all. */
+    KafkaProducer<byte[], byte[]> deliveryProducer() {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_RECORD_BYTES);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, API_TIMEOUT_MS);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "stream-service-on-failure");
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "stream-service-delivery");
         return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 

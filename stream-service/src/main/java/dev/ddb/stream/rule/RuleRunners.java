@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import dev.ddb.stream.kafka.DeliveryProducer;
 import dev.ddb.stream.kafka.KafkaClients;
 import dev.ddb.stream.registry.Stream;
 import dev.ddb.stream.registry.StreamRegistry;
@@ -38,15 +38,16 @@ public class RuleRunners implements SmartLifecycle {
     private final HttpClient http;
     private final MeterRegistry meters;
     private final Map<String, RuleRunner> running = new ConcurrentHashMap<>();
-    private KafkaProducer<byte[], byte[]> producer;
+    private final DeliveryProducer producer;
     private volatile boolean started;
 
     public RuleRunners(RuleStore store, StreamRegistry streams, Functions functions, KafkaClients kafka,
-                       TriggerProperties properties, ObjectProvider<MeterRegistry> meters) {
+                       DeliveryProducer producer, TriggerProperties properties, ObjectProvider<MeterRegistry> meters) {
         this.store = store;
         this.streams = streams;
         this.functions = functions;
         this.kafka = kafka;
+        this.producer = producer;
         this.properties = properties;
         this.meters = meters.getIfAvailable();
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
@@ -69,7 +70,7 @@ public class RuleRunners implements SmartLifecycle {
             try {
                 TargetArns.Destination destination = TargetArns.resolve(target.arn(), rule.region(), functions);
                 deliveries.add(new RuleRunner.Delivery(target,
-                        TargetSender.of(destination, producer(), http, properties.functionTimeout())));
+                        TargetSender.of(destination, producer.get(), http, properties.functionTimeout())));
             } catch (EventsException e) {
                 LOG.warn("Event rule {}: target {} skipped: {}", rule.name(), target.id(), e.getMessage());
             }
@@ -98,13 +99,6 @@ public class RuleRunners implements SmartLifecycle {
         return partitions;
     }
 
-    private synchronized KafkaProducer<byte[], byte[]> producer() {
-        if (producer == null) {
-            producer = kafka.failureProducer();
-        }
-        return producer;
-    }
-
     private static String key(Rule rule) {
         return rule.region() + "/" + rule.name();
     }
@@ -114,10 +108,6 @@ public class RuleRunners implements SmartLifecycle {
         started = false;
         running.values().parallelStream().forEach(RuleRunner::close);
         running.clear();
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
-            producer = null;
-        }
     }
 
     @Override

@@ -6,12 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import dev.ddb.stream.kafka.DeliveryProducer;
 import dev.ddb.stream.kafka.KafkaClients;
 import dev.ddb.stream.registry.Stream;
 import dev.ddb.stream.registry.StreamRegistry;
@@ -31,15 +31,16 @@ public class MappingRunners implements SmartLifecycle {
     private final Map<String, MappingRunner> running = new ConcurrentHashMap<>();
     /** The last LastProcessingResult of mappings whose runner stopped (disabled, updated). */
     private final Map<String, String> lastResults = new ConcurrentHashMap<>();
-    private KafkaProducer<byte[], byte[]> failureProducer;
+    private final DeliveryProducer failureProducer;
     private volatile boolean started;
 
     public MappingRunners(EventSourceMappingStore store, StreamRegistry streams, Functions functions, KafkaClients kafka,
-                          TriggerProperties properties) {
+                          DeliveryProducer failureProducer, TriggerProperties properties) {
         this.store = store;
         this.streams = streams;
         this.functions = functions;
         this.kafka = kafka;
+        this.failureProducer = failureProducer;
         this.properties = properties;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
     }
@@ -75,7 +76,7 @@ public class MappingRunners implements SmartLifecycle {
         String name = mapping.functionName();
         Functions.Function function = functions.resolve(mapping.region(), name);
         MappingRunner runner = new MappingRunner(mapping, stream.get(), kafka.mappingConsumer(mapping.consumerGroup()),
-                failureProducer(), new HttpFunctionInvoker(http, function.url(), properties.functionTimeout()),
+                failureProducer.get(), new HttpFunctionInvoker(http, function.url(), properties.functionTimeout()),
                 properties.retryBackoff(), lastResults.getOrDefault(mapping.uuid(), MappingRunner.NO_RECORDS_PROCESSED));
         running.put(mapping.uuid(), runner);
         runner.start();
@@ -107,22 +108,11 @@ public class MappingRunners implements SmartLifecycle {
         return runner != null ? runner.lastProcessingResult() : lastResults.getOrDefault(uuid, MappingRunner.NO_RECORDS_PROCESSED);
     }
 
-    private KafkaProducer<byte[], byte[]> failureProducer() {
-        if (failureProducer == null) {
-            failureProducer = kafka.failureProducer();
-        }
-        return failureProducer;
-    }
-
     @Override
     public synchronized void stop() {
         started = false;
         running.values().parallelStream().forEach(MappingRunner::close);
         running.clear();
-        if (failureProducer != null) {
-            failureProducer.close(Duration.ofSeconds(5));
-            failureProducer = null;
-        }
     }
 
     @Override
