@@ -27,6 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.ddb.common.json.Json;
+import dev.ddb.standalone.Await;
 import dev.ddb.standalone.Clients;
 import dev.ddb.standalone.LocalStack;
 import dev.ddb.standalone.StackSettings;
@@ -298,17 +299,6 @@ class EventRulesEndToEndTest {
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.until(what, WAIT, condition);
     }
 }

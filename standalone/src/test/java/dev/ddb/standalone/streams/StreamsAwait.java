@@ -5,6 +5,8 @@ import java.util.function.BooleanSupplier;
 
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
+import dev.ddb.standalone.Await;
+
 /** Waiting for what stream-service learns asynchronously, from ddb.table-events. */
 final class StreamsAwait {
 
@@ -20,17 +22,6 @@ final class StreamsAwait {
     }
 
     static void until(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.until(what, WAIT, condition);
     }
 }
