@@ -45,7 +45,7 @@ public class PitrArchiver implements SmartLifecycle {
      * Under load a fetch waits (at most its 100 ms) for this much of the change log instead of
      * returning with each relay send: fewer Kafka requests and wake-ups per change.
      */
-    private static final int CHANGE_LOG_FETCH_MIN_BYTES = 64 * 1024;
+    private static final int CHANGE_LOG_FETCH_MIN_BYTES = 256 * 1024;
     /** Table events are rare: an idle fetch asks again twice a second, not ten times. */
     private static final int TABLE_EVENTS_FETCH_MAX_WAIT_MS = 500;
 

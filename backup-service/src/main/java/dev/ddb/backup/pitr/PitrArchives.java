@@ -22,11 +22,10 @@ import dev.ddb.backup.storage.BackupFiles;
 import dev.ddb.common.encryption.KeyPurposes;
 import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.encryption.RecordCipher;
-import dev.ddb.common.json.Json;
+import dev.ddb.common.event.ItemChange;
 import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.region.Regions;
 import dev.ddb.common.table.TableDescription;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The archives of every table with point-in-time recovery on, in memory as the catalog has them
@@ -201,36 +200,21 @@ public final class PitrArchives implements AutoCloseable {
     /** One record of {@code ddb.item-changes}: appended to its table's archive unless a repeat. */
     public synchronized void consume(int partition, long offset, byte[] value) {
         offsets.put(partition, offset + 1);
-        long sequence;
-        String tableId;
-        long time;
+        ItemChange.Head head;
         try {
-            // tableId and sequence come first in a change's JSON (ItemChange.toJson): read them without
-            // parsing the images; only a change of an archived table is parsed (for its time)
-            String head = new String(value, 0, Math.min(value.length, 1024), java.nio.charset.StandardCharsets.UTF_8);
-            tableId = stringAfter(head, "\"tableId\":\"");
-            Long headSequence = tableId == null ? null : numberAfter(head, "\"sequence\":");
-            if (headSequence == null) {
-                JsonNode change = Json.read(value);
-                tableId = change.get("tableId").asString();
-                headSequence = change.get("sequence").longValue();
-            }
-            sequence = headSequence;
+            head = ItemChange.head(value); // without parsing the images: most changes are of tables not archived
         } catch (RuntimeException e) {
             LOG.warn("Skipping an unreadable record at {}-{}: {}", partition, offset, e.toString());
             return;
         }
+        long sequence = head.sequence();
+        String tableId = head.tableId();
+        long time = head.timeMillis();
         if (!firstSeen(sequence)) {
             return; // a repeat
         }
         TableArchive archive = byId.get(tableId);
         if (archive == null) {
-            return;
-        }
-        try {
-            time = Json.read(value).get("time").longValue();
-        } catch (RuntimeException e) {
-            LOG.warn("Skipping an unreadable record at {}-{}: {}", partition, offset, e.toString());
             return;
         }
         // a deleted table's changes still arriving were made before its deletion: they belong in its archive
@@ -241,29 +225,6 @@ public final class PitrArchives implements AutoCloseable {
         segments.add(last.appended(segment.length(), sequence, time));
         byId.put(archive.tableId(), archive.withSegments(segments));
         grown.add(archive.tableId());
-    }
-
-    private static String stringAfter(String head, String marker) {
-        int start = head.indexOf(marker);
-        if (start < 0) {
-            return null;
-        }
-        start += marker.length();
-        int end = head.indexOf('"', start);
-        return end < 0 || head.substring(start, end).indexOf('\\') >= 0 ? null : head.substring(start, end);
-    }
-
-    private static Long numberAfter(String head, String marker) {
-        int start = head.indexOf(marker);
-        if (start < 0) {
-            return null;
-        }
-        start += marker.length();
-        int end = start;
-        while (end < head.length() && Character.isDigit(head.charAt(end))) {
-            end++;
-        }
-        return end == start || end == head.length() ? null : Long.parseLong(head.substring(start, end));
     }
 
     private boolean firstSeen(long sequence) {

@@ -36,7 +36,7 @@ public final class OutboxRelay implements SmartLifecycle {
      * commit (each send is a Kafka request, and downstream a stream transaction), at the price of a
      * few milliseconds more until a change reaches its stream.
      */
-    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final ItemStore store;
     private final KafkaTemplate<String, byte[]> kafka;

@@ -27,8 +27,9 @@ public class KafkaClients {
     public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
     /** Bounds how long a call waits for an unreachable broker, so that a stop is never held up for long. */
     private static final int API_TIMEOUT_MS = 10_000;
-    private static final int CHANGE_LOG_FETCH_MIN_BYTES = 64 * 1024;
-    private static final int CHANGE_LOG_FETCH_MAX_WAIT_MS = 50;
+    /** About 250 changes of 1 KB: under load a fetch carries that many instead of each relay send (see changeLogConsumer). */
+    private static final int CHANGE_LOG_FETCH_MIN_BYTES = 256 * 1024;
+    private static final int CHANGE_LOG_FETCH_MAX_WAIT_MS = 100;
 
     private final KafkaProperties kafka;
     private final StreamServiceProperties properties;

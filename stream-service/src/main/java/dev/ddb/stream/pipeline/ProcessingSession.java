@@ -56,7 +56,8 @@ final class ProcessingSession implements AutoCloseable {
     private KinesisDestinationRegistry kinesis;
     private AutoCloseable consumerMetrics = () -> { };
 
-    private record Decoded(TopicPartition partition, long offset, ItemChange change) {
+    /** A polled change: its sequence, and where it goes (null: nowhere, its images were not read). */
+    private record Decoded(TopicPartition partition, long offset, long sequence, Routed routed) {
     }
 
     /** A change to publish: to its table's stream (null if none), and to its Kinesis destinations. */
@@ -155,14 +156,8 @@ final class ProcessingSession implements AutoCloseable {
         List<Routed> routed = new ArrayList<>(changes.size());
         for (Decoded decoded : changes) {
             int partition = decoded.partition().partition();
-            if (deduplicator.firstTime(partition, decoded.change().sequence())) {
-                ItemChange change = decoded.change();
-                Stream stream = registry.streamFor(change.tableId(), change.timeMillis()).orElse(null);
-                List<KinesisDestinationRegistry.Route> destinations = kinesis == null ? List.of()
-                        : kinesis.routesFor(change.tableId(), change.timeMillis());
-                if (stream != null || !destinations.isEmpty()) {
-                    routed.add(new Routed(stream, destinations, change));
-                }
+            if (deduplicator.firstTime(partition, decoded.sequence()) && decoded.routed() != null) {
+                routed.add(decoded.routed());
             }
             unpublished.put(decoded.partition(), new OffsetAndMetadata(decoded.offset() + 1, deduplicator.metadata(partition)));
         }
@@ -210,11 +205,11 @@ final class ProcessingSession implements AutoCloseable {
         List<Decoded> changes = new ArrayList<>();
         for (TopicPartition partition : records.partitions()) {
             for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
-                ItemChange change = decode(partition, record);
-                if (change == null) {
+                Decoded decoded = decode(partition, record);
+                if (decoded == null) {
                     break; // what follows it on the partition waits
                 }
-                changes.add(new Decoded(partition, record.offset(), change));
+                changes.add(decoded);
             }
         }
         return changes;
@@ -229,11 +224,23 @@ final class ProcessingSession implements AutoCloseable {
         }
     }
 
-    /** @return null when the record cannot be decoded; its partition is then paused and positioned at it */
-    private ItemChange decode(TopicPartition partition, ConsumerRecord<byte[], byte[]> record) {
-        ItemChange change;
+    /**
+     * Routes a change by its head (table, time); only a change that goes somewhere (a stream, a Kinesis
+     * destination) is read whole: most changes under load are of tables without either.
+     *
+     * @return null when the record cannot be decoded; its partition is then paused and positioned at it
+     */
+    private Decoded decode(TopicPartition partition, ConsumerRecord<byte[], byte[]> record) {
+        Routed routed = null;
+        ItemChange.Head head;
         try {
-            change = decoder.apply(record.value());
+            head = ItemChange.head(record.value());
+            Stream stream = registry.streamFor(head.tableId(), head.timeMillis()).orElse(null);
+            List<KinesisDestinationRegistry.Route> destinations = kinesis == null ? List.of()
+                    : kinesis.routesFor(head.tableId(), head.timeMillis());
+            if (stream != null || !destinations.isEmpty()) {
+                routed = new Routed(stream, destinations, decoder.apply(record.value()));
+            }
         } catch (RuntimeException e) {
             blocked.block(partition, record.offset(), e, CHANGES_WAIT);
             changeLog.seek(partition, record.offset());
@@ -241,7 +248,7 @@ final class ProcessingSession implements AutoCloseable {
             return null;
         }
         blocked.passed(partition, record.offset() + 1);
-        return change;
+        return new Decoded(partition, record.offset(), head.sequence(), routed);
     }
 
     /** Puts back a polled batch unprocessed: the next poll returns it again. */
