@@ -41,6 +41,8 @@ public final class OutboxRelay implements SmartLifecycle {
     private final ItemStore store;
     private final KafkaTemplate<String, byte[]> kafka;
     private volatile boolean running;
+    /** Set while the relay sleeps for lack of changes: only then does a commit wake it. */
+    private volatile boolean idle;
     private Thread thread;
 
     public OutboxRelay(ItemStore store, KafkaTemplate<String, byte[]> kafka) {
@@ -54,8 +56,13 @@ public final class OutboxRelay implements SmartLifecycle {
         thread = new Thread(this::relay, "item-changes-relay");
         thread.setDaemon(true);
         Thread relayThread = thread;
-        // unpark keeps one permit, so a commit that lands while a batch is being sent is not missed.
-        store.onDurable(() -> LockSupport.unpark(relayThread));
+        // Only an idle relay is woken: under load every group commit (thousands a second) would
+        // otherwise unpark a relay that is sending or gathering anyway.
+        store.onDurable(() -> {
+            if (idle) {
+                LockSupport.unpark(relayThread);
+            }
+        });
         thread.start();
     }
 
@@ -64,7 +71,7 @@ public final class OutboxRelay implements SmartLifecycle {
         while (running) {
             List<OutboxEntry> batch = store.durableOutbox(BATCH);
             if (batch.isEmpty()) {
-                LockSupport.parkNanos(IDLE_NANOS);
+                sleepUntilCommitted();
                 continue;
             }
             try {
@@ -88,9 +95,24 @@ public final class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Waits out {@link #LINGER_NANOS} whatever wakes the thread meanwhile: under load every group
-     * commit (one a millisecond or so) unparks the relay, and a single park would return at the
-     * first of them, so the relay would send a request per commit instead of gathering changes.
+     * Sleeps until a commit is durable (or {@link #IDLE_NANOS}). The outbox is read again after
+     * {@code idle} is set: a commit that landed before sees it empty no more, one that lands after
+     * unparks, and unpark keeps its permit until the park.
+     */
+    private void sleepUntilCommitted() {
+        idle = true;
+        try {
+            if (store.durableOutbox(1).isEmpty()) {
+                LockSupport.parkNanos(IDLE_NANOS);
+            }
+        } finally {
+            idle = false;
+        }
+    }
+
+    /**
+     * Waits out {@link #LINGER_NANOS}, whatever wakes the thread meanwhile (a permit left by a
+     * commit that found the relay idle, or a spurious wake-up).
      */
     private void linger() {
         long deadline = System.nanoTime() + LINGER_NANOS;
