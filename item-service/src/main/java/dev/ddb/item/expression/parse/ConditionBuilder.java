@@ -49,10 +49,9 @@ public final class ConditionBuilder extends DynamoDbExpressionBaseVisitor<Condit
      * @param kind the request member it came from, e.g. "FilterExpression", named in every error
      */
     public static Condition parse(String text, ExpressionAttributes attributes, String kind) {
-        DynamoDbExpressionParser parser = ExpressionSource.parser(text, kind);
-        DynamoDbExpressionParser.ConditionExpressionContext tree = parser.conditionExpression();
-        ParseSession session = new ParseSession(kind, attributes, parser, Problem.CONDITION_ORDER);
-        Condition condition = new ConditionBuilder(session).visit(tree.condition());
+        var parsed = ParsedExpressions.CONDITIONS.parse(text, kind);
+        ParseSession session = new ParseSession(kind, attributes, parsed.tokens(), Problem.CONDITION_ORDER);
+        Condition condition = new ConditionBuilder(session).visit(parsed.tree().condition());
         session.throwFirstProblem();
         return condition;
     }

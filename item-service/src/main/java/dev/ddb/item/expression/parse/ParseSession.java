@@ -7,7 +7,6 @@ import org.antlr.v4.runtime.TokenStream;
 
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.item.expression.ExpressionAttributes;
-import dev.ddb.item.expression.grammar.DynamoDbExpressionParser;
 
 /** What the builders of one expression share: its kind, the request's attributes, the problems found. */
 final class ParseSession {
@@ -21,10 +20,11 @@ final class ParseSession {
     private final Problems problems;
     private int operators;
 
-    ParseSession(String kind, ExpressionAttributes attributes, DynamoDbExpressionParser parser, List<Problem> order) {
+    /** @param tokens the expression's tokens, which syntax errors found while building quote */
+    ParseSession(String kind, ExpressionAttributes attributes, TokenStream tokens, List<Problem> order) {
         this.kind = kind;
         this.attributes = attributes;
-        this.tokens = parser.getInputStream();
+        this.tokens = tokens;
         this.problems = new Problems(kind, order);
     }
 

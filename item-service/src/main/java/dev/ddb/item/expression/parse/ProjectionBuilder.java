@@ -5,7 +5,6 @@ import java.util.List;
 import dev.ddb.item.expression.DocumentPath;
 import dev.ddb.item.expression.ExpressionAttributes;
 import dev.ddb.item.expression.Projection;
-import dev.ddb.item.expression.grammar.DynamoDbExpressionParser;
 
 /** Turns a projection expression's parse tree into a {@link Projection}. */
 public final class ProjectionBuilder {
@@ -15,11 +14,10 @@ public final class ProjectionBuilder {
 
     public static Projection parse(String text, ExpressionAttributes attributes) {
         String kind = "ProjectionExpression";
-        DynamoDbExpressionParser parser = ExpressionSource.parser(text, kind);
-        DynamoDbExpressionParser.ProjectionExpressionContext tree = parser.projectionExpression();
-        ParseSession session = new ParseSession(kind, attributes, parser, Problem.PROJECTION_ORDER);
+        var parsed = ParsedExpressions.PROJECTIONS.parse(text, kind);
+        ParseSession session = new ParseSession(kind, attributes, parsed.tokens(), Problem.PROJECTION_ORDER);
         PathBuilder paths = new PathBuilder(session, Dialect.PROJECTION);
-        List<DocumentPath> built = tree.path().stream().map(paths::build).toList();
+        List<DocumentPath> built = parsed.tree().path().stream().map(paths::build).toList();
         PathOverlaps.check(built, session);
         session.throwFirstProblem();
         return new Projection(built);

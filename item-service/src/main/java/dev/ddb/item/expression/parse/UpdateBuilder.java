@@ -52,11 +52,10 @@ public final class UpdateBuilder extends DynamoDbExpressionBaseVisitor<Void> {
 
     public static UpdateExpression parse(String text, ExpressionAttributes attributes) {
         String kind = "UpdateExpression";
-        DynamoDbExpressionParser parser = ExpressionSource.parser(text, kind);
-        DynamoDbExpressionParser.UpdateExpressionContext tree = parser.updateExpression();
-        ParseSession session = new ParseSession(kind, attributes, parser, Problem.UPDATE_ORDER);
+        var parsed = ParsedExpressions.UPDATES.parse(text, kind);
+        ParseSession session = new ParseSession(kind, attributes, parsed.tokens(), Problem.UPDATE_ORDER);
         UpdateBuilder builder = new UpdateBuilder(session);
-        tree.updateClause().forEach(builder::visit);
+        parsed.tree().updateClause().forEach(builder::visit);
         PathOverlaps.check(builder.actions.stream().map(UpdateAction::path).toList(), session);
         session.throwFirstProblem();
         return new UpdateExpression(builder.actions);
