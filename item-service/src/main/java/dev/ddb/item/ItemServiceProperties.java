@@ -9,7 +9,7 @@ import dev.ddb.item.storage.Durability;
 /**
  * @param dataDir    where the item store file lives
  * @param durability SYNC: a write is acknowledged after its group commit reached the disk (the log's fdatasync);
- *                   ASYNC: acknowledged at once, logged within a second: a crash loses up to the last second of writes
+ *                   ASYNC: acknowledged at once, logged every 100 ms: a crash loses up to the last 100 ms of writes
  * @param capacity   the enforcement of provisioned throughput and of on-demand maximums
  */
 @ConfigurationProperties("ddb.item")

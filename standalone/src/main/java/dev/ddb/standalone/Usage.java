@@ -46,7 +46,7 @@ final class Usage {
               DDB_KAFKA_PORT            the embedded Kafka broker                    (9092)
               KAFKA_BOOTSTRAP_SERVERS   use this Kafka instead of the embedded one   (unset)
               DDB_DURABILITY            SYNC: acknowledged once fsynced; ASYNC: at once,
-                                        a crash loses up to the last second          (SYNC)
+                                        a crash loses up to the last 100 ms          (SYNC)
               DDB_GATEWAY_FORWARDING    in-process or http                           (in-process)
               DDB_DISPATCH_THREADS      each service's pool for blocking work        (8 per core)
               DDB_AUTH_MODE             open: any well-formed SigV4 signature works;

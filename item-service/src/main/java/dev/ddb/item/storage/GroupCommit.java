@@ -29,7 +29,12 @@ import dev.ddb.common.protocol.DurabilityWait;
 public final class GroupCommit implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
-    private static final long ASYNC_INTERVAL_MILLIS = 1000;
+    /**
+     * ASYNC: how long writes gather before one log write and fdatasync, and so the most a crash
+     * loses. Short enough that changes reach the relay (which publishes only logged ones) steadily
+     * rather than in bursts of a second's writes, which stalled every client while Kafka took them.
+     */
+    private static final long ASYNC_INTERVAL_MILLIS = 100;
     /** Bounds the log a restart replays, and how long outbox removals wait to be stored. */
     static final long CHECKPOINT_INTERVAL_MILLIS = 1000;
     private static final long CHECKPOINT_LOG_BYTES = WriteAheadLog.SEGMENT_BYTES / 2;
@@ -146,7 +151,7 @@ public final class GroupCommit implements AutoCloseable {
                 checkpointRequested = false;
             }
             if (durability == Durability.ASYNC && !checkpoint) {
-                sleepQuietly(); // let writes gather: one log write a second
+                sleepQuietly(); // let writes gather: one log write per interval
             }
             try {
                 if (checkpoint) {
