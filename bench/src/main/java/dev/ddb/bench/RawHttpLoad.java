@@ -137,6 +137,7 @@ final class RawHttpLoad {
                     + "Host: " + host + "\r\n"
                     + "Content-Type: " + SigV4Signer.CONTENT_TYPE + "\r\n"
                     + "X-Amz-Target: " + c.request.target() + "\r\n"
+                    + "X-Amz-Content-Sha256: " + signature.contentSha256() + "\r\n"
                     + "X-Amz-Date: " + signature.amzDate() + "\r\n"
                     + "Authorization: " + signature.authorization() + "\r\n"
                     + "Content-Length: " + c.request.body().length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);

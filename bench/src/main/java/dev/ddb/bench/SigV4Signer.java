@@ -12,8 +12,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AWS Signature Version 4 for the raw client's DynamoDB requests ({@code POST /}, no query string),
- * signing {@code content-type;host;x-amz-date;x-amz-target} and the body's SHA-256, as AWS documents it
- * ("Create a signed AWS API request"). Own HMAC code rather than the SDK's signer: the SDK's builds an
+ * signing {@code content-type;host;x-amz-content-sha256;x-amz-date;x-amz-target} and the body's SHA-256,
+ * as AWS documents it ("Create a signed AWS API request"). The SDK's DynamoDB client sends and signs
+ * X-Amz-Content-Sha256 too (and its own amz-sdk-* headers and Content-Length, which add nothing here). Own HMAC code rather than the SDK's signer: the SDK's builds an
  * SdkHttpRequest and a property bag per request, and the point of the raw client is to cost little.
  * The signing key is derived once per day and the date strings once per second. Not thread-safe: one
  * instance per client thread.
@@ -21,14 +22,14 @@ import javax.crypto.spec.SecretKeySpec;
 final class SigV4Signer {
 
     static final String CONTENT_TYPE = "application/x-amz-json-1.0";
-    static final String SIGNED_HEADERS = "content-type;host;x-amz-date;x-amz-target";
+    static final String SIGNED_HEADERS = "content-type;host;x-amz-content-sha256;x-amz-date;x-amz-target";
     private static final String SERVICE = "dynamodb";
     private static final String TERMINATOR = "aws4_request";
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    /** What goes into the request: the X-Amz-Date and Authorization headers' values. */
-    record Signature(String amzDate, String authorization) {
+    /** What goes into the request: the X-Amz-Content-Sha256, X-Amz-Date and Authorization headers' values. */
+    record Signature(String contentSha256, String amzDate, String authorization) {
     }
 
     private final String accessKey;
@@ -73,17 +74,19 @@ final class SigV4Signer {
             }
         }
         sha256.update(body, 0, bodyLength);
+        String contentSha256 = hex(sha256.digest());
         String canonicalRequest = "POST\n/\n\n"
                 + "content-type:" + CONTENT_TYPE + "\n"
                 + "host:" + host + "\n"
+                + "x-amz-content-sha256:" + contentSha256 + "\n"
                 + "x-amz-date:" + amzDate + "\n"
                 + "x-amz-target:" + target + "\n"
                 + "\n" + SIGNED_HEADERS + "\n"
-                + hex(sha256.digest());
+                + contentSha256;
         String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
                 + hex(sha256.digest(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
         String signature = hex(hmac(signingKey, stringToSign));
-        return new Signature(amzDate, "AWS4-HMAC-SHA256 Credential=" + accessKey + "/" + scope
+        return new Signature(contentSha256, amzDate, "AWS4-HMAC-SHA256 Credential=" + accessKey + "/" + scope
                 + ", SignedHeaders=" + SIGNED_HEADERS + ", Signature=" + signature);
     }
 
