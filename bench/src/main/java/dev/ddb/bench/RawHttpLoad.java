@@ -77,6 +77,51 @@ final class RawHttpLoad {
         return new ClosedLoopRunner.Run(loop.succeeded, loop.failed, loop.lastAnswer - loop.start, loop.latencyMicros, loop.firstError);
     }
 
+    /**
+     * Sends one request on a connection of its own and waits for the answer: for tests and checks, not
+     * for load.
+     */
+    HttpResponseParser.Response call(RawRequests.RawRequest request) throws IOException {
+        SigV4Signer signer = new SigV4Signer(accessKey, secretKey, "us-east-1", host);
+        try (SocketChannel channel = SocketChannel.open(address)) {
+            ByteBuffer out = encode(request, signer.sign(request.target(), request.body(), request.body().length, System.currentTimeMillis()));
+            while (out.hasRemaining()) {
+                channel.write(out);
+            }
+            ByteBuffer in = ByteBuffer.allocate(READ_BUFFER);
+            while (true) {
+                if (!in.hasRemaining()) {
+                    in.flip();
+                    in = ByteBuffer.allocate(in.capacity() * 2).put(in);
+                }
+                if (channel.read(in) < 0) {
+                    throw new EOFException("the server closed the connection before answering");
+                }
+                in.flip();
+                HttpResponseParser.Response response = HttpResponseParser.parse(in);
+                if (response != null) {
+                    return response;
+                }
+                in.compact();
+            }
+        }
+    }
+
+    /** The request as the SDK's DynamoDB client would send it (less its amz-sdk-* and User-Agent headers). */
+    private ByteBuffer encode(RawRequests.RawRequest request, SigV4Signer.Signature signature) {
+        byte[] head = ("POST / HTTP/1.1\r\n"
+                + "Host: " + host + "\r\n"
+                + "Content-Type: " + SigV4Signer.CONTENT_TYPE + "\r\n"
+                + "X-Amz-Target: " + request.target() + "\r\n"
+                + "X-Amz-Content-Sha256: " + signature.contentSha256() + "\r\n"
+                + "X-Amz-Date: " + signature.amzDate() + "\r\n"
+                + "Authorization: " + signature.authorization() + "\r\n"
+                + "Content-Length: " + request.body().length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer out = ByteBuffer.allocate(head.length + request.body().length);
+        out.put(head).put(request.body()).flip();
+        return out;
+    }
+
     /** One keep-alive connection: one chain of the closed loop. */
     private static final class Connection {
         SocketChannel channel;
@@ -133,16 +178,7 @@ final class RawHttpLoad {
                     System.currentTimeMillis());
             signingNanos += System.nanoTime() - signStart;
             signed++;
-            byte[] head = ("POST / HTTP/1.1\r\n"
-                    + "Host: " + host + "\r\n"
-                    + "Content-Type: " + SigV4Signer.CONTENT_TYPE + "\r\n"
-                    + "X-Amz-Target: " + c.request.target() + "\r\n"
-                    + "X-Amz-Content-Sha256: " + signature.contentSha256() + "\r\n"
-                    + "X-Amz-Date: " + signature.amzDate() + "\r\n"
-                    + "Authorization: " + signature.authorization() + "\r\n"
-                    + "Content-Length: " + c.request.body().length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
-            ByteBuffer out = ByteBuffer.allocate(head.length + c.request.body().length);
-            out.put(head).put(c.request.body()).flip();
+            ByteBuffer out = encode(c.request, signature);
             c.out = out;
             c.channel.write(out);
             // the whole request almost always fits the socket's send buffer; else finish it when writable
