@@ -56,7 +56,11 @@ final class RawRequests {
     }
 
     static RawRequest getItem(Dataset data, ThreadLocalRandom random) {
-        int index = random.nextInt(data.items());
+        return getItem(data, random.nextInt(data.items()));
+    }
+
+    /** GetItem of bench_kv's i-th key. */
+    static RawRequest getItem(Dataset data, int index) {
         StringBuilder json = new StringBuilder(80).append("{\"TableName\":\"").append(Dataset.KV_TABLE).append("\",\"Key\":");
         attributes(json, data.kvKey(index)).append('}');
         return new RawRequest("GetItem", bytes(json),
