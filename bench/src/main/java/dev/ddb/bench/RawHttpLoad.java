@@ -64,10 +64,16 @@ final class RawHttpLoad {
     ClosedLoopRunner.Run run(Dataset data, Workload workload, int concurrency, Duration duration) throws IOException {
         Loop loop = new Loop(data, workload, duration);
         try (Selector selector = Selector.open()) {
-            for (int i = 0; i < concurrency; i++) {
-                loop.start(loop.open(selector));
+            try {
+                for (int i = 0; i < concurrency; i++) {
+                    loop.start(loop.open(selector));
+                }
+                loop.drive(selector);
+            } finally {
+                for (SelectionKey key : selector.keys()) { // closing the selector leaves its channels open
+                    key.channel().close();
+                }
             }
-            loop.drive(selector);
         } finally {
             synchronized (this) {
                 signingNanos += loop.signingNanos;
