@@ -28,7 +28,8 @@ import org.HdrHistogram.Histogram;
  * wakes a thread (a futex wake-up and a context switch on a 2-core machine the server shares), while one
  * selector collects every ready connection in a single epoll_wait, so under load one wake-up serves
  * several answers, and no lock or hand-off is needed (the histogram, signer and random are this thread's
- * alone). Measured (bench README): the client's own CPU per request, beside the SDK's.
+ * alone). Measured against our stack (README, "The load generator's own cost"): 10-12 us of client
+ * CPU per GetItem or PutItem with the selector, 14-21 us with 16 blocking threads.
  *
  * <p>Connections are opened at the start of each run and closed at its end: between runs the benchmark
  * waits for the servers to idle, longer than some keep their idle connections (Node.js: 5 s).
