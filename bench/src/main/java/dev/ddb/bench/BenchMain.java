@@ -44,10 +44,15 @@ public final class BenchMain {
     /** A warm-up cycle at most this much faster than the one before counts as steady. */
     private static final double STEADY = 1.10;
 
+    /** The clients' keys: what the VERIFY stacks' one principal holds; the other targets do not check them. */
+    static final String ACCESS_KEY = "local";
+    static final String SECRET_KEY = "local";
+
     private final BenchOptions options;
     private final List<Target> targets = new ArrayList<>();
     private final Map<String, DynamoDbAsyncClient> measureClients = new LinkedHashMap<>();
     private final Map<String, DynamoDbAsyncClient> adminClients = new LinkedHashMap<>();
+    private final Map<String, RawHttpLoad> rawClients = new LinkedHashMap<>();
     private final Results results = new Results();
     private final List<String> notes = new ArrayList<>();
     private final Dataset data;
@@ -104,6 +109,9 @@ public final class BenchMain {
         for (Target target : targets) {
             measureClients.put(target.name(), client(target.endpoint(), false));
             adminClients.put(target.name(), client(target.endpoint(), true));
+            if (options.clients().contains(LoadClient.RAW)) {
+                rawClients.put(target.name(), new RawHttpLoad(target.endpoint(), ACCESS_KEY, SECRET_KEY));
+            }
         }
 
         for (Target target : List.copyOf(targets)) {
@@ -139,6 +147,12 @@ public final class BenchMain {
             }
         }
 
+        rawClients.forEach((name, raw) -> {
+            if (!Double.isNaN(raw.signingMicrosPerRequest())) {
+                notes.add(String.format(Locale.ROOT, "raw client against %s: SigV4 signing took %.1f us per request "
+                        + "(wall time on the client's one thread, included in its client CPU)", name, raw.signingMicrosPerRequest()));
+            }
+        });
         notes.add("load average (1 / 5 / 15 min) at the end: " + loadAverage());
         Report report = new Report(options, targets, results, notes);
         System.out.println();
@@ -176,6 +190,7 @@ public final class BenchMain {
         targets.remove(target);
         Optional.ofNullable(measureClients.remove(target.name())).ifPresent(DynamoDbAsyncClient::close);
         Optional.ofNullable(adminClients.remove(target.name())).ifPresent(DynamoDbAsyncClient::close);
+        rawClients.remove(target.name());
         target.close();
     }
 
@@ -239,42 +254,51 @@ public final class BenchMain {
             System.out.printf("%nRound %d of %d (order: %s; load average %s)%n", round, options.rounds(),
                     order.stream().map(Target::name).toList(), load);
             notes.add("round " + round + " started at load average (1 / 5 / 15 min) " + load);
+            List<LoadClient> clientOrder = new ArrayList<>(options.clients());
+            if (round % 2 == 0) {
+                Collections.reverse(clientOrder);
+            }
             for (Workload workload : options.workloads()) {
                 for (Target target : order) {
-                    DynamoDbAsyncClient client = measureClients.get(target.name());
-                    settle();
-                    boolean profile = options.jfrWorkloads().contains(workload) && round == options.rounds()
-                            && target.kind() != Target.Kind.PEER && target.process().isPresent();
-                    Path jfrFile = options.outputDir().resolve("jfr")
-                            .resolve(target.name() + "-" + workload.name().toLowerCase(Locale.ROOT) + ".jfr").toAbsolutePath();
-                    if (profile) {
-                        // started before the warm-up, so JFR's own start-up cost is not measured
-                        Files.createDirectories(jfrFile.getParent());
-                        jcmd(target, "JFR.start", "name=bench", "settings=profile", "filename=" + jfrFile);
+                    for (LoadClient client : clientOrder) {
+                        settle();
+                        boolean profile = options.jfrWorkloads().contains(workload) && round == options.rounds()
+                                && target.kind() != Target.Kind.PEER && target.process().isPresent() && client == clientOrder.get(0);
+                        Path jfrFile = options.outputDir().resolve("jfr")
+                                .resolve(target.name() + "-" + workload.name().toLowerCase(Locale.ROOT) + "-" + client.id() + ".jfr").toAbsolutePath();
+                        if (profile) {
+                            // started before the warm-up, so JFR's own start-up cost is not measured
+                            Files.createDirectories(jfrFile.getParent());
+                            jcmd(target, "JFR.start", "name=bench", "settings=profile", "filename=" + jfrFile);
+                        }
+                        if (!warmup.isZero()) {
+                            measure(target, client, workload, warmup);
+                        }
+                        CpuSnapshot before = cpuSnapshot(target);
+                        ClosedLoopRunner.Run run = measure(target, client, workload, measured);
+                        CpuSnapshot after = cpuSnapshot(target);
+                        if (profile) {
+                            jcmd(target, "JFR.stop", "name=bench");
+                            notes.add("JFR profile of " + target.name() + " during " + LoadClient.label(workload, client, options.clients())
+                                    + ": " + jfrFile);
+                        }
+                        long serverCpu = before.server < 0 || after.server < 0 ? -1 : after.server - before.server;
+                        long otherCpu = before.others < 0 || after.others < 0 ? -1 : Math.max(0, after.others - before.others);
+                        long clientCpu = before.client < 0 || after.client < 0 ? -1 : after.client - before.client;
+                        results.add(workload, target, client, run, serverCpu, otherCpu, clientCpu);
+                        String cpu = (serverCpu < 0 ? "" : String.format(Locale.ROOT, "  server CPU %.2f cores, %,.0f us/op",
+                                        serverCpu * 1e6 / run.elapsedNanos(), run.succeeded() == 0 ? 0.0 : serverCpu * 1000.0 / run.succeeded()))
+                                + (clientCpu < 0 ? "" : String.format(Locale.ROOT, "  client %,.0f us/op",
+                                        run.succeeded() == 0 ? 0.0 : clientCpu * 1000.0 / run.succeeded()))
+                                + (otherCpu < 0 ? "" : String.format(Locale.ROOT, "  others %.2f cores", otherCpu * 1e6 / run.elapsedNanos()));
+                        System.out.printf(Locale.ROOT, "  %-28s %-14s %,8.0f ops/s  p50 %6.2f  p99 %7.2f  p99.9 %7.2f ms%s%s%n",
+                                LoadClient.label(workload, client, options.clients()), target.name(), run.opsPerSecond(),
+                                run.latencyMicros().getValueAtPercentile(50) / 1000.0,
+                                run.latencyMicros().getValueAtPercentile(99) / 1000.0,
+                                run.latencyMicros().getValueAtPercentile(99.9) / 1000.0,
+                                cpu,
+                                run.failed() == 0 ? "" : "  errors " + run.failed() + ": " + run.firstError());
                     }
-                    if (!warmup.isZero()) {
-                        ClosedLoopRunner.run(client, data, workload, options.concurrency(), warmup);
-                    }
-                    CpuSnapshot before = cpuSnapshot(target);
-                    ClosedLoopRunner.Run run = ClosedLoopRunner.run(client, data, workload, options.concurrency(), measured);
-                    CpuSnapshot after = cpuSnapshot(target);
-                    if (profile) {
-                        jcmd(target, "JFR.stop", "name=bench");
-                        notes.add("JFR profile of " + target.name() + " during " + workload.title() + ": " + jfrFile);
-                    }
-                    long serverCpu = before.server < 0 || after.server < 0 ? -1 : after.server - before.server;
-                    long otherCpu = before.others < 0 || after.others < 0 ? -1 : Math.max(0, after.others - before.others);
-                    results.add(workload, target, run, serverCpu, otherCpu);
-                    String cpu = (serverCpu < 0 ? "" : String.format(Locale.ROOT, "  server CPU %.2f cores, %,.0f us/op",
-                                    serverCpu * 1e6 / run.elapsedNanos(), run.succeeded() == 0 ? 0.0 : serverCpu * 1000.0 / run.succeeded()))
-                            + (otherCpu < 0 ? "" : String.format(Locale.ROOT, "  others %.2f cores", otherCpu * 1e6 / run.elapsedNanos()));
-                    System.out.printf(Locale.ROOT, "  %-28s %-14s %,8.0f ops/s  p50 %6.2f  p99 %7.2f  p99.9 %7.2f ms%s%s%n",
-                            workload.title(), target.name(), run.opsPerSecond(),
-                            run.latencyMicros().getValueAtPercentile(50) / 1000.0,
-                            run.latencyMicros().getValueAtPercentile(99) / 1000.0,
-                            run.latencyMicros().getValueAtPercentile(99.9) / 1000.0,
-                            cpu,
-                            run.failed() == 0 ? "" : "  errors " + run.failed() + ": " + run.firstError());
                 }
             }
         }
@@ -284,7 +308,7 @@ public final class BenchMain {
      * Before round 1: cycles through every workload in short unmeasured slices on each target until a
      * cycle is less than 10% faster than the one before (the JIT has caught up), or the time is up.
      */
-    private void jitWarmup() throws InterruptedException {
+    private void jitWarmup() throws InterruptedException, IOException {
         if (options.jitWarmupSeconds() == 0) {
             return;
         }
@@ -292,16 +316,17 @@ public final class BenchMain {
                 + "than the one before, at most %d s per target%n", WARMUP_SLICE.toMillis() / 1000.0, (STEADY - 1) * 100,
                 options.jitWarmupSeconds());
         for (Target target : targets) {
-            DynamoDbAsyncClient client = measureClients.get(target.name());
             long deadline = System.nanoTime() + Duration.ofSeconds(options.jitWarmupSeconds()).toNanos();
             double[] previous = null;
             for (int cycle = 1; ; cycle++) {
-                double[] current = new double[options.workloads().size()];
+                int clients = options.clients().size();
+                double[] current = new double[options.workloads().size() * clients];
                 for (int i = 0; i < current.length; i++) {
-                    Workload workload = options.workloads().get(i);
-                    current[i] = ClosedLoopRunner.run(client, data, workload, options.concurrency(), WARMUP_SLICE).opsPerSecond();
+                    Workload workload = options.workloads().get(i / clients);
+                    LoadClient client = options.clients().get(i % clients);
+                    current[i] = measure(target, client, workload, WARMUP_SLICE).opsPerSecond();
                     if (cycle == 1) {
-                        results.cell(workload, target.name()).coldOpsPerSecond = current[i];
+                        results.cell(workload, target.name(), client).coldOpsPerSecond = current[i];
                     }
                 }
                 double speedup = previous == null ? Double.NaN : geometricMeanRatio(current, previous);
@@ -325,8 +350,20 @@ public final class BenchMain {
         return Math.exp(logSum / current.length);
     }
 
-    /** CPU time so far: the target's server tree, and every process that is neither a server nor this benchmark. */
-    private record CpuSnapshot(long server, long others) {
+    /** One closed-loop run of the workload on the target with this client. */
+    private ClosedLoopRunner.Run measure(Target target, LoadClient client, Workload workload, Duration duration)
+            throws InterruptedException, IOException {
+        return switch (client) {
+            case SDK -> ClosedLoopRunner.run(measureClients.get(target.name()), data, workload, options.concurrency(), duration);
+            case RAW -> rawClients.get(target.name()).run(data, workload, options.concurrency(), duration);
+        };
+    }
+
+    /**
+     * CPU time so far: the target's server tree, every process that is neither a server nor this
+     * benchmark, and this benchmark's own process (the client).
+     */
+    private record CpuSnapshot(long server, long others, long client) {
     }
 
     private CpuSnapshot cpuSnapshot(Target target) {
@@ -338,7 +375,7 @@ public final class BenchMain {
                 ours += Math.max(0, ResidentMemory.cpuMillis(t.process().get()));
             }
         }
-        return new CpuSnapshot(server, machine < 0 || ours < 0 ? -1 : machine - ours);
+        return new CpuSnapshot(server, machine < 0 || ours < 0 ? -1 : machine - ours, ResidentMemory.ownCpuMillis());
     }
 
     /** Waits (at most 20 s) until every server we can see is idle: no relay backlog or GC left from the last run. */
@@ -413,7 +450,7 @@ public final class BenchMain {
         DynamoDbAsyncClientBuilder builder = DynamoDbAsyncClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .httpClientBuilder(http);
         if (!admin) {
             // measure each request once (no retries), and finish it on the I/O thread: no extra thread hop in the client
@@ -428,11 +465,13 @@ public final class BenchMain {
     private String settings() {
         String date = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         return String.format(Locale.ROOT, """
-                %s; %d cores, %s memory, load average %s at the start; Java %s (%s); client: AWS SDK for Java v2 async (Netty),
+                %s; %d cores, %s memory, load average %s at the start; Java %s (%s); client: %s,
                 %d requests in flight. Key space %,d items per table (~200-byte items; bench_gsi's two GSIs project %s), %s.
                 """,
                 date, Runtime.getRuntime().availableProcessors(), totalMemory(), loadAverage(), System.getProperty("java.version"),
-                System.getProperty("java.vm.name"), options.concurrency(), options.items(), options.gsiProjection(),
+                System.getProperty("java.vm.name"),
+                options.clients().stream().map(c -> c.id() + " = " + c.description()).collect(java.util.stream.Collectors.joining("; ")),
+                options.concurrency(), options.items(), options.gsiProjection(),
                 options.loadOnly() ? "load only (memory)"
                         : String.format(Locale.ROOT, "JIT warm-up until steady (at most %d s per target); then %d rounds of %d s warm-up "
                                 + "+ %d s measured per workload and target, target order alternating",

@@ -33,7 +33,8 @@ public record BenchOptions(
         List<Workload> jfrWorkloads,
         Path outputDir,
         boolean keepTables,
-        boolean skipLoad) {
+        boolean skipLoad,
+        List<LoadClient> clients) {
 
     /** An endpoint somebody else started, e.g. DynamoDB Local; with a pid its memory is measured too. */
     public record ExternalEndpoint(String name, URI endpoint, Long pid) {
@@ -73,6 +74,10 @@ public record BenchOptions(
               --concurrency C          requests in flight (default 16)
               --load-concurrency C     BatchWriteItem requests in flight while loading (default 32)
               --workloads LIST         comma-separated subset of: %s
+              --client C               the load generator: sdk (default: the AWS SDK for Java v2 async client),
+                                       raw (a plain HTTP/1.1 client: one NIO selector thread, keep-alive connections,
+                                       each request SigV4-signed, about as cheap as wrk) or both (each workload
+                                       measured with both in the same round, labelled [sdk] / [raw])
               --gsi-projection P       projection of put-gsi's two GSIs: ALL (default) or KEYS_ONLY
               --load-only              load the items and report resident memory only (e.g. --items 1000000)
               --jfr LIST               record a JFR profile (jcmd JFR.start, settings=profile) of each server with a
@@ -85,7 +90,7 @@ public record BenchOptions(
 
     private static final java.util.Set<String> VALUE_OPTIONS = java.util.Set.of("--target", "--pid", "--ours", "--stack-jar",
             "--stack-jvm-opts", "--items", "--seconds", "--warmup", "--jit-warmup", "--rounds", "--concurrency",
-            "--load-concurrency", "--workloads", "--jfr", "--out", "--peers", "--peer-cache", "--gsi-projection");
+            "--load-concurrency", "--workloads", "--client", "--jfr", "--out", "--peers", "--peer-cache", "--gsi-projection");
 
     static BenchOptions parse(String[] args) {
         List<ExternalEndpoint> targets = new ArrayList<>();
@@ -109,6 +114,7 @@ public record BenchOptions(
         Path out = null;
         boolean keepTables = false;
         boolean skipLoad = false;
+        List<LoadClient> clients = List.of(LoadClient.SDK);
 
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -150,6 +156,7 @@ public record BenchOptions(
                         case "--load-concurrency" -> loadConcurrency = positive(arg, value);
                         case "--workloads" -> workloads = Workload.parseList(value);
                         case "--jfr" -> jfr = Workload.parseList(value);
+                        case "--client" -> clients = LoadClient.parse(value);
                         case "--out" -> out = Path.of(value);
                         case "--peers" -> peers = parsePeers(value);
                         case "--peer-cache" -> peerCache = Path.of(value);
@@ -184,6 +191,9 @@ public record BenchOptions(
         }
         List<ExternalEndpoint> withPids = new ArrayList<>();
         for (ExternalEndpoint t : targets) {
+            if (clients.contains(LoadClient.RAW) && !"http".equalsIgnoreCase(t.endpoint().getScheme())) {
+                throw new UsageException("--client raw speaks plain HTTP only: " + t.name() + " is " + t.endpoint());
+            }
             withPids.add(new ExternalEndpoint(t.name(), t.endpoint(), pids.remove(t.name())));
         }
         if (!pids.isEmpty()) {
@@ -210,7 +220,8 @@ public record BenchOptions(
             peerCache = out.resolve("peers");
         }
         return new BenchOptions(List.copyOf(withPids), durabilities, peers, peerCache, stackJar, jvmOptions, items, jitWarmup, warmup,
-                seconds, rounds, concurrency, loadConcurrency, workloads, gsiProjection, loadOnly, jfr, out, keepTables, skipLoad);
+                seconds, rounds, concurrency, loadConcurrency, workloads, gsiProjection, loadOnly, jfr, out, keepTables, skipLoad,
+                clients);
     }
 
     private static List<PeerServer.Peer> parsePeers(String value) {

@@ -38,26 +38,29 @@ final class Report {
 
     List<String> performanceHeader() {
         return List.of("workload", "target", "ops/s", "ops/s by round", "p50 ms", "p99 ms", "p99.9 ms", "errors",
-                "server CPU us/op", "other load (cores)");
+                "server CPU us/op", "client CPU us/op", "other load (cores)");
     }
 
     List<List<String>> performanceRows() {
         List<List<String>> rows = new ArrayList<>();
         for (Workload workload : options.workloads()) {
-            for (Target target : targets) {
-                Results.Cell cell = results.cell(workload, target.name());
-                List<String> row = new ArrayList<>(List.of(
-                        workload.title(),
-                        target.name(),
-                        String.format(Locale.ROOT, "%,.0f", cell.opsPerSecond()),
-                        cell.opsPerSecondByRound.stream().map(v -> String.format(Locale.ROOT, "%,.0f", v)).collect(Collectors.joining(" / ")),
-                        millis(cell.percentileMillis(50)),
-                        millis(cell.percentileMillis(99)),
-                        millis(cell.percentileMillis(99.9)),
-                        cell.failed == 0 ? "0" : cell.failed + " (" + cell.firstError + ")",
-                        Double.isNaN(cell.serverCpuMicrosPerOp()) ? "-" : String.format(Locale.ROOT, "%,.0f", cell.serverCpuMicrosPerOp()),
-                        Double.isNaN(cell.otherCores()) ? "-" : String.format(Locale.ROOT, "%.2f", cell.otherCores())));
-                rows.add(row);
+            for (LoadClient client : options.clients()) {
+                for (Target target : targets) {
+                    Results.Cell cell = results.cell(workload, target.name(), client);
+                    List<String> row = new ArrayList<>(List.of(
+                            LoadClient.label(workload, client, options.clients()),
+                            target.name(),
+                            String.format(Locale.ROOT, "%,.0f", cell.opsPerSecond()),
+                            cell.opsPerSecondByRound.stream().map(v -> String.format(Locale.ROOT, "%,.0f", v)).collect(Collectors.joining(" / ")),
+                            millis(cell.percentileMillis(50)),
+                            millis(cell.percentileMillis(99)),
+                            millis(cell.percentileMillis(99.9)),
+                            cell.failed == 0 ? "0" : cell.failed + " (" + cell.firstError + ")",
+                            Double.isNaN(cell.serverCpuMicrosPerOp()) ? "-" : String.format(Locale.ROOT, "%,.0f", cell.serverCpuMicrosPerOp()),
+                            Double.isNaN(cell.clientCpuMicrosPerOp()) ? "-" : String.format(Locale.ROOT, "%,.0f", cell.clientCpuMicrosPerOp()),
+                            Double.isNaN(cell.otherCores()) ? "-" : String.format(Locale.ROOT, "%.2f", cell.otherCores())));
+                    rows.add(row);
+                }
             }
         }
         return rows;
@@ -77,16 +80,18 @@ final class Report {
     List<List<String>> ratioRows() {
         List<List<String>> rows = new ArrayList<>();
         for (Workload workload : options.workloads()) {
-            for (Target target : compared) {
-                Results.Cell cell = results.cell(workload, target.name());
-                List<String> row = new ArrayList<>(List.of(workload.title(), target.name()));
-                for (Target reference : references) {
-                    Results.Cell base = results.cell(workload, reference.name());
-                    row.add(ratio(cell.opsPerSecond(), base.opsPerSecond()));
-                    row.add(ratio(cell.percentileMillis(99), base.percentileMillis(99)));
-                    row.add(ratio(cell.serverCpuMicrosPerOp(), base.serverCpuMicrosPerOp()));
+            for (LoadClient client : options.clients()) {
+                for (Target target : compared) {
+                    Results.Cell cell = results.cell(workload, target.name(), client);
+                    List<String> row = new ArrayList<>(List.of(LoadClient.label(workload, client, options.clients()), target.name()));
+                    for (Target reference : references) {
+                        Results.Cell base = results.cell(workload, reference.name(), client);
+                        row.add(ratio(cell.opsPerSecond(), base.opsPerSecond()));
+                        row.add(ratio(cell.percentileMillis(99), base.percentileMillis(99)));
+                        row.add(ratio(cell.serverCpuMicrosPerOp(), base.serverCpuMicrosPerOp()));
+                    }
+                    rows.add(row);
                 }
-                rows.add(row);
             }
         }
         return rows;
@@ -104,12 +109,14 @@ final class Report {
     List<List<String>> coldRows() {
         List<List<String>> rows = new ArrayList<>();
         for (Workload workload : options.workloads()) {
-            for (Target target : targets) {
-                Results.Cell cell = results.cell(workload, target.name());
-                rows.add(List.of(workload.title(), target.name(),
-                        String.format(Locale.ROOT, "%,.0f", cell.coldOpsPerSecond),
-                        String.format(Locale.ROOT, "%,.0f", cell.opsPerSecond()),
-                        ratio(cell.opsPerSecond(), cell.coldOpsPerSecond)));
+            for (LoadClient client : options.clients()) {
+                for (Target target : targets) {
+                    Results.Cell cell = results.cell(workload, target.name(), client);
+                    rows.add(List.of(LoadClient.label(workload, client, options.clients()), target.name(),
+                            String.format(Locale.ROOT, "%,.0f", cell.coldOpsPerSecond),
+                            String.format(Locale.ROOT, "%,.0f", cell.opsPerSecond()),
+                            ratio(cell.opsPerSecond(), cell.coldOpsPerSecond)));
+                }
             }
         }
         return rows;
@@ -126,16 +133,18 @@ final class Report {
 
     List<List<String>> indexCostRows() {
         List<List<String>> rows = new ArrayList<>();
-        for (Target target : targets) {
-            Results.Cell plain = results.cell(Workload.PUT, target.name());
-            Results.Cell indexed = results.cell(Workload.PUT_GSI, target.name());
-            rows.add(List.of(
-                    target.name(),
-                    String.format(Locale.ROOT, "%,.0f", plain.opsPerSecond()),
-                    String.format(Locale.ROOT, "%,.0f", indexed.opsPerSecond()),
-                    ratio(plain.opsPerSecond(), indexed.opsPerSecond()),
-                    ratio(indexed.serverCpuMicrosPerOp(), plain.serverCpuMicrosPerOp()),
-                    ratio(indexed.percentileMillis(99), plain.percentileMillis(99))));
+        for (LoadClient client : options.clients()) {
+            for (Target target : targets) {
+                Results.Cell plain = results.cell(Workload.PUT, target.name(), client);
+                Results.Cell indexed = results.cell(Workload.PUT_GSI, target.name(), client);
+                rows.add(List.of(
+                        options.clients().equals(List.of(LoadClient.SDK)) ? target.name() : target.name() + " [" + client.id() + "]",
+                        String.format(Locale.ROOT, "%,.0f", plain.opsPerSecond()),
+                        String.format(Locale.ROOT, "%,.0f", indexed.opsPerSecond()),
+                        ratio(plain.opsPerSecond(), indexed.opsPerSecond()),
+                        ratio(indexed.serverCpuMicrosPerOp(), plain.serverCpuMicrosPerOp()),
+                        ratio(indexed.percentileMillis(99), plain.percentileMillis(99))));
+            }
         }
         return rows;
     }
@@ -199,7 +208,9 @@ final class Report {
             md.append("BatchWriteItem ops are requests of 25 puts each. "
                     + "Server CPU us/op: CPU time of the server process tree per request (all its threads). Other load: CPU that "
                     + "processes other than the benchmark and the servers it started used during the measurements, in cores: "
-                    + "figures taken while it is well above 0 come from a busy machine.\n\n");
+                    + "figures taken while it is well above 0 come from a busy machine. Client CPU us/op: CPU time of the "
+                    + "benchmark's own process (the load generator, all its threads, from /proc/self/stat) per request: what the "
+                    + "client takes from the cores it shares with the server.\n\n");
             if (!compared.isEmpty()) {
                 md.append("## Ours against the others\n\n");
                 md.append(markdownTable(ratioHeader(), ratioRows())).append('\n');

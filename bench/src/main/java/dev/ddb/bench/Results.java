@@ -25,10 +25,17 @@ final class Results {
         boolean serverCpuKnown = true;
         long otherCpuMillis;
         boolean otherCpuKnown = true;
+        long clientCpuMillis;
+        boolean clientCpuKnown = true;
 
         /** Server CPU time (all its threads, user + system) per successful request, in microseconds. */
         double serverCpuMicrosPerOp() {
             return !serverCpuKnown || succeeded == 0 ? Double.NaN : serverCpuMillis * 1000.0 / succeeded;
+        }
+
+        /** The benchmark process's own CPU time (the load generator, all its threads) per successful request, in microseconds. */
+        double clientCpuMicrosPerOp() {
+            return !clientCpuKnown || succeeded == 0 ? Double.NaN : clientCpuMillis * 1000.0 / succeeded;
         }
 
         /** CPU that processes other than the benchmark and the servers used meanwhile, in cores. */
@@ -59,8 +66,11 @@ final class Results {
     private final Map<String, Server> servers = new LinkedHashMap<>();
 
     /** One measured run; CPU figures are -1 when unknown. */
-    void add(Workload workload, Target target, ClosedLoopRunner.Run run, long serverCpuMillis, long otherCpuMillis) {
-        Cell cell = cell(workload, target.name());
+    void add(Workload workload, Target target, LoadClient client, ClosedLoopRunner.Run run, long serverCpuMillis,
+            long otherCpuMillis, long clientCpuMillis) {
+        Cell cell = cell(workload, target.name(), client);
+        cell.clientCpuMillis += Math.max(0, clientCpuMillis);
+        cell.clientCpuKnown &= clientCpuMillis >= 0;
         cell.serverCpuMillis += Math.max(0, serverCpuMillis);
         cell.serverCpuKnown &= serverCpuMillis >= 0;
         cell.otherCpuMillis += Math.max(0, otherCpuMillis);
@@ -75,8 +85,8 @@ final class Results {
         }
     }
 
-    Cell cell(Workload workload, String target) {
-        return cells.computeIfAbsent(workload.name() + "\u0000" + target, k -> new Cell());
+    Cell cell(Workload workload, String target, LoadClient client) {
+        return cells.computeIfAbsent(workload.name() + "\u0000" + target + "\u0000" + client.name(), k -> new Cell());
     }
 
     Server server(String target) {
