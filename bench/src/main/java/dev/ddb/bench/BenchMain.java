@@ -39,6 +39,8 @@ public final class BenchMain {
 
     /** CPU use (of one core) under which a server counts as idle before a measurement. */
     private static final double IDLE_CPU_SHARE = 0.15;
+    /** With --load-only, memory is measured again this long after the load, the server left idle. */
+    static final Duration IDLE_AFTER_LOAD = Duration.ofSeconds(10);
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(20);
     private static final Duration WARMUP_SLICE = Duration.ofMillis(2000);
     /** A warm-up cycle at most this much faster than the one before counts as steady. */
@@ -232,12 +234,17 @@ public final class BenchMain {
         server.loadSeconds = seconds;
         settle();
         server.afterLoad = target.process().flatMap(ResidentMemory::of);
+        if (options.loadOnly() && server.afterLoad.isPresent()) {
+            Thread.sleep(IDLE_AFTER_LOAD.toMillis());
+            server.idleAfterLoad = target.process().flatMap(ResidentMemory::of);
+        }
         if (target.kind() == Target.Kind.OURS && fullGc(target)) {
             Thread.sleep(2000);
             server.afterFullGc = target.process().flatMap(ResidentMemory::of);
         }
-        System.out.printf("  loaded %,d items in %.1f s (%,.0f items/s)%s%s%n", items, seconds, items / seconds,
+        System.out.printf("  loaded %,d items in %.1f s (%,.0f items/s)%s%s%s%n", items, seconds, items / seconds,
                 server.afterLoad.map(u -> ", RSS " + ResidentMemory.mib(u.rssKiB())).orElse(""),
+                server.idleAfterLoad.map(u -> ", " + IDLE_AFTER_LOAD.toSeconds() + " s later " + ResidentMemory.mib(u.rssKiB())).orElse(""),
                 server.afterFullGc.map(u -> ", after a full GC " + ResidentMemory.mib(u.rssKiB())).orElse(""));
     }
 

@@ -150,7 +150,8 @@ final class Report {
     }
 
     List<String> memoryHeader() {
-        return List.of("server", "items loaded", "load time", "load items/s", "RSS after load", "RSS after load + full GC",
+        return List.of("server", "items loaded", "load time", "load items/s", "RSS after load",
+                options.loadOnly() ? "RSS " + BenchMain.IDLE_AFTER_LOAD.toSeconds() + " s later" : "-", "RSS after load + full GC",
                 options.loadOnly() ? "-" : "RSS after workloads", "peak RSS (VmHWM)", "processes");
     }
 
@@ -165,6 +166,7 @@ final class Report {
                     String.format(Locale.ROOT, "%.1f s", server.loadSeconds),
                     server.loadSeconds == 0 ? "-" : String.format(Locale.ROOT, "%,.0f", server.itemsLoaded / server.loadSeconds),
                     server.afterLoad.map(u -> ResidentMemory.mib(u.rssKiB())).orElse("n/a (no pid)"),
+                    options.loadOnly() ? server.idleAfterLoad.map(u -> ResidentMemory.mib(u.rssKiB())).orElse("n/a") : "-",
                     server.afterFullGc.map(u -> ResidentMemory.mib(u.rssKiB())).orElse("n/a"),
                     options.loadOnly() ? "-" : server.afterWorkloads.map(u -> ResidentMemory.mib(u.rssKiB())).orElse("n/a"),
                     last == null ? "n/a" : ResidentMemory.mib(last.peakKiB()),
@@ -235,7 +237,9 @@ final class Report {
         md.append("## Resident memory\n\n");
         md.append(markdownTable(memoryHeader(), memoryRows())).append('\n');
         md.append("RSS is VmRSS from /proc summed over the server process and its children; peak is VmHWM. "
-                + "\"+ full GC\": measured again after `jcmd PID GC.run` (JVM servers only), which shows the footprint "
+                + "\"After load\": once the server's CPU went quiet after the load"
+                + (options.loadOnly() ? "; \"" + BenchMain.IDLE_AFTER_LOAD.toSeconds() + " s later\": again after leaving it idle that long" : "")
+                + ". \"+ full GC\": measured again after `jcmd PID GC.run` (JVM servers only), which shows the footprint "
                 + "without garbage a large default heap lets pile up.\n");
         if (!notes.isEmpty()) {
             md.append("\n## Notes\n\n");

@@ -57,6 +57,11 @@ final class Results {
         long itemsLoaded;
         double loadSeconds;
         Optional<ResidentMemory.Usage> afterLoad = Optional.empty();
+        /**
+         * {@link BenchMain#IDLE_AFTER_LOAD} after {@link #afterLoad}, the server left alone (--load-only): what it
+         * keeps once idle, e.g. after our launcher gave back the heap and native memory the load had grown.
+         */
+        Optional<ResidentMemory.Usage> idleAfterLoad = Optional.empty();
         /** After {@code jcmd PID GC.run}: a JVM's floor, without garbage it had not collected yet. */
         Optional<ResidentMemory.Usage> afterFullGc = Optional.empty();
         Optional<ResidentMemory.Usage> afterWorkloads = Optional.empty();

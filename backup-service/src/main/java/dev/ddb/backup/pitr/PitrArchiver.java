@@ -99,7 +99,11 @@ public class PitrArchiver implements SmartLifecycle {
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
-        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
+        // A batch larger than these still comes whole (Kafka returns a fetch's first batch whatever its
+        // size), so changes of large items pass; the bounds keep each response small, where 16 MB per
+        // partition made responses of tens of MB while catching up, which filled the old generation.
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1024 * 1024);
+        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 4 * 1024 * 1024);
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
         config.putAll(overrides);

@@ -27,6 +27,14 @@ public class KafkaClients {
     public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
     /** Bounds how long a call waits for an unreachable broker, so that a stop is never held up for long. */
     private static final int API_TIMEOUT_MS = 10_000;
+    /**
+     * The most of one partition a fetch brings. A record batch larger than this still comes, whole
+     * (Kafka returns the first batch of a fetch whatever its size), so records up to
+     * {@link #MAX_RECORD_BYTES} still pass; the bound only keeps each fetch response small. Sized to
+     * the largest record instead, a consumer catching up received responses of up to 50 MB that
+     * outlived young collections and filled the old generation.
+     */
+    static final int FETCH_PARTITION_BYTES = 1024 * 1024;
     /** About 250 changes of 1 KB: under load a fetch carries that many instead of each relay send (see changeLogConsumer). */
     private static final int CHANGE_LOG_FETCH_MIN_BYTES = 256 * 1024;
     private static final int CHANGE_LOG_FETCH_MAX_WAIT_MS = 100;
@@ -118,7 +126,8 @@ public class KafkaClients {
         // How long the broker holds a fetch that finds nothing; data that arrives answers it at once
         // (fetch.min.bytes is 1 here), so this only sets how often an idle reader asks again.
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
-        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_RECORD_BYTES);
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, FETCH_PARTITION_BYTES);
+        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 4 * FETCH_PARTITION_BYTES);
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, API_TIMEOUT_MS);
         config.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, API_TIMEOUT_MS / 2);
         return config;
