@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import dev.ddb.common.event.ChangeTimes;
 import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.common.table.KinesisDataStreamDestination;
@@ -45,10 +46,11 @@ public class DestinationUpdates {
     /** @param change the table's new list, or DynamoDB's error */
     TableDescription apply(RequestContext context, String tableName,
                            Function<TableDescription, List<KinesisDataStreamDestination>> change) {
+        long boundary = ChangeTimes.boundary(clock); // see there: no earlier write shares it
         TableDescription updated = store.compute(context.tableKey(tableName), current ->
                 KinesisTables.require(tableName, current).withKinesisDataStreamDestinations(change.apply(current)));
         events.publishAndWait(new TableEvent(TableEvent.Type.UPDATED, updated.tableName(), updated.tableId(),
-                clock.millis(), updated), eventWait);
+                boundary, updated), eventWait);
         return updated;
     }
 }

@@ -1,10 +1,13 @@
 package dev.ddb.table.operation;
 
+import java.time.Clock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import dev.ddb.common.error.DynamoDbException;
+import dev.ddb.common.event.ChangeTimes;
 import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
@@ -65,8 +68,9 @@ public class DeleteTableOperation implements Operation {
         }
         store.compute(key, current -> null);
 
+        // The table's stream ends at a boundary no write acknowledged before this request shares.
         events.publish(new TableEvent(TableEvent.Type.DELETED, tableName, deleting.tableId(),
-                System.currentTimeMillis(), deleting));
+                ChangeTimes.boundary(Clock.systemUTC()), deleting));
         ObjectNode response = Json.object();
         response.set("TableDescription", TableDescriptionJson.write(deleting));
         return response;

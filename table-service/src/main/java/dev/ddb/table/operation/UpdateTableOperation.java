@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import dev.ddb.common.error.DynamoDbException;
+import dev.ddb.common.event.ChangeTimes;
 import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
@@ -77,7 +78,8 @@ public class UpdateTableOperation implements Operation {
         String key = context.tableKey(tableName);
         // The rules for index changes depend on which indexes are still in transition.
         indexTransitions.settle(key, store.find(key).orElse(null));
-        long now = clock.millis();
+        // A stream change applies from a boundary no write acknowledged before this request shares.
+        long now = request.changesStream() ? ChangeTimes.boundary(clock) : clock.millis();
 
         AtomicReference<TableDescription> before = new AtomicReference<>();
         TableDescription updated = store.compute(key, current -> {

@@ -80,9 +80,10 @@ class UpdateTableOperationTest {
 
             assertThat(table.get("StreamSpecification").get("StreamEnabled").booleanValue()).isTrue();
             assertThat(table.get("StreamSpecification").get("StreamViewType").stringValue()).isEqualTo("NEW_IMAGE");
-            assertThat(table.get("LatestStreamLabel").stringValue()).isEqualTo("2026-11-25T10:37:34.123");
+            // The millisecond after the request's (ChangeTimes.boundary): no earlier write shares it.
+            assertThat(table.get("LatestStreamLabel").stringValue()).isEqualTo("2026-11-25T10:37:34.124");
             assertThat(table.get("LatestStreamArn").stringValue())
-                    .isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/Music/stream/2026-11-25T10:37:34.123");
+                    .isEqualTo("arn:aws:dynamodb:us-east-1:000000000000:table/Music/stream/2026-11-25T10:37:34.124");
             assertThat(json(describe("Music"))).isEqualTo(json(table));
         }
 
@@ -96,7 +97,7 @@ class UpdateTableOperationTest {
             assertThat(events.events).singleElement().satisfies(event -> {
                 assertThat(event.eventType()).isEqualTo(TableEvent.Type.UPDATED);
                 assertThat(event.tableName()).isEqualTo("Music");
-                assertThat(event.timeMillis()).isEqualTo(NOW.toEpochMilli());
+                assertThat(event.timeMillis()).isEqualTo(NOW.toEpochMilli() + 1); // the stream change's boundary
                 assertThat(event.table()).isEqualTo(TableDescriptionJson.read(table));
             });
         }
@@ -121,7 +122,7 @@ class UpdateTableOperationTest {
 
             JsonNode second = update("{'TableName':'Music','StreamSpecification':{'StreamEnabled':true,'StreamViewType':'OLD_IMAGE'}}");
 
-            assertThat(second.get("LatestStreamLabel").stringValue()).isEqualTo("2026-11-25T10:37:34.124");
+            assertThat(second.get("LatestStreamLabel").stringValue()).isEqualTo("2026-11-25T10:37:34.125");
             assertThat(second.get("LatestStreamArn")).isNotEqualTo(first.get("LatestStreamArn"));
             assertThat(second.get("StreamSpecification").get("StreamViewType").stringValue()).isEqualTo("OLD_IMAGE");
         }
