@@ -45,9 +45,9 @@ final class IdleMemoryReturn implements AutoCloseable {
      */
     static final double QUIET_CPU_SHARE = 0.15;
     /** Quiet periods in a row before memory is given back. */
-    static final int QUIET_PERIODS = 3;
+    static final int QUIET_PERIODS = 5;
     /** CPU the process must have used since the last return (start-up counts) before the next one. */
-    static final long WORK_CPU_NANOS = TimeUnit.SECONDS.toNanos(20);
+    static final long WORK_CPU_NANOS = TimeUnit.SECONDS.toNanos(30);
     /**
      * For the one collection: at most this share of the old generation may stay free, so the heap
      * shrinks to about its live data; the collector's own limits are put back afterwards.
