@@ -23,13 +23,13 @@ import com.sun.management.OperatingSystemMXBean;
  * does for G1 (the serial collector has nothing of the kind). Under load the heap grows to make room
  * for what outlives a young collection (a bulk load of a million items fills it to about -Xmx) and
  * glibc keeps the native memory the JIT compiler and NIO freed; neither shrinks by itself. So, each
- * time the process has done some work and then used almost no CPU for a few seconds, this runs a
- * full collection that lets the heap shrink down to its live data plus a margin (up to four with
- * -XX:+ShrinkHeapInSteps, the default, which shrinks in steps), then {@code System.trim_native_heap}
+ * time the process has done some work and then used almost no CPU for a few seconds, this runs two
+ * full collections that let the heap shrink down to its live data plus a margin (up to four with
+ * -XX:+ShrinkHeapInSteps, the JVM's default, which shrinks in steps), then {@code System.trim_native_heap}
  * (glibc's {@code malloc_trim}). The heap never shrinks below its initial size, hence -Xms128m in the
  * README's start command. Measured after loading a million items: README, "Memory: a million items".
  *
- * <p>A full collection stops the JVM for ~0.1-0.3 s; they run only after at least {@link #WORK_CPU_NANOS}
+ * <p>A full collection stops the JVM for ~0.1-0.25 s; they run only after at least {@link #WORK_CPU_NANOS}
  * of CPU since the last return and a quiet spell, so a steadily loaded stack never sees one from here,
  * and a lightly loaded one (under {@link #QUIET_CPU_SHARE} of a core) at most every two minutes or so.
  */
@@ -54,8 +54,14 @@ final class IdleMemoryReturn implements AutoCloseable {
      */
     static final int RETURN_MAX_HEAP_FREE_RATIO = 20;
     static final int RETURN_MIN_HEAP_FREE_RATIO = 10;
-    /** With -XX:+ShrinkHeapInSteps (the default) each full collection shrinks the heap only by 0, 10, 40 and then 100 % of the excess. */
-    private static final int MAX_COLLECTIONS = 4;
+    /**
+     * Two collections: what the first only found unreachable through references and cleaners (the
+     * reference handler and cleaner threads act on them in between) the second frees, ~8 MB after a
+     * bulk load, so the heap shrinks to a quarter above that. With -XX:+ShrinkHeapInSteps (the JVM's
+     * default) each collection shrinks the heap only by 0, 10, 40 and then 100 % of the excess: four.
+     */
+    private static final int COLLECTIONS = 2;
+    private static final int COLLECTIONS_IN_STEPS = 4;
 
     /** What a tick sees and decides; kept apart from the JVM's beans so it can be tested. */
     static final class Decision {
@@ -131,11 +137,11 @@ final class IdleMemoryReturn implements AutoCloseable {
             hotspot.setVMOption("MinHeapFreeRatio", Integer.toString(RETURN_MIN_HEAP_FREE_RATIO));
             hotspot.setVMOption("MaxHeapFreeRatio", Integer.toString(RETURN_MAX_HEAP_FREE_RATIO));
             long committed = committedBefore;
-            for (int i = 0; i < (inSteps ? MAX_COLLECTIONS : 1); i++) {
+            for (int i = 0; i < (inSteps ? COLLECTIONS_IN_STEPS : COLLECTIONS); i++) {
                 memory.gc();
                 MemoryUsage after = memory.getHeapMemoryUsage();
-                // shrunk as far as it goes: the old generation at live data + 25 %, the young one half of that
-                if (after.getCommitted() <= 2 * after.getUsed() || (i > 0 && after.getCommitted() >= committed)) {
+                // shrinking no further, or as far as it goes (the old generation at live data + 25 %, the young one half of that)
+                if (i > 0 && (after.getCommitted() >= committed || after.getCommitted() <= 2 * after.getUsed())) {
                     break;
                 }
                 committed = after.getCommitted();
