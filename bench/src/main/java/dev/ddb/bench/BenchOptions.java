@@ -63,7 +63,8 @@ public record BenchOptions(
               --peer-cache DIR         where dynalite is installed on demand (default <out>/peers)
               --stack-jar PATH         the standalone jar (default standalone/target/ddb-standalone.jar)
               --stack-jvm-opts "OPTS"  JVM options for our stack's processes (default: the README's start command's,
-                                       "-Xmx512m -XX:+UseSerialGC"; the stack also gets MALLOC_ARENA_MAX=2 as there)
+                                       "-Xms128m -Xmx512m -XX:NewSize=96m -XX:+UseSerialGC -XX:-ShrinkHeapInSteps";
+                                       the stack also gets MALLOC_ARENA_MAX=2 as there)
               --items N                key space: items loaded per table before the workloads (default 10000)
               --seconds S              measured seconds per workload and round (default 10)
               --jit-warmup S           before round 1, cycle through the workloads unmeasured on each target until

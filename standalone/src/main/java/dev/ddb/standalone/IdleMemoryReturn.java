@@ -1,0 +1,174 @@
+package dev.ddb.standalone;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.MemoryUsage;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.OperatingSystemMXBean;
+
+/**
+ * Gives memory back to the system once the stack goes quiet after work, as G1's periodic collection
+ * does for G1 (the serial collector has nothing of the kind). Under load the heap grows to make room
+ * for what outlives a young collection (a bulk load of a million items fills it to about -Xmx) and
+ * glibc keeps the native memory the JIT compiler and NIO freed; neither shrinks by itself. So, each
+ * time the process has done some work and then used almost no CPU for a few seconds, this runs two
+ * full collections that let the heap shrink down to its live data plus a margin (up to four with
+ * -XX:+ShrinkHeapInSteps, the JVM's default, which shrinks in steps), then {@code System.trim_native_heap}
+ * (glibc's {@code malloc_trim}). The heap never shrinks below its initial size, hence -Xms128m in the
+ * README's start command. Measured after loading a million items: README, "Memory: a million items".
+ *
+ * <p>A full collection stops the JVM for ~0.1-0.25 s; they run only after at least {@link #WORK_CPU_NANOS}
+ * of CPU since the last return and a quiet spell, so a steadily loaded stack never sees one from here,
+ * and a lightly loaded one (under {@link #QUIET_CPU_SHARE} of a core) at most every two minutes or so.
+ */
+final class IdleMemoryReturn implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdleMemoryReturn.class);
+
+    static final long PERIOD_MILLIS = 1000;
+    /**
+     * Below this share of one core a period counts as quiet. An idle stack uses 5-10 % of a core
+     * (Kafka's and the services' timers and polls, and for minutes after start-up the JIT compilers);
+     * under load it uses all of them.
+     */
+    static final double QUIET_CPU_SHARE = 0.15;
+    /** Quiet periods in a row before memory is given back. */
+    static final int QUIET_PERIODS = 5;
+    /** CPU the process must have used since the last return (start-up counts) before the next one. */
+    static final long WORK_CPU_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /**
+     * For the one collection: at most this share of the old generation may stay free, so the heap
+     * shrinks to about its live data; the collector's own limits are put back afterwards.
+     */
+    static final int RETURN_MAX_HEAP_FREE_RATIO = 20;
+    static final int RETURN_MIN_HEAP_FREE_RATIO = 10;
+    /**
+     * Two collections: what the first only found unreachable through references and cleaners (the
+     * reference handler and cleaner threads act on them in between) the second frees, ~8 MB after a
+     * bulk load, so the heap shrinks to a quarter above that. With -XX:+ShrinkHeapInSteps (the JVM's
+     * default) each collection shrinks the heap only by 0, 10, 40 and then 100 % of the excess: four.
+     */
+    private static final int COLLECTIONS = 2;
+    private static final int COLLECTIONS_IN_STEPS = 4;
+
+    /** What a tick sees and decides; kept apart from the JVM's beans so it can be tested. */
+    static final class Decision {
+        private long lastCpu;
+        private long cpuAtLastReturn;
+        private int quietPeriods;
+
+        /** @param cpuNow the process's CPU time so far, start-up's included: it counts as work */
+        Decision(long cpuNow) {
+            this.lastCpu = cpuNow;
+        }
+
+        /** @return true when memory should be given back now */
+        boolean tick(long cpuNow, long periodNanos) {
+            long used = cpuNow - lastCpu;
+            lastCpu = cpuNow;
+            quietPeriods = used < QUIET_CPU_SHARE * periodNanos ? quietPeriods + 1 : 0;
+            return quietPeriods >= QUIET_PERIODS && cpuNow - cpuAtLastReturn >= WORK_CPU_NANOS;
+        }
+
+        /** After a return: its own CPU does not count as work. */
+        void returned(long cpuNow) {
+            cpuAtLastReturn = cpuNow;
+            lastCpu = cpuNow;
+            quietPeriods = 0;
+        }
+    }
+
+    private final ScheduledExecutorService timer;
+    private final LongSupplier processCpu;
+    private final Decision decision;
+
+    private IdleMemoryReturn(LongSupplier processCpu) {
+        this.processCpu = processCpu;
+        this.decision = new Decision(processCpu.getAsLong());
+        this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ddb-idle-memory-return");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(this::tick, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts watching; empty (nothing to do) when the JVM does not tell its process CPU time. */
+    static Optional<IdleMemoryReturn> start() {
+        if (!(ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) || os.getProcessCpuTime() < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new IdleMemoryReturn(os::getProcessCpuTime));
+    }
+
+    private void tick() {
+        try {
+            if (decision.tick(processCpu.getAsLong(), TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS))) {
+                giveBack();
+                decision.returned(processCpu.getAsLong());
+            }
+        } catch (RuntimeException | LinkageError e) {
+            LOG.debug("Could not give memory back", e);
+        }
+    }
+
+    /** One full collection that lets the heap shrink to its live data (a few with ShrinkHeapInSteps), then malloc_trim. */
+    static void giveBack() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long committedBefore = memory.getHeapMemoryUsage().getCommitted();
+        HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+        String minFree = hotspot.getVMOption("MinHeapFreeRatio").getValue();
+        String maxFree = hotspot.getVMOption("MaxHeapFreeRatio").getValue();
+        boolean inSteps = Boolean.parseBoolean(hotspot.getVMOption("ShrinkHeapInSteps").getValue());
+        try {
+            // MinHeapFreeRatio <= MaxHeapFreeRatio at every step
+            hotspot.setVMOption("MinHeapFreeRatio", Integer.toString(RETURN_MIN_HEAP_FREE_RATIO));
+            hotspot.setVMOption("MaxHeapFreeRatio", Integer.toString(RETURN_MAX_HEAP_FREE_RATIO));
+            long committed = committedBefore;
+            for (int i = 0; i < (inSteps ? COLLECTIONS_IN_STEPS : COLLECTIONS); i++) {
+                memory.gc();
+                MemoryUsage after = memory.getHeapMemoryUsage();
+                // shrinking no further, or as far as it goes (the old generation at live data + 25 %, the young one half of that)
+                if (i > 0 && (after.getCommitted() >= committed || after.getCommitted() <= 2 * after.getUsed())) {
+                    break;
+                }
+                committed = after.getCommitted();
+            }
+        } finally {
+            hotspot.setVMOption("MaxHeapFreeRatio", maxFree);
+            hotspot.setVMOption("MinHeapFreeRatio", minFree);
+        }
+        String trimmed = trimNativeHeap();
+        LOG.debug("Gave memory back: heap committed {} -> {} MiB; {}", committedBefore >> 20,
+                memory.getHeapMemoryUsage().getCommitted() >> 20, trimmed);
+    }
+
+    /** jcmd's System.trim_native_heap (JDK 17.0.9+, 21+): glibc's malloc_trim; "" where the JVM has no such command. */
+    private static String trimNativeHeap() {
+        try {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            Object result = server.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"), "systemTrimNativeHeap",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            return String.valueOf(result).trim();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
