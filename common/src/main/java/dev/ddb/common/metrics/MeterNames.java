@@ -34,6 +34,8 @@ public final class MeterNames {
     public static final String OUTBOX_AGE = "ddb.outbox.age";
     public static final String GROUP_COMMIT_BATCH_SIZE = "ddb.group.commit.batch.size";
     public static final String GROUP_COMMIT_FSYNC = "ddb.group.commit.fsync";
+    public static final String CHECKPOINT_WRITERS_HELD = "ddb.checkpoint.writers.held";
+    public static final String CHECKPOINT_FSYNC = "ddb.checkpoint.fsync";
     public static final String STREAM_PUBLISHING_LAG = "ddb.stream.publishing.lag";
     public static final String STORE_FILE_SIZE = "ddb.store.file.size";
 

@@ -12,6 +12,7 @@ import dev.ddb.common.metrics.MeterNames;
 import dev.ddb.common.metrics.StoreFileSize;
 import dev.ddb.item.ItemServiceProperties;
 import dev.ddb.item.capacity.CapacityLimits;
+import dev.ddb.item.storage.GroupCommitObserver;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.ttl.ExpirySweeper;
 import io.micrometer.core.instrument.Counter;
@@ -62,9 +63,24 @@ class ItemServiceMetrics {
         Timer fsync = Timer.builder(MeterNames.GROUP_COMMIT_FSYNC)
                 .description("Time a group commit took to write and fdatasync the write-ahead log")
                 .publishPercentileHistogram().register(registry);
-        store.observeGroupCommits((changes, bytes, syncNanos) -> {
-            batchSize.record(changes);
-            fsync.record(syncNanos, TimeUnit.NANOSECONDS);
+        Timer checkpointHeld = Timer.builder(MeterNames.CHECKPOINT_WRITERS_HELD)
+                .description("Time writers waited while a checkpoint committed the MVStore (before its fsync)")
+                .publishPercentileHistogram().register(registry);
+        Timer checkpointSync = Timer.builder(MeterNames.CHECKPOINT_FSYNC)
+                .description("Time a checkpoint's fsync of the MVStore file took (writers go on meanwhile)")
+                .publishPercentileHistogram().register(registry);
+        store.observeGroupCommits(new GroupCommitObserver() {
+            @Override
+            public void groupCommitted(long changes, int bytes, long syncNanos) {
+                batchSize.record(changes);
+                fsync.record(syncNanos, TimeUnit.NANOSECONDS);
+            }
+
+            @Override
+            public void checkpointed(long writersHeldNanos, long syncNanos) {
+                checkpointHeld.record(writersHeldNanos, TimeUnit.NANOSECONDS);
+                checkpointSync.record(syncNanos, TimeUnit.NANOSECONDS);
+            }
         });
         StoreFileSize.bind(registry, properties.dataDir());
         return new Refresher(refresher);

@@ -211,16 +211,20 @@ public final class GroupCommit implements AutoCloseable {
             return;
         }
         long sequence;
+        long started = System.nanoTime();
         commitLock.writeLock().lock();
+        long held;
         try {
             sequence = lastSequence.getAsLong();
             log.discardBuffered();
             store.commit();
         } finally {
             commitLock.writeLock().unlock();
+            held = System.nanoTime() - started;
         }
         store.sync();
         log.checkpointed();
+        observer.checkpointed(held, System.nanoTime() - started - held);
         becameDurable(sequence);
     }
 

@@ -110,6 +110,9 @@ class CloudWatchMetricsEndToEndTest {
         assertThat(items.value("dynamodb_requests_total", "operation", "PutItem", "table", "Metered", "service", "item-service"))
                 .isEqualTo(PUTS + 1);
         assertThat(items.value("ddb_group_commit_batch_size_changes_count")).isPositive();
+        // CreateTable checkpoints at once
+        assertThat(items.value("ddb_checkpoint_writers_held_seconds_count")).isPositive();
+        assertThat(items.value("ddb_checkpoint_fsync_seconds_count")).isPositive();
         assertThat(items.value("ddb_store_file_size_bytes")).isPositive();
         assertThat(items.has("ddb_outbox_depth")).isTrue();
 
