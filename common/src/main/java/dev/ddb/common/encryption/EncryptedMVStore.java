@@ -12,12 +12,12 @@ import java.util.HexFormat;
 import java.util.function.UnaryOperator;
 
 import org.h2.mvstore.MVStore;
-import org.h2.store.fs.encrypt.FileEncrypt;
 import org.h2.store.fs.encrypt.FilePathEncrypt;
 
 /**
- * Opens an MVStore file encrypted with a key derived from the master key for that file (MVStore's
- * own encryption: AES in XTS mode over every block of the file, {@code MVStore.Builder.encryptionKey}).
+ * Opens an MVStore file encrypted with a key derived from the master key for that file: AES in XTS
+ * mode over every block of the file, in the format of MVStore's own encryption
+ * ({@code MVStore.Builder.encryptionKey}) but with the JDK's AES ({@link AesXtsFilePath}).
  * The file's {@link KeyCheck} is checked first, so a wrong master key is refused with a message
  * naming the file, before MVStore would call the file corrupted.
  *
@@ -43,8 +43,8 @@ public final class EncryptedMVStore {
                     + "): it was written by a version of ddb before encryption at rest. Move the table data over with an"
                     + " export and an import (see \"Security: encryption at rest\" in the README), or start on an empty data directory");
         }
-        MVStore.Builder builder = new MVStore.Builder().fileName(file.toString()).encryptionKey(password(key, purpose));
-        return settings.apply(builder).open();
+        MVStore.Builder builder = settings.apply(new MVStore.Builder().fileName(AesXtsFilePath.nameOf(file)));
+        return AesXtsFilePath.open(file, passwordBytes(key, purpose), builder::open);
     }
 
     /**
@@ -62,11 +62,11 @@ public final class EncryptedMVStore {
         Path rotating = file.resolveSibling(file.getFileName() + ".rotating");
         try {
             Files.deleteIfExists(rotating);
-            try (FileChannel source = new FileEncrypt(file.toString(), passwordBytes(from, purpose),
+            try (FileChannel source = new AesXtsFileChannel(file.toString(), passwordBytes(from, purpose),
                          FileChannel.open(file, StandardOpenOption.READ));
-                 FileChannel target = new FileEncrypt(rotating.toString(), passwordBytes(to, purpose),
+                 FileChannel target = new AesXtsFileChannel(rotating.toString(), passwordBytes(to, purpose),
                          FileChannel.open(rotating, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE))) {
-                ByteBuffer block = ByteBuffer.allocate(256 * FileEncrypt.BLOCK_SIZE);
+                ByteBuffer block = ByteBuffer.allocate(256 * AesXts.SECTOR_BYTES);
                 long size = source.size();
                 for (long at = 0; at < size; ) {
                     block.clear().limit((int) Math.min(block.capacity(), size - at));
@@ -90,7 +90,8 @@ public final class EncryptedMVStore {
         KeyCheck.write(file, to, purpose);
     }
 
-    private static char[] password(MasterKey key, String purpose) {
+    /** H2's password for the file (the derived key in hex), as MVStore.Builder.encryptionKey takes it. */
+    static char[] password(MasterKey key, String purpose) {
         return HexFormat.of().withUpperCase().formatHex(key.derive(purpose).getEncoded()).toCharArray();
     }
 
