@@ -33,6 +33,7 @@ final class StackCommand {
             System.exit(1);
             return;
         }
+        HeapHeadroom.apply();
         Optional<IdleMemoryReturn> memoryReturn = IdleMemoryReturn.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Stopping");
