@@ -42,11 +42,11 @@ final class AesXtsFileChannel extends FileBaseDefault {
     AesXtsFileChannel(String name, byte[] password, FileChannel base) throws IOException {
         this.name = name;
         this.base = base;
-        long stored = base.size() - HEADER_BYTES;
+        long fileBytes = base.size();
         byte[] salt = new byte[SALT_BYTES];
-        if (stored >= 0) {
+        if (fileBytes >= HEADER_BYTES) {
             readFully(base, MAGIC.length, ByteBuffer.wrap(salt));
-            this.size = (stored & SECTOR_MASK) != 0 ? stored - SECTOR : stored;
+            this.size = sizeOf(fileBytes);
         } else {
             new SecureRandom().nextBytes(salt);
             byte[] header = Arrays.copyOf(MAGIC, HEADER_BYTES);
@@ -56,6 +56,15 @@ final class AesXtsFileChannel extends FileBaseDefault {
         }
         byte[] key = SHA256.getPBKDF2(password, salt, KEY_ITERATIONS, KEY_BYTES);
         this.xts = ThreadLocal.withInitial(() -> new AesXts(key));
+    }
+
+    /**
+     * The size the store sees of a file of {@code fileBytes}: without the header, and for a last
+     * partial sector (whole, plus a marker as long as its used part) without the marker's sector.
+     */
+    static long sizeOf(long fileBytes) {
+        long stored = Math.max(0, fileBytes - HEADER_BYTES);
+        return (stored & SECTOR_MASK) != 0 ? stored - SECTOR : stored;
     }
 
     @Override

@@ -78,8 +78,7 @@ public final class AesXtsFilePath extends FilePathWrapper {
 
     @Override
     public long size() {
-        long size = Math.max(0, getBase().size() - AesXtsFileChannel.HEADER_BYTES);
-        return (size & (AesXts.SECTOR_BYTES - 1)) != 0 ? size - AesXts.SECTOR_BYTES : size;
+        return AesXtsFileChannel.sizeOf(getBase().size());
     }
 
     @Override
