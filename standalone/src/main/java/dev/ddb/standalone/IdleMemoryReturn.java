@@ -49,8 +49,8 @@ final class IdleMemoryReturn implements AutoCloseable {
     /** CPU the process must have used since the last return (start-up counts) before the next one. */
     static final long WORK_CPU_NANOS = TimeUnit.SECONDS.toNanos(30);
     /**
-     * For the one collection: at most this share of the old generation may stay free, so the heap
-     * shrinks to about its live data; the collector's own limits are put back afterwards.
+     * For the collections of a return: at most this share of the old generation may stay free, so
+     * the heap shrinks to about its live data; the limits in force before are put back afterwards.
      */
     static final int RETURN_MAX_HEAP_FREE_RATIO = 20;
     static final int RETURN_MIN_HEAP_FREE_RATIO = 10;
@@ -124,7 +124,7 @@ final class IdleMemoryReturn implements AutoCloseable {
         }
     }
 
-    /** One full collection that lets the heap shrink to its live data (a few with ShrinkHeapInSteps), then malloc_trim. */
+    /** Two full collections that let the heap shrink to its live data (four with ShrinkHeapInSteps), then malloc_trim. */
     static void giveBack() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long committedBefore = memory.getHeapMemoryUsage().getCommitted();
