@@ -18,6 +18,10 @@ class IdleMemoryReturnTest {
     private long cpu;
 
     private boolean tick(IdleMemoryReturn.Decision decision, long used) {
+        return action(decision, used) == IdleMemoryReturn.Action.GIVE_BACK;
+    }
+
+    private IdleMemoryReturn.Action action(IdleMemoryReturn.Decision decision, long used) {
         cpu += used;
         return decision.tick(cpu, PERIOD);
     }
@@ -63,6 +67,26 @@ class IdleMemoryReturnTest {
             assertThat(tick(decision, QUIET)).isFalse();
         }
         assertThat(tick(decision, QUIET)).isTrue();
+    }
+
+    @Test
+    void trimsTheNativeHeapAgainWhileQuietAndNeverWhileBusy() {
+        cpu = IdleMemoryReturn.WORK_CPU_NANOS;
+        IdleMemoryReturn.Decision decision = new IdleMemoryReturn.Decision(cpu);
+        for (int i = 0; i < 100; i++) {
+            assertThat(action(decision, BUSY)).isEqualTo(IdleMemoryReturn.Action.NOTHING);
+        }
+        int trims = 0;
+        for (int i = 1; i <= 10 * IdleMemoryReturn.TRIM_QUIET_PERIODS; i++) {
+            IdleMemoryReturn.Action action = action(decision, QUIET);
+            if (action == IdleMemoryReturn.Action.GIVE_BACK) {
+                decision.returned(cpu);
+            } else if (action == IdleMemoryReturn.Action.TRIM) {
+                trims++;
+            }
+        }
+        // one give-back (with its own trim), then a trim every TRIM_QUIET_PERIODS quiet periods after it
+        assertThat(trims).isEqualTo(9);
     }
 
     @Test

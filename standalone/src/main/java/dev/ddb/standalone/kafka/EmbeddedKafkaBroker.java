@@ -150,8 +150,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("num.partitions", "1");
         p.put("auto.create.topics.enable", "true");
         p.put("group.initial.rebalance.delay.ms", "0");
-        // The log cleaner allocates its dedupe buffer up front (128 MiB by default).
-        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
+        // The log cleaner allocates its dedupe buffer up front and keeps it (128 MiB by default). Only
+        // the internal compacted topics (consumer offsets, transaction state) are cleaned, with a few
+        // hundred keys; 2 MiB maps ~78,000 keys per pass.
+        p.put("log.cleaner.dedupe.buffer.size", String.valueOf(2 * 1024 * 1024));
         fewerThreads(p);
         fastRestartAfterCrash(p);
         return p;
