@@ -49,8 +49,7 @@ final class OwnStack implements Target {
 
     /** The JVM options of the README's start command, so that the figures are those users get. */
     static final List<String> README_JVM_OPTIONS = List.of("-Xms128m", "-Xmx512m", "-XX:NewSize=32m", "-XX:NewRatio=3",
-            "-XX:+UseSerialGC",
-            "-XX:-ShrinkHeapInSteps");
+            "-XX:+UseSerialGC", "-XX:-ShrinkHeapInSteps");
 
     /**
      * @param ours SYNC or ASYNC (the standalone launcher), SYNC-COMPOSE or ASYNC-COMPOSE ({@link ComposeLikeStack}),
