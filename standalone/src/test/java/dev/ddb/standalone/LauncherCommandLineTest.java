@@ -32,7 +32,7 @@ class LauncherCommandLineTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.output()).startsWith("Usage:").contains("tail <topic>").contains("--from-end").contains("kafka")
                 .contains("DDB_DATA_DIR", "DDB_GATEWAY_PORT", "DDB_KAFKA_PORT", "KAFKA_BOOTSTRAP_SERVERS",
-                        "DDB_DURABILITY", "DDB_GATEWAY_FORWARDING", "-Xmx", "DDB_GATEWAY_TLS_PORT", "DDB_GATEWAY_HTTP_ENABLED",
+                        "DDB_DURABILITY", "DDB_ITEM_PAGE_CACHE_MIB", "DDB_GATEWAY_FORWARDING", "-Xmx", "DDB_GATEWAY_TLS_PORT", "DDB_GATEWAY_HTTP_ENABLED",
                         "DDB_GATEWAY_TLS_ENABLED", "DDB_GATEWAY_TLS_KEYSTORE", "DDB_GATEWAY_TLS_KEYSTORE_PASSWORD", "gateway-cert.pem")
                 .doesNotContain("Starting");
     }
