@@ -30,7 +30,8 @@ import com.sun.management.OperatingSystemMXBean;
  * README's start command. While the stack stays quiet it trims the native heap again every
  * {@link #TRIM_QUIET_PERIODS} periods: an idle stack still allocates and frees (Kafka's polls, the
  * last of the JIT's work), and glibc keeps what was freed; after a million-item load that was
- * ~30 MiB within 20 s of the return. Measured: README, "Memory: a million items".
+ * 25-30 MiB within 10-20 s of the return. Measured: README, "Memory: the young generation follows
+ * the old one".
  *
  * <p>A full collection stops the JVM for ~0.1-0.25 s; they run only after at least {@link #WORK_CPU_NANOS}
  * of CPU since the last return and a quiet spell, so a steadily loaded stack never sees one from here,

@@ -49,7 +49,7 @@ final class Usage {
               KAFKA_BOOTSTRAP_SERVERS   use this Kafka instead of the embedded one   (unset)
               DDB_DURABILITY            SYNC: acknowledged once fsynced; ASYNC: at once,
                                         a crash loses up to the last 100 ms          (SYNC)
-              DDB_ITEM_PAGE_CACHE_MIB   item-service's page cache (decoded pages), MiB (16)
+              DDB_ITEM_PAGE_CACHE_MIB   item-service's page cache in MiB             (16)
               DDB_GATEWAY_FORWARDING    in-process or http                           (in-process)
               DDB_DISPATCH_THREADS      each service's pool for blocking work        (8 per core)
               DDB_AUTH_MODE             open: any well-formed SigV4 signature works;
