@@ -63,7 +63,7 @@ public record BenchOptions(
               --peer-cache DIR         where dynalite is installed on demand (default <out>/peers)
               --stack-jar PATH         the standalone jar (default standalone/target/ddb-standalone.jar)
               --stack-jvm-opts "OPTS"  JVM options for our stack's processes (default: the README's start command's,
-                                       "-Xms128m -Xmx512m -XX:NewSize=32m -XX:NewRatio=3 -XX:+UseSerialGC -XX:-ShrinkHeapInSteps";
+                                       "-Xms96m -Xmx512m -XX:NewSize=16m -XX:NewRatio=5 -XX:+UseSerialGC -XX:-ShrinkHeapInSteps";
                                        the stack also gets MALLOC_ARENA_MAX=2 as there)
               --items N                key space: items loaded per table before the workloads (default 10000)
               --seconds S              measured seconds per workload and round (default 10)

@@ -48,7 +48,7 @@ final class OwnStack implements Target {
     }
 
     /** The JVM options of the README's start command, so that the figures are those users get. */
-    static final List<String> README_JVM_OPTIONS = List.of("-Xms128m", "-Xmx512m", "-XX:NewSize=32m", "-XX:NewRatio=3",
+    static final List<String> README_JVM_OPTIONS = List.of("-Xms96m", "-Xmx512m", "-XX:NewSize=16m", "-XX:NewRatio=5",
             "-XX:+UseSerialGC", "-XX:-ShrinkHeapInSteps");
 
     /**

@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.stream.LongStream;
 
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -26,7 +27,7 @@ import com.sun.management.OperatingSystemMXBean;
  * time the process has done some work and then used almost no CPU for a few seconds, this runs two
  * full collections that let the heap shrink down to its live data plus a margin (up to four with
  * -XX:+ShrinkHeapInSteps, the JVM's default, which shrinks in steps), then {@code System.trim_native_heap}
- * (glibc's {@code malloc_trim}). The heap never shrinks below its initial size, hence -Xms128m in the
+ * (glibc's {@code malloc_trim}). The heap never shrinks below its initial size, hence -Xms96m in the
  * README's start command. While the stack stays quiet it trims the native heap again every
  * {@link #TRIM_QUIET_PERIODS} periods: an idle stack still allocates and frees (Kafka's polls, the
  * last of the JIT's work), and glibc keeps what was freed; after a million-item load that was
@@ -43,12 +44,14 @@ final class IdleMemoryReturn implements AutoCloseable {
 
     static final long PERIOD_MILLIS = 1000;
     /**
-     * Below this share of one core a period counts as quiet. An idle stack uses 5-10 % of a core
-     * (Kafka's and the services' timers and polls, and for minutes after start-up the JIT compilers);
-     * under load it uses all of them.
+     * Below this share of one core, on average over the last {@link #QUIET_PERIODS} periods, the stack
+     * counts as quiet. An idle stack uses 5-10 % of a core (Kafka's and the services' timers and polls);
+     * under load it uses all of them. An average, not every period on its own: after a bulk load the JIT
+     * compilers still work in bursts of a second or two at 20-35 % of a core for 10-15 s, which held the
+     * return back until they were done.
      */
     static final double QUIET_CPU_SHARE = 0.15;
-    /** Quiet periods in a row before memory is given back. */
+    /** The periods the quiet average is taken over: memory is given back once they are quiet together. */
     static final int QUIET_PERIODS = 5;
     /** While quiet, the native heap is trimmed again every this many periods (a trim takes about a millisecond). */
     static final int TRIM_QUIET_PERIODS = 10;
@@ -56,14 +59,16 @@ final class IdleMemoryReturn implements AutoCloseable {
     static final long WORK_CPU_NANOS = TimeUnit.SECONDS.toNanos(30);
     /**
      * For the collections of a return: at most this share of the old generation may stay free, so
-     * the heap shrinks to about its live data; the limits in force before are put back afterwards.
+     * the heap shrinks to its live data plus a ninth; the limits in force before are put back afterwards.
+     * (20 %, a quarter above the live data, kept ~11 MiB more after a million items; the old generation
+     * grows again as soon as work needs it.)
      */
-    static final int RETURN_MAX_HEAP_FREE_RATIO = 20;
-    static final int RETURN_MIN_HEAP_FREE_RATIO = 10;
+    static final int RETURN_MAX_HEAP_FREE_RATIO = 10;
+    static final int RETURN_MIN_HEAP_FREE_RATIO = 5;
     /**
      * Two collections: what the first only found unreachable through references and cleaners (the
      * reference handler and cleaner threads act on them in between) the second frees, ~8 MB after a
-     * bulk load, so the heap shrinks to a quarter above that. With -XX:+ShrinkHeapInSteps (the JVM's
+     * bulk load, so the heap shrinks to a ninth above that. With -XX:+ShrinkHeapInSteps (the JVM's
      * default) each collection shrinks the heap only by 0, 10, 40 and then 100 % of the excess: four.
      */
     private static final int COLLECTIONS = 2;
@@ -82,6 +87,10 @@ final class IdleMemoryReturn implements AutoCloseable {
     static final class Decision {
         private long lastCpu;
         private long cpuAtLastReturn;
+        /** CPU used in each of the last QUIET_PERIODS periods, a ring indexed by the periods counted. */
+        private final long[] recent = new long[QUIET_PERIODS];
+        private long periods;
+        /** Periods in a row whose window was quiet. */
         private int quietPeriods;
 
         /** @param cpuNow the process's CPU time so far, start-up's included: it counts as work */
@@ -91,10 +100,11 @@ final class IdleMemoryReturn implements AutoCloseable {
 
         /** @return what to do now */
         Action tick(long cpuNow, long periodNanos) {
-            long used = cpuNow - lastCpu;
+            recent[(int) (periods++ % QUIET_PERIODS)] = cpuNow - lastCpu;
             lastCpu = cpuNow;
-            quietPeriods = used < QUIET_CPU_SHARE * periodNanos ? quietPeriods + 1 : 0;
-            if (quietPeriods >= QUIET_PERIODS && cpuNow - cpuAtLastReturn >= WORK_CPU_NANOS) {
+            boolean quiet = periods >= QUIET_PERIODS && LongStream.of(recent).sum() < QUIET_CPU_SHARE * periodNanos * QUIET_PERIODS;
+            quietPeriods = quiet ? quietPeriods + 1 : 0;
+            if (quiet && cpuNow - cpuAtLastReturn >= WORK_CPU_NANOS) {
                 return Action.GIVE_BACK;
             }
             return quietPeriods > 0 && quietPeriods % TRIM_QUIET_PERIODS == 0 ? Action.TRIM : Action.NOTHING;
@@ -162,7 +172,7 @@ final class IdleMemoryReturn implements AutoCloseable {
             for (int i = 0; i < (inSteps ? COLLECTIONS_IN_STEPS : COLLECTIONS); i++) {
                 memory.gc();
                 MemoryUsage after = memory.getHeapMemoryUsage();
-                // shrinking no further, or as far as it goes (the old generation at live data + 25 %, the young one half of that)
+                // shrinking no further, or as far as it goes (the old generation at live data + 11 %)
                 if (i > 0 && (after.getCommitted() >= committed || after.getCommitted() <= 2 * after.getUsed())) {
                     break;
                 }

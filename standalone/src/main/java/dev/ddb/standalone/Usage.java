@@ -5,7 +5,7 @@ final class Usage {
 
     static final String TEXT = """
             Usage:
-              java -Xms128m -Xmx512m -jar ddb-standalone.jar start the stack (DynamoDB endpoint, embedded Kafka)
+              java -Xms96m -Xmx512m -jar ddb-standalone.jar start the stack (DynamoDB endpoint, embedded Kafka)
               java -jar ddb-standalone.jar tail <topic> [options]
                                                              print a Kafka topic's records, one JSON line each
               java -jar ddb-standalone.jar kafka             only the embedded Kafka broker (DDB_KAFKA_PORT,
@@ -23,7 +23,7 @@ final class Usage {
             kept in DDB_DATA_DIR/gateway-service/gateway-cert.pem: give that file to your clients
             (aws --ca-bundle, AWS_CA_BUNDLE, boto3 verify=), or bring your own keystore.
             The heap is the JVM's: set it with -Xmx (512m is plenty to try it out) or JAVA_TOOL_OPTIONS,
-            and -Xms128m: idle, the stack gives memory back, but the heap never shrinks below its initial
+            and -Xms96m: idle, the stack gives memory back, but the heap never shrinks below its initial
             size, by default 1/64 of the machine's memory.
 
             Environment variables (stack):

@@ -70,6 +70,28 @@ class IdleMemoryReturnTest {
     }
 
     @Test
+    void aShortBurstOfTheCompilersDoesNotHoldItBack() {
+        cpu = IdleMemoryReturn.WORK_CPU_NANOS;
+        IdleMemoryReturn.Decision decision = new IdleMemoryReturn.Decision(cpu);
+        long burst = (long) (PERIOD * 0.3); // a JIT compiler thread for a third of a second, as after a bulk load
+        assertThat(tick(decision, QUIET)).isFalse();
+        assertThat(tick(decision, QUIET)).isFalse();
+        assertThat(tick(decision, burst)).isFalse();
+        assertThat(tick(decision, QUIET)).isFalse();
+        assertThat(tick(decision, QUIET)).as("five periods under the quiet share on average").isTrue();
+    }
+
+    @Test
+    void aLightButSteadyLoadIsNotQuiet() {
+        cpu = IdleMemoryReturn.WORK_CPU_NANOS;
+        IdleMemoryReturn.Decision decision = new IdleMemoryReturn.Decision(cpu);
+        long light = (long) (PERIOD * IdleMemoryReturn.QUIET_CPU_SHARE * 1.2);
+        for (int i = 0; i < 100; i++) {
+            assertThat(action(decision, light)).isEqualTo(IdleMemoryReturn.Action.NOTHING);
+        }
+    }
+
+    @Test
     void trimsTheNativeHeapAgainWhileQuietAndNeverWhileBusy() {
         cpu = IdleMemoryReturn.WORK_CPU_NANOS;
         IdleMemoryReturn.Decision decision = new IdleMemoryReturn.Decision(cpu);

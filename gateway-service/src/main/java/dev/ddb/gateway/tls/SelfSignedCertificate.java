@@ -1,8 +1,7 @@
 package dev.ddb.gateway.tls;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -19,16 +18,21 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collection;
-import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,24 +40,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.netty.util.NetUtil;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ssl.SslBundle;
@@ -82,6 +68,19 @@ public final class SelfSignedCertificate {
     static final Duration RENEW_BEFORE = Duration.ofDays(30);
     private static final List<String> ALWAYS = List.of("localhost", "127.0.0.1", "::1");
     private static final Logger LOG = LoggerFactory.getLogger(SelfSignedCertificate.class);
+    // Object identifiers (RFC 5280, RFC 5758)
+    private static final String COMMON_NAME = "2.5.4.3";
+    private static final String ORGANIZATION = "2.5.4.10";
+    private static final String ECDSA_WITH_SHA256 = "1.2.840.10045.4.3.2";
+    private static final String SUBJECT_KEY_IDENTIFIER = "2.5.29.14";
+    private static final String KEY_USAGE = "2.5.29.15";
+    private static final String SUBJECT_ALTERNATIVE_NAME = "2.5.29.17";
+    private static final String BASIC_CONSTRAINTS = "2.5.29.19";
+    private static final String AUTHORITY_KEY_IDENTIFIER = "2.5.29.35";
+    private static final String EXTENDED_KEY_USAGE = "2.5.29.37";
+    private static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
+    private static final int DIGITAL_SIGNATURE_BIT = 0;
+    private static final int KEY_CERT_SIGN_BIT = 5;
 
     private SelfSignedCertificate() {
     }
@@ -147,41 +146,90 @@ public final class SelfSignedCertificate {
             X509Certificate certificate = certificate(keys, names, clock);
             Files.createDirectories(directory);
             // The key first: a certificate is only ever kept beside its own key.
-            writeAtomically(keyFile, pem(new JcaPKCS8Generator(keys.getPrivate(), null)), true);
-            writeAtomically(certificateFile, pem(certificate), false);
-        } catch (GeneralSecurityException | OperatorCreationException e) {
+            writeAtomically(keyFile, pem("PRIVATE KEY", keys.getPrivate().getEncoded()), true); // PKCS #8
+            writeAtomically(certificateFile, pem("CERTIFICATE", certificate.getEncoded()), false);
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot make the gateway's self-signed TLS certificate", e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the gateway's TLS certificate in " + directory, e);
         }
     }
 
-    private static X509Certificate certificate(KeyPair keys, Set<String> names, Clock clock)
-            throws GeneralSecurityException, OperatorCreationException, IOException {
+    /**
+     * Encoded here rather than with a library: Bouncy Castle, which did it before, loaded ~1,100 classes
+     * and kept ~4 MiB of heap on every start (Netty reads PEM with it whenever it is on the class path),
+     * for a certificate made once. The JDK signs it and parses the result.
+     */
+    private static X509Certificate certificate(KeyPair keys, Set<String> names, Clock clock) throws GeneralSecurityException {
         Instant now = clock.instant();
-        X500Name subject = new X500Name("CN=ddb gateway (self-signed),O=ddb");
-        BigInteger serial = new BigInteger(159, new SecureRandom()).add(BigInteger.ONE); // positive, at most 20 bytes
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial,
-                Date.from(now.minus(Duration.ofHours(1))), // tolerates a client clock a little behind
-                Date.from(now.plus(VALIDITY)), subject, keys.getPublic());
-        JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyCertSign));
-        builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-        builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(keys.getPublic()));
-        builder.addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(keys.getPublic()));
-        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(generalNames(names)));
-        X509CertificateHolder holder = builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate()));
-        return new JcaX509CertificateConverter().getCertificate(holder);
+        byte[] subject = Der.sequence(
+                Der.set(Der.sequence(Der.objectIdentifier(COMMON_NAME), Der.utf8String("ddb gateway (self-signed)"))),
+                Der.set(Der.sequence(Der.objectIdentifier(ORGANIZATION), Der.utf8String("ddb"))));
+        byte[] keyIdentifier = keyIdentifier((ECPublicKey) keys.getPublic());
+        byte[] extensions = Der.sequence(
+                extension(BASIC_CONSTRAINTS, true, Der.sequence(Der.bool(true))), // a CA: its own trust anchor
+                extension(KEY_USAGE, true, Der.namedBits(DIGITAL_SIGNATURE_BIT, KEY_CERT_SIGN_BIT)),
+                extension(EXTENDED_KEY_USAGE, false, Der.sequence(Der.objectIdentifier(SERVER_AUTH))),
+                extension(SUBJECT_KEY_IDENTIFIER, false, Der.octetString(keyIdentifier)),
+                extension(AUTHORITY_KEY_IDENTIFIER, false, Der.sequence(Der.implicit(0, keyIdentifier))),
+                extension(SUBJECT_ALTERNATIVE_NAME, false, Der.sequence(generalNames(names))));
+        byte[] signatureAlgorithm = Der.sequence(Der.objectIdentifier(ECDSA_WITH_SHA256));
+        byte[] toBeSigned = Der.sequence(
+                Der.explicit(0, Der.integer(BigInteger.TWO)), // v3
+                Der.integer(new BigInteger(159, new SecureRandom()).add(BigInteger.ONE)), // positive, at most 20 bytes
+                signatureAlgorithm,
+                subject, // issuer: itself
+                Der.sequence(Der.time(now.minus(Duration.ofHours(1)).atZone(ZoneOffset.UTC)), // tolerates a client clock a little behind
+                        Der.time(now.plus(VALIDITY).atZone(ZoneOffset.UTC))),
+                subject,
+                keys.getPublic().getEncoded(), // SubjectPublicKeyInfo
+                Der.explicit(3, extensions));
+        Signature signer = Signature.getInstance("SHA256withECDSA");
+        signer.initSign(keys.getPrivate());
+        signer.update(toBeSigned);
+        byte[] certificate = Der.sequence(toBeSigned, signatureAlgorithm, Der.bitString(signer.sign()));
+        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(certificate));
     }
 
-    private static GeneralName[] generalNames(Set<String> names) {
-        List<GeneralName> generalNames = new ArrayList<>();
-        for (String name : names) {
-            boolean address = NetUtil.isValidIpV4Address(name) || NetUtil.isValidIpV6Address(name);
-            generalNames.add(new GeneralName(address ? GeneralName.iPAddress : GeneralName.dNSName, name));
-        }
-        return generalNames.toArray(GeneralName[]::new);
+    private static byte[] extension(String oid, boolean critical, byte[] value) {
+        return critical
+                ? Der.sequence(Der.objectIdentifier(oid), Der.bool(true), Der.octetString(value))
+                : Der.sequence(Der.objectIdentifier(oid), Der.octetString(value)); // DER leaves out a default FALSE
+    }
+
+    /** RFC 5280 4.2.1.2, method 1: SHA-1 of the public key's bits, here the uncompressed point 04 || x || y. */
+    private static byte[] keyIdentifier(ECPublicKey key) throws GeneralSecurityException {
+        int size = (key.getParams().getCurve().getField().getFieldSize() + 7) / 8;
+        byte[] point = new byte[1 + 2 * size];
+        point[0] = 0x04;
+        byte[] x = unsigned(key.getW().getAffineX(), size);
+        byte[] y = unsigned(key.getW().getAffineY(), size);
+        System.arraycopy(x, 0, point, 1, size);
+        System.arraycopy(y, 0, point, 1 + size, size);
+        return MessageDigest.getInstance("SHA-1").digest(point);
+    }
+
+    private static byte[] unsigned(BigInteger value, int size) {
+        byte[] bytes = value.toByteArray(); // may carry a leading sign byte, or be shorter
+        byte[] fixed = new byte[size];
+        int length = Math.min(bytes.length, size);
+        System.arraycopy(bytes, bytes.length - length, fixed, size - length, length);
+        return fixed;
+    }
+
+    /** GeneralName: dNSName [2] or iPAddress [7], both IMPLICIT. */
+    private static byte[] generalNames(Set<String> names) {
+        return names.stream().map(name -> {
+            byte[] address = NetUtil.isValidIpV4Address(name) || NetUtil.isValidIpV6Address(name)
+                    ? NetUtil.createByteArrayFromIpAddressString(name) : null;
+            return address != null ? Der.implicit(7, address) : Der.implicit(2, name.getBytes(StandardCharsets.US_ASCII));
+        }).reduce(new byte[0], SelfSignedCertificate::concat);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     private static ServerCertificate load(Path certificateFile, Path keyFile) {
@@ -196,13 +244,11 @@ public final class SelfSignedCertificate {
     }
 
     private static X509Certificate readCertificate(Path file) {
-        try (PEMParser parser = new PEMParser(new StringReader(readString(file)))) {
-            if (parser.readObject() instanceof X509CertificateHolder holder) {
-                return new JcaX509CertificateConverter().getCertificate(holder);
-            }
-            throw new IllegalStateException("no certificate in " + file);
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException(e.getMessage(), e);
+        try {
+            return (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(readString(file).getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no certificate in " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -228,12 +274,10 @@ public final class SelfSignedCertificate {
         }
     }
 
-    private static String pem(Object object) throws IOException {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(object);
-        }
-        return text.toString();
+    /** RFC 7468's textual encoding: base64 in lines of 64 characters between the type's two labels. */
+    private static String pem(String type, byte[] der) {
+        String base64 = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der);
+        return "-----BEGIN " + type + "-----\n" + base64 + "\n-----END " + type + "-----\n";
     }
 
     /** To a temporary file renamed over the old one: a crash leaves the old file or the new one, never half of one. */

@@ -15,20 +15,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import javax.net.ssl.SSLContext;
 
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -163,10 +163,9 @@ class ListenersAndCertificatesTest {
 
     /** A PKCS12 keystore holding the key and certificate {@link SelfSignedCertificate} wrote in {@code dir}, as an operator would bring. */
     private static Path pkcs12(Path dir, String password) throws Exception {
-        PrivateKey key;
-        try (PEMParser parser = new PEMParser(Files.newBufferedReader(dir.resolve(SelfSignedCertificate.KEY_FILE)))) {
-            key = new JcaPEMKeyConverter().getPrivateKey((PrivateKeyInfo) parser.readObject());
-        }
+        String pem = Files.readString(dir.resolve(SelfSignedCertificate.KEY_FILE));
+        byte[] pkcs8 = Base64.getMimeDecoder().decode(pem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", ""));
+        PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
         X509Certificate certificate = SelfSignedCertificate.loadOrCreate(dir, List.of(), Clock.systemUTC()).certificate();
         KeyStore keyStore = KeyStore.getInstance("PKCS12");
         keyStore.load(null, null);
