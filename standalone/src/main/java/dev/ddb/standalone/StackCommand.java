@@ -13,7 +13,7 @@ import dev.ddb.common.encryption.MasterKeyException;
 final class StackCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(StackCommand.class);
-    private static final int RECOMMENDED_INITIAL_MIB = 128;
+    private static final int RECOMMENDED_INITIAL_MIB = 96;
     /** The heap settings of the README's start command. */
     private static final String RECOMMENDED_HEAP = "-Xms" + RECOMMENDED_INITIAL_MIB + "m -Xmx512m";
 
