@@ -156,7 +156,7 @@ public final class SelfSignedCertificate {
     }
 
     /**
-     * Encoded here rather than with a library: Bouncy Castle, which did it before, loaded ~1,100 classes
+     * Encoded here rather than with a library: Bouncy Castle, which did it before, loaded ~730 classes
      * and kept ~4 MiB of heap on every start (Netty reads PEM with it whenever it is on the class path),
      * for a certificate made once. The JDK signs it and parses the result.
      */
