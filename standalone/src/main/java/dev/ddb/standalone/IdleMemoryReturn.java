@@ -60,7 +60,7 @@ final class IdleMemoryReturn implements AutoCloseable {
     /**
      * For the collections of a return: at most this share of the old generation may stay free, so
      * the heap shrinks to its live data plus a ninth; the limits in force before are put back afterwards.
-     * (20 %, a quarter above the live data, kept ~11 MiB more after a million items; the old generation
+     * (20 %, a quarter above the live data, kept 11-22 MiB more after a million items; the old generation
      * grows again as soon as work needs it.)
      */
     static final int RETURN_MAX_HEAP_FREE_RATIO = 10;
