@@ -46,7 +46,7 @@ class ItemServiceConfiguration {
     @Bean(destroyMethod = "close")
     ItemStore itemStore(ItemServiceProperties properties, MasterKey masterKey) {
         Durability durability = properties.durability() == null ? Durability.SYNC : properties.durability();
-        return new ItemStore(properties.dataDir(), masterKey, durability, properties.pageCacheMiB());
+        return new ItemStore(properties.dataDir(), masterKey, durability, properties.pageCacheMibOrDefault());
     }
 
     @Bean

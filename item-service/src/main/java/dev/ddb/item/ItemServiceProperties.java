@@ -23,7 +23,8 @@ public record ItemServiceProperties(Path dataDir, Durability durability, Capacit
         }
     }
 
-    public int pageCacheMiB() {
+    /** The setting, or {@link ItemStore#DEFAULT_PAGE_CACHE_MIB} when unset. */
+    public int pageCacheMibOrDefault() {
         return pageCacheMib == null ? ItemStore.DEFAULT_PAGE_CACHE_MIB : pageCacheMib;
     }
 

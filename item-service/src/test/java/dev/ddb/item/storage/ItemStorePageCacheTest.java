@@ -30,8 +30,8 @@ class ItemStorePageCacheTest {
 
     @Test
     void theSettingDefaultsToSixteenMiBAndRefusesLessThanOne() {
-        assertThat(new ItemServiceProperties(dir, Durability.SYNC, null, null).pageCacheMiB()).isEqualTo(16);
-        assertThat(new ItemServiceProperties(dir, Durability.SYNC, null, 48).pageCacheMiB()).isEqualTo(48);
+        assertThat(new ItemServiceProperties(dir, Durability.SYNC, null, null).pageCacheMibOrDefault()).isEqualTo(16);
+        assertThat(new ItemServiceProperties(dir, Durability.SYNC, null, 48).pageCacheMibOrDefault()).isEqualTo(48);
         assertThatThrownBy(() -> new ItemServiceProperties(dir, Durability.SYNC, null, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("DDB_ITEM_PAGE_CACHE_MIB");
