@@ -91,7 +91,7 @@ final class Der {
         return tagged(0x80 | number, contents);
     }
 
-    static byte[] tagged(int tag, byte[] contents) {
+    private static byte[] tagged(int tag, byte[] contents) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(contents.length + 6);
         out.write(tag);
         int length = contents.length;

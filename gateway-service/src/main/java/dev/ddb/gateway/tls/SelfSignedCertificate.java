@@ -30,7 +30,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -122,7 +121,7 @@ public final class SelfSignedCertificate {
         }
         X509Certificate certificate;
         try {
-            certificate = readCertificate(certificateFile);
+            certificate = parseCertificate(readString(certificateFile), certificateFile);
         } catch (RuntimeException e) {
             return Optional.of(certificateFile + " cannot be read (" + e.getMessage() + ")");
         }
@@ -218,24 +217,18 @@ public final class SelfSignedCertificate {
     }
 
     /** GeneralName: dNSName [2] or iPAddress [7], both IMPLICIT. */
-    private static byte[] generalNames(Set<String> names) {
+    private static byte[][] generalNames(Set<String> names) {
         return names.stream().map(name -> {
             byte[] address = NetUtil.isValidIpV4Address(name) || NetUtil.isValidIpV6Address(name)
                     ? NetUtil.createByteArrayFromIpAddressString(name) : null;
             return address != null ? Der.implicit(7, address) : Der.implicit(2, name.getBytes(StandardCharsets.US_ASCII));
-        }).reduce(new byte[0], SelfSignedCertificate::concat);
-    }
-
-    private static byte[] concat(byte[] a, byte[] b) {
-        byte[] both = Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, both, a.length, b.length);
-        return both;
+        }).toArray(byte[][]::new);
     }
 
     private static ServerCertificate load(Path certificateFile, Path keyFile) {
         String certificatePem = readString(certificateFile);
         String keyPem = readString(keyFile);
-        X509Certificate certificate = readCertificate(certificateFile);
+        X509Certificate certificate = parseCertificate(certificatePem, certificateFile);
         PemSslStoreBundle stores = new PemSslStoreBundle(PemSslStoreDetails.forCertificate(certificatePem).withPrivateKey(keyPem), null);
         SslBundle bundle = SslBundle.of(stores, SslBundleKey.NONE, TlsProtocols.OPTIONS);
         bundle.getManagers(); // reads the key now: a damaged key file stops the start, not the first handshake
@@ -243,10 +236,10 @@ public final class SelfSignedCertificate {
                 Optional.of(certificateFile));
     }
 
-    private static X509Certificate readCertificate(Path file) {
+    private static X509Certificate parseCertificate(String pem, Path file) {
         try {
             return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(readString(file).getBytes(StandardCharsets.US_ASCII)));
+                    .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("no certificate in " + file + ": " + e.getMessage(), e);
         }
