@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Our stack as a child process: {@code java -jar ddb-standalone.jar} (or the services as separate
- * JVMs, {@link ComposeLikeStack}) with a temporary data directory, every port free-picked and the
- * given durability; ready once {@code GET /} on the gateway answers 200.
+ * Our stack as a child process: {@code java -jar ddb-standalone.jar} as the README starts it (or the
+ * services as separate JVMs, {@link ComposeLikeStack}) with a temporary data directory, every port
+ * free-picked and the given durability; ready once {@code GET /} on the gateway answers 200.
  */
 final class OwnStack implements Target {
 
@@ -33,18 +33,19 @@ final class OwnStack implements Target {
     private final Path dataDir;
     private final Path log;
     private final URI endpoint;
-    private final List<String> jvmOptions;
+    /** How it was started, for the report: the java command without the environment. */
+    private final String javaCommand;
     private Duration startup = Duration.ZERO;
 
     private OwnStack(String name, String ours, Process process, Path dataDir, Path log, URI endpoint,
-                     List<String> jvmOptions) {
+                     String javaCommand) {
         this.name = name;
         this.ours = ours;
         this.process = process;
         this.dataDir = dataDir;
         this.log = log;
         this.endpoint = endpoint;
-        this.jvmOptions = jvmOptions;
+        this.javaCommand = javaCommand;
     }
 
     /** The JVM options of the README's start command, so that the figures are those users get. */
@@ -83,7 +84,10 @@ final class OwnStack implements Target {
         long started = System.nanoTime();
         Process process = builder.start();
         URI endpoint = URI.create("http://localhost:" + gatewayPort);
-        OwnStack stack = new OwnStack(name, ours, process, dataDir, log, endpoint, List.copyOf(jvmOptions));
+        List<String> java = new ArrayList<>(List.of("java"));
+        java.addAll(jvmOptions);
+        java.addAll(compose ? List.of("-jar", "<each service's jar>") : jarArguments(jar));
+        OwnStack stack = new OwnStack(name, ours, process, dataDir, log, endpoint, String.join(" ", java));
         try {
             stack.awaitHealthy();
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -99,8 +103,7 @@ final class OwnStack implements Target {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar.toAbsolutePath().toString());
+        command.addAll(jarArguments(jar));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.put("DDB_DATA_DIR", dataDir.toString());
@@ -113,6 +116,20 @@ final class OwnStack implements Target {
         env.put("DDB_KAFKA_PORT", Integer.toString(ChildProcesses.freePort()));
         env.put("DDB_DURABILITY", durability);
         return builder;
+    }
+
+    /**
+     * As the README starts it: the jar the build extracted beside the given one ({@code app/}) with the
+     * class data sharing archive its training run made, when both are there; else the given jar alone.
+     */
+    static List<String> jarArguments(Path jar) {
+        Path app = jar.toAbsolutePath().getParent().resolve("app");
+        Path extracted = app.resolve(jar.getFileName());
+        Path archive = app.resolve(jar.getFileName().toString().replaceFirst("\\.jar$", "") + ".jsa");
+        if (Files.isRegularFile(extracted) && Files.isRegularFile(archive)) {
+            return List.of("-XX:SharedArchiveFile=" + archive, "-jar", extracted.toString());
+        }
+        return List.of("-jar", jar.toAbsolutePath().toString());
     }
 
     /** The benchmark's clients sign with key "local", secret "local": the one principal, allowed everything. */
@@ -183,7 +200,7 @@ final class OwnStack implements Target {
 
     @Override
     public String description() {
-        return "our stack, " + ours + ", java -jar" + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions))
+        return "our stack, " + ours + ", " + javaCommand
                 + " (pid " + process.pid() + ", started in " + String.format("%.1f s", startup.toMillis() / 1000.0)
                 + ", log " + log + ")";
     }

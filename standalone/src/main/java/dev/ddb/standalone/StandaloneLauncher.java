@@ -1,11 +1,12 @@
 package dev.ddb.standalone;
 
+import java.io.IOException;
 import java.util.Arrays;
 
 import dev.ddb.standalone.tail.TailCommand;
 
 /**
- * {@code java -jar ddb-standalone.jar [tail <topic> | kafka | rotate-key <new key file> | --help]}: with no arguments the whole stack on
+ * {@code java -jar ddb-standalone.jar [tail <topic> | kafka | rotate-key <new key file> | cds-training | --help]}: with no arguments the whole stack on
  * this machine, like DynamoDB Local, with a real Kafka broker (settings from environment variables,
  * see {@link Usage}). No logger here: the tail subcommand must choose where logs go before Logback
  * reads its configuration.
@@ -64,13 +65,18 @@ public final class StandaloneLauncher {
         }
     }
 
-    public static void main(String[] args) {
+    /** What the stack's JVM sets before anything else, for the stack and for its training run alike. */
+    private static void prepareForTheStack() {
+        capCachedDirectBuffers();
+        fitEventLoopsToTheMachine();
+        leaveLeakDetectionToTests();
+    }
+
+    public static void main(String[] args) throws IOException {
         String command = args.length == 0 ? "" : args[0];
         switch (command) {
             case "" -> {
-                capCachedDirectBuffers();
-                fitEventLoopsToTheMachine();
-                leaveLeakDetectionToTests();
+                prepareForTheStack();
                 StackSettings settings;
                 try {
                     settings = StackSettings.fromEnvironment(System.getenv());
@@ -84,6 +90,12 @@ public final class StandaloneLauncher {
             case "kafka" -> {
                 capCachedDirectBuffers();
                 KafkaCommand.run(StackSettings.fromEnvironment(System.getenv()));
+            }
+            case "cds-training" -> {
+                // A build step: its output is the archive, so the stack's start-up lines would only be noise.
+                System.setProperty("ddb.log.level", "ERROR");
+                prepareForTheStack();
+                CdsTrainingCommand.run();
             }
             case "rotate-key" -> System.exit(RotateKeyCommand.run(Arrays.copyOfRange(args, 1, args.length),
                     StackSettings.fromEnvironment(System.getenv()), System.out, System.err));

@@ -15,6 +15,11 @@ final class Usage {
                                                              with the stack stopped: re-encrypt every store
                                                              and backup file under the master key in the
                                                              new file (created when missing)
+              java -XX:ArchiveClassesAtExit=<file> -jar ddb-standalone.jar cds-training
+                                                             start the stack on free ports in a scratch
+                                                             directory and stop it, so the JVM writes the
+                                                             classes it loaded to a class data sharing
+                                                             archive (the build does this: see README)
               java -jar ddb-standalone.jar --help            this text
 
             The stack: a DynamoDB-compatible endpoint (AWS JSON 1.0) on http://localhost:8000 and

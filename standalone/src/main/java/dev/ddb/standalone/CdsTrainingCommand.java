@@ -1,0 +1,45 @@
+package dev.ddb.standalone;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The build's training run for class data sharing: {@code java -XX:ArchiveClassesAtExit=<archive> -jar
+ * ddb-standalone.jar cds-training} starts the whole stack on free ports in a scratch directory, stops
+ * it and exits; the JVM then writes every class it loaded to the archive. A stack started with
+ * {@code -XX:SharedArchiveFile=<archive>} maps those classes instead of finding, reading, parsing and
+ * verifying them again (measured: ready in 7.8-8.4 s instead of 12.5-14.4 s). The JDK archives only
+ * classes of its own class loaders, so this runs from the extracted jar ({@code java -Djarmode=tools
+ * -jar ddb-standalone.jar extract}: the application jar with its libraries beside it), not from the
+ * jar of jars; standalone/pom.xml does both at {@code package}.
+ */
+final class CdsTrainingCommand {
+
+    private CdsTrainingCommand() {
+    }
+
+    static void run() throws IOException {
+        Path scratch = Files.createTempDirectory("ddb-cds-training");
+        try {
+            LocalStack.start(StackSettings.ephemeral(scratch)).close();
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}
