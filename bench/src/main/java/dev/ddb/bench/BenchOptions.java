@@ -61,9 +61,9 @@ public record BenchOptions(
                                        none. Default: those available (dynalite needs node, and npm unless it is
                                        on the PATH or in the cache; moto needs moto_server on the PATH)
               --peer-cache DIR         where dynalite is installed on demand (default <out>/peers)
-              --stack-jar PATH         the standalone jar (default standalone/target/ddb-standalone.jar); started as
-                                       the README starts it, from the extracted app/ddb-standalone.jar beside it with
-                                       its class data sharing archive app/ddb-standalone.jsa when the build made them
+              --stack-jar PATH         the standalone jar (default standalone/target/ddb-standalone.jar); with a class
+                                       data sharing archive named after it beside it (the build's extracted
+                                       standalone/target/app/ddb-standalone.jar has one), started with it
               --stack-jvm-opts "OPTS"  JVM options for our stack's processes (default: the README's start command's,
                                        "-Xms96m -Xmx512m -XX:NewSize=16m -XX:NewRatio=5 -XX:+UseSerialGC -XX:-ShrinkHeapInSteps";
                                        the stack also gets MALLOC_ARENA_MAX=2 as there)

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Our stack as a child process: {@code java -jar ddb-standalone.jar} as the README starts it (or the
- * services as separate JVMs, {@link ComposeLikeStack}) with a temporary data directory, every port
- * free-picked and the given durability; ready once {@code GET /} on the gateway answers 200.
+ * Our stack as a child process: {@code java -jar ddb-standalone.jar} (or the services as separate
+ * JVMs, {@link ComposeLikeStack}) with a temporary data directory, every port free-picked and the
+ * given durability; ready once {@code GET /} on the gateway answers 200.
  */
 final class OwnStack implements Target {
 
@@ -119,17 +119,17 @@ final class OwnStack implements Target {
     }
 
     /**
-     * As the README starts it: the jar the build extracted beside the given one ({@code app/}) with the
-     * class data sharing archive its training run made, when both are there; else the given jar alone.
+     * The jar, with the class data sharing archive named after it when one is beside it: the build's
+     * extracted {@code app/ddb-standalone.jar} has {@code app/ddb-standalone.jsa} (README, "Start-up:
+     * class data sharing"); the jar of jars has none.
      */
     static List<String> jarArguments(Path jar) {
-        Path app = jar.toAbsolutePath().getParent().resolve("app");
-        Path extracted = app.resolve(jar.getFileName());
-        Path archive = app.resolve(jar.getFileName().toString().replaceFirst("\\.jar$", "") + ".jsa");
-        if (Files.isRegularFile(extracted) && Files.isRegularFile(archive)) {
-            return List.of("-XX:SharedArchiveFile=" + archive, "-jar", extracted.toString());
+        Path absolute = jar.toAbsolutePath();
+        Path archive = absolute.resolveSibling(absolute.getFileName().toString().replaceFirst("\\.jar$", "") + ".jsa");
+        if (Files.isRegularFile(archive)) {
+            return List.of("-XX:SharedArchiveFile=" + archive, "-jar", absolute.toString());
         }
-        return List.of("-jar", jar.toAbsolutePath().toString());
+        return List.of("-jar", absolute.toString());
     }
 
     /** The benchmark's clients sign with key "local", secret "local": the one principal, allowed everything. */

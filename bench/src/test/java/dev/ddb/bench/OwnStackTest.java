@@ -16,20 +16,19 @@ class OwnStackTest {
     Path target;
 
     @Test
-    void theExtractedJarWithItsArchiveWhenTheBuildMadeBoth() throws IOException {
-        Path jar = Files.createFile(target.resolve("ddb-standalone.jar"));
+    void theArchiveNamedAfterTheJarWhenItIsBesideIt() throws IOException {
         Path app = Files.createDirectories(target.resolve("app"));
-        Files.createFile(app.resolve("ddb-standalone.jar"));
+        Path jar = Files.createFile(app.resolve("ddb-standalone.jar"));
         Files.createFile(app.resolve("ddb-standalone.jsa"));
 
-        assertEquals(List.of("-XX:SharedArchiveFile=" + app.resolve("ddb-standalone.jsa"), "-jar", app.resolve("ddb-standalone.jar").toString()),
+        assertEquals(List.of("-XX:SharedArchiveFile=" + app.resolve("ddb-standalone.jsa"), "-jar", jar.toString()),
                 OwnStack.jarArguments(jar));
     }
 
     @Test
-    void theGivenJarAloneWithoutAnArchive() throws IOException {
+    void theJarAloneWithoutAnArchive() throws IOException {
         Path jar = Files.createFile(target.resolve("ddb-standalone.jar"));
-        Files.createFile(Files.createDirectories(target.resolve("app")).resolve("ddb-standalone.jar"));
+        Files.createFile(Files.createDirectories(target.resolve("app")).resolve("ddb-standalone.jsa"));
 
         assertEquals(List.of("-jar", jar.toString()), OwnStack.jarArguments(jar));
     }
