@@ -1,11 +1,10 @@
 package dev.ddb.standalone;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+
+import dev.ddb.common.files.FileTrees;
 
 /**
  * The build's training run for class data sharing: {@code java -XX:ArchiveClassesAtExit=<archive> -jar
@@ -27,19 +26,7 @@ final class CdsTrainingCommand {
         try {
             LocalStack.start(StackSettings.ephemeral(scratch)).close();
         } finally {
-            deleteTree(scratch);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.delete(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            FileTrees.delete(scratch);
         }
     }
 }

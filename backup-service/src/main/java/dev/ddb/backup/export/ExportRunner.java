@@ -33,6 +33,7 @@ import dev.ddb.backup.pitr.TableArchive;
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.attribute.AttributeValueJson;
 import dev.ddb.common.event.ItemChange;
+import dev.ddb.common.files.FileTrees;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.table.KeySchema;
 import tools.jackson.databind.JsonNode;
@@ -120,7 +121,7 @@ public class ExportRunner implements SmartInitializingSingleton, AutoCloseable {
         String tableId = description.get("TableId").stringValue();
         long sequenceBound = record.get("SequenceBound").longValue();
         try {
-            deleteRecursively(dir);
+            FileTrees.delete(dir);
             Files.createDirectories(dir.resolve("data"));
             Files.write(dir.resolve("_started"), new byte[0]);
             DataFiles data = new DataFiles(dir.resolve("data"), keyBase + "data/");
@@ -304,17 +305,6 @@ public class ExportRunner implements SmartInitializingSingleton, AutoCloseable {
 
     private static String iso(long millis) {
         return java.time.Instant.ofEpochMilli(millis).toString();
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     @Override

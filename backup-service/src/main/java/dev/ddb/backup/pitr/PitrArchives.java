@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +22,7 @@ import dev.ddb.common.encryption.KeyPurposes;
 import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.encryption.RecordCipher;
 import dev.ddb.common.event.ItemChange;
+import dev.ddb.common.files.FileTrees;
 import dev.ddb.common.event.TableEvent;
 import dev.ddb.common.region.Regions;
 import dev.ddb.common.table.TableDescription;
@@ -399,13 +399,8 @@ public final class PitrArchives implements AutoCloseable {
     }
 
     private static void deleteTree(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            FileTrees.delete(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete " + directory, e);
         }
