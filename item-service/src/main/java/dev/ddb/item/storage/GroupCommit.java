@@ -201,7 +201,7 @@ public final class GroupCommit implements AutoCloseable {
         }
         long started = System.nanoTime();
         log.writeAndSync(pending);
-        observer.groupCommitted(pending.lastSequence() - durableSequence, pending.bytes().length, System.nanoTime() - started);
+        observer.groupCommitted(pending.lastSequence() - durableSequence, pending.length(), System.nanoTime() - started);
         becameDurable(pending.lastSequence());
     }
 

@@ -1,6 +1,5 @@
 package dev.ddb.item.storage;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -8,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -40,15 +40,25 @@ final class WriteAheadLog implements AutoCloseable {
     /** Preallocated, so that an fdatasync need not write file metadata. */
     static final int SEGMENT_BYTES = 32 * 1024 * 1024;
     private static final int HEADER_BYTES = 8; // payload length, CRC32C of the payload
+    private static final int INITIAL_BUFFER_BYTES = 64 * 1024;
+    /**
+     * The largest buffer kept for reuse. In ASYNC mode a log write gathers 100 ms of writes, megabytes
+     * under load: buffers made anew each time lived long enough to be promoted, and filled the old
+     * generation for full collections every few seconds.
+     */
+    private static final int MAX_REUSED_BUFFER_BYTES = 4 * 1024 * 1024;
 
     private final FileChannel[] segments = new FileChannel[2];
     private final Path[] files = new Path[2];
     private final RecordCipher cipher;
     private int current;
     private long position;
-    /** Records appended since the last write or checkpoint; guarded by this. */
-    private ByteArrayOutputStream buffered = new ByteArrayOutputStream();
+    /** Records appended since the last write or checkpoint, in its first bufferedLength bytes; guarded by this. */
+    private byte[] buffered = new byte[INITIAL_BUFFER_BYTES];
+    private int bufferedLength;
     private long bufferedLastSequence;
+    /** The buffer of the last log write, once written: the next take's buffer; guarded by this. */
+    private byte[] spare;
 
     WriteAheadLog(Path dataDir, MasterKey key) {
         this.cipher = new RecordCipher(key, KeyPurposes.ITEM_WAL);
@@ -63,25 +73,34 @@ final class WriteAheadLog implements AutoCloseable {
         byte[] payload = cipher.seal(record.encode());
         CRC32C crc = new CRC32C();
         crc.update(payload);
-        ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).putInt(payload.length).putInt((int) crc.getValue());
-        buffered.writeBytes(header.array());
-        buffered.writeBytes(payload);
+        int end = bufferedLength + HEADER_BYTES + payload.length;
+        if (end > buffered.length) {
+            buffered = Arrays.copyOf(buffered, Math.max(end, 2 * buffered.length));
+        }
+        ByteBuffer.wrap(buffered, bufferedLength, HEADER_BYTES).putInt(payload.length).putInt((int) crc.getValue());
+        System.arraycopy(payload, 0, buffered, bufferedLength + HEADER_BYTES, payload.length);
+        bufferedLength = end;
         bufferedLastSequence = record.lastSequence();
     }
 
-    /** The records appended so far, taken out of the buffer; null when there are none. */
+    /**
+     * The records appended so far, taken out of the buffer; null when there are none. Appends go on
+     * into another buffer meanwhile; this one is reused once {@link #writeAndSync} has written it.
+     */
     synchronized Pending takeBuffered() {
-        if (buffered.size() == 0) {
+        if (bufferedLength == 0) {
             return null;
         }
-        Pending pending = new Pending(buffered.toByteArray(), bufferedLastSequence);
-        buffered = new ByteArrayOutputStream();
+        Pending pending = new Pending(buffered, bufferedLength, bufferedLastSequence);
+        buffered = spare != null ? spare : new byte[INITIAL_BUFFER_BYTES];
+        spare = null;
+        bufferedLength = 0;
         return pending;
     }
 
     /** Whether these bytes still fit into the current segment (else a checkpoint must cover them). */
     boolean fits(Pending pending) {
-        return position + pending.bytes().length <= SEGMENT_BYTES;
+        return position + pending.length() <= SEGMENT_BYTES;
     }
 
     /** Bytes written to the current segment since the last checkpoint. */
@@ -89,16 +108,26 @@ final class WriteAheadLog implements AutoCloseable {
         return position;
     }
 
-    /** Writes records taken from the buffer to the current segment and waits for the disk. Committer thread only. */
+    /**
+     * Writes records taken from the buffer to the current segment and waits for the disk; their
+     * buffer is then reused, so pending's bytes are not to be read afterwards. Committer thread only.
+     */
     void writeAndSync(Pending pending) {
         try {
-            ByteBuffer bytes = ByteBuffer.wrap(pending.bytes());
+            ByteBuffer bytes = ByteBuffer.wrap(pending.bytes(), 0, pending.length());
             while (bytes.hasRemaining()) {
                 position += segments[current].write(bytes, position);
             }
             segments[current].force(false);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the item store's log", e);
+        }
+        reuse(pending.bytes());
+    }
+
+    private synchronized void reuse(byte[] written) {
+        if (written.length <= MAX_REUSED_BUFFER_BYTES) {
+            spare = written;
         }
     }
 
@@ -113,7 +142,7 @@ final class WriteAheadLog implements AutoCloseable {
 
     /** Drops the buffered records: the checkpoint being taken (under the commit lock) holds them. */
     synchronized void discardBuffered() {
-        buffered = new ByteArrayOutputStream();
+        bufferedLength = 0;
     }
 
     /** Hands the records after record number lastApplied to apply, in order. */
@@ -196,7 +225,7 @@ final class WriteAheadLog implements AutoCloseable {
         }
     }
 
-    /** Log bytes taken from the buffer, and the last sequence they hold. */
-    record Pending(byte[] bytes, long lastSequence) {
+    /** Log bytes taken from the buffer (the first length bytes of bytes), and the last sequence they hold. */
+    record Pending(byte[] bytes, int length, long lastSequence) {
     }
 }

@@ -100,6 +100,34 @@ class WriteAheadLogRecoveryTest {
     }
 
     @Test
+    void recordsLargerThanTheLogBufferAndTheSmallOnesAfterThemAreReplayed() throws IOException {
+        // the log's buffers start at 64 KiB, grow for a large record and are reused by later writes
+        String large = "x".repeat(150 * 1024);
+        Path crashed = dir.resolve("crashed");
+        try (ItemStore store = open(dir.resolve("live"), NEVER)) {
+            store.createTable(TABLE);
+            put(store, 1, "small before");
+            put(store, 2, large);
+            for (int i = 3; i < 10; i++) {
+                put(store, i, "small after " + i);
+            }
+            put(store, 10, large + "again");
+            put(store, 11, "last");
+            copy(dir.resolve("live"), crashed);
+        }
+        try (ItemStore store = open(crashed, NEVER)) {
+            assertThat(value(store, 1)).isEqualTo("small before");
+            assertThat(value(store, 2)).isEqualTo(large);
+            for (int i = 3; i < 10; i++) {
+                assertThat(value(store, i)).isEqualTo("small after " + i);
+            }
+            assertThat(value(store, 10)).isEqualTo(large + "again");
+            assertThat(value(store, 11)).isEqualTo("last");
+            assertThat(store.durableOutbox(1000)).extracting(e -> e.sequence()).isEqualTo(sequences(1, 11));
+        }
+    }
+
+    @Test
     void recoveryIsRightAfterManyCheckpointsAndRepeatedCrashes() throws IOException {
         Path live = dir.resolve("live");
         try (ItemStore store = open(live, 20)) { // checkpoints every 20 ms: both segments reused many times
