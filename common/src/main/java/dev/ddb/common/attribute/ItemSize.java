@@ -1,7 +1,6 @@
 package dev.ddb.common.attribute;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -58,7 +57,23 @@ public final class ItemSize {
         return (n.precision() + 1) / 2 + 1;
     }
 
-    private static int utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8).length;
+    /** The length of s in UTF-8, counted without encoding it (every write sizes its item). */
+    static int utf8(String s) {
+        int bytes = s.length();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                continue;
+            }
+            if (c < 0x800) {
+                bytes += 1;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 2; // two chars, four bytes
+                i++;
+            } else if (!Character.isSurrogate(c)) {
+                bytes += 2;
+            } // a lone surrogate is written as '?', one byte
+        }
+        return bytes;
     }
 }

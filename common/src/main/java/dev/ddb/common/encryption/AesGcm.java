@@ -38,6 +38,18 @@ final class AesGcm {
         }
     }
 
+    /** Encrypts into out at outOffset (length + {@link #TAG_BYTES} bytes), sparing a copy of the ciphertext. */
+    static void encrypt(SecretKey key, byte[] nonce, byte[] aad, byte[] plaintext, int offset, int length, byte[] out, int outOffset) {
+        try {
+            Cipher cipher = CIPHERS.get();
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
+            cipher.updateAAD(aad);
+            cipher.doFinal(plaintext, offset, length, out, outOffset);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is not available", e);
+        }
+    }
+
     /** @throws AEADBadTagException when the ciphertext, the nonce or the associated data was changed, or the key is another */
     static byte[] decrypt(SecretKey key, byte[] nonce, byte[] aad, byte[] ciphertext, int offset, int length)
             throws AEADBadTagException {

@@ -29,9 +29,8 @@ public final class RecordCipher {
     public byte[] seal(byte[] plaintext) {
         byte[] nonce = new byte[AesGcm.NONCE_BYTES];
         RANDOM.nextBytes(nonce);
-        byte[] ciphertext = AesGcm.encrypt(key, nonce, aad, plaintext, 0, plaintext.length);
-        byte[] sealed = Arrays.copyOf(nonce, AesGcm.NONCE_BYTES + ciphertext.length);
-        System.arraycopy(ciphertext, 0, sealed, AesGcm.NONCE_BYTES, ciphertext.length);
+        byte[] sealed = Arrays.copyOf(nonce, OVERHEAD + plaintext.length);
+        AesGcm.encrypt(key, nonce, aad, plaintext, 0, plaintext.length, sealed, AesGcm.NONCE_BYTES);
         return sealed;
     }
 

@@ -59,7 +59,7 @@ record WalRecord(long number, long lastSequence, List<Change> changes) {
     }
 
     byte[] encode() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(encodedSizeAtMost());
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeLong(number);
             out.writeLong(lastSequence);
@@ -80,6 +80,18 @@ record WalRecord(long number, long lastSequence, List<Change> changes) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /** Room for the encoding, so that the buffer never grows (a map name's chars take at most 3 bytes in writeUTF). */
+    private int encodedSizeAtMost() {
+        int size = 20;
+        for (Change change : changes) {
+            size += 1 + (change.isOutbox() ? 8 : 2 + 3 * change.map().length() + 4 + change.key().length);
+            if (!change.isRemove()) {
+                size += 4 + change.value().length;
+            }
+        }
+        return size;
     }
 
     static WalRecord decode(byte[] payload) {
