@@ -22,8 +22,8 @@ import dev.ddb.common.encryption.KeyPurposes;
 import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.encryption.RecordCipher;
 import dev.ddb.common.event.ItemChange;
-import dev.ddb.common.files.FileTrees;
 import dev.ddb.common.event.TableEvent;
+import dev.ddb.common.files.FileTrees;
 import dev.ddb.common.region.Regions;
 import dev.ddb.common.table.TableDescription;
 

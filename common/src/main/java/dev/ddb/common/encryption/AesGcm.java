@@ -28,14 +28,9 @@ final class AesGcm {
     }
 
     static byte[] encrypt(SecretKey key, byte[] nonce, byte[] aad, byte[] plaintext, int offset, int length) {
-        try {
-            Cipher cipher = CIPHERS.get();
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BYTES * 8, nonce));
-            cipher.updateAAD(aad);
-            return cipher.doFinal(plaintext, offset, length);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES/GCM is not available", e);
-        }
+        byte[] ciphertext = new byte[length + TAG_BYTES];
+        encrypt(key, nonce, aad, plaintext, offset, length, ciphertext, 0);
+        return ciphertext;
     }
 
     /** Encrypts into out at outOffset (length + {@link #TAG_BYTES} bytes), sparing a copy of the ciphertext. */
