@@ -17,14 +17,14 @@ public final class ItemSize {
     public static int of(Map<String, AttributeValue> item) {
         int size = 0;
         for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
-            size += utf8(e.getKey()) + of(e.getValue());
+            size += utf8Length(e.getKey()) + of(e.getValue());
         }
         return size;
     }
 
     public static int of(AttributeValue value) {
         if (value instanceof AttributeValue.S s) {
-            return utf8(s.value());
+            return utf8Length(s.value());
         } else if (value instanceof AttributeValue.N n) {
             return number(n.value());
         } else if (value instanceof AttributeValue.B b) {
@@ -40,11 +40,11 @@ public final class ItemSize {
         } else if (value instanceof AttributeValue.M m) {
             int size = 3;
             for (Map.Entry<String, AttributeValue> e : m.values().entrySet()) {
-                size += 1 + utf8(e.getKey()) + of(e.getValue());
+                size += 1 + utf8Length(e.getKey()) + of(e.getValue());
             }
             return size;
         } else if (value instanceof AttributeValue.SS ss) {
-            return ss.values().stream().mapToInt(ItemSize::utf8).sum();
+            return ss.values().stream().mapToInt(ItemSize::utf8Length).sum();
         } else if (value instanceof AttributeValue.NS ns) {
             return ns.values().stream().mapToInt(ItemSize::number).sum();
         } else if (value instanceof AttributeValue.BS bs) {
@@ -57,8 +57,8 @@ public final class ItemSize {
         return (n.precision() + 1) / 2 + 1;
     }
 
-    /** The length of s in UTF-8, counted without encoding it (every write sizes its item). */
-    static int utf8(String s) {
+    /** The length of s in UTF-8, counted without encoding it (every write sizes its item and its key). */
+    public static int utf8Length(String s) {
         int bytes = s.length();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -15,7 +15,7 @@ class ItemSizeTest {
         List<String> strings = List.of("", "plain ascii", "café", "€uro", "日本語", "emoji 😀 and 𝄞",
                 "lone high \uD83D end", "lone low \uDE00", "\uD83D", "mixed é€😀a\u007F\u0080\u07FF\u0800\uFFFF");
         for (String s : strings) {
-            assertThat(ItemSize.utf8(s)).as(s).isEqualTo(s.getBytes(StandardCharsets.UTF_8).length);
+            assertThat(ItemSize.utf8Length(s)).as(s).isEqualTo(s.getBytes(StandardCharsets.UTF_8).length);
         }
     }
 

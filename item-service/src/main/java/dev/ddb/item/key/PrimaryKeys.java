@@ -1,11 +1,11 @@
 package dev.ddb.item.key;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.ddb.common.attribute.AttributeValue;
+import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.key.KeyEncoding;
 import dev.ddb.common.table.KeySchema;
@@ -132,7 +132,7 @@ public final class PrimaryKeys {
 
     private static int bytes(AttributeValue value) {
         if (value instanceof AttributeValue.S s) {
-            return s.value().getBytes(StandardCharsets.UTF_8).length;
+            return ItemSize.utf8Length(s.value());
         }
         if (value instanceof AttributeValue.B b) {
             return b.value().length;

@@ -1,10 +1,9 @@
 package dev.ddb.item.expression.parse;
 
-import java.nio.charset.StandardCharsets;
-
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 
+import dev.ddb.common.attribute.ItemSize;
 import dev.ddb.item.expression.grammar.DynamoDbExpressionLexer;
 import dev.ddb.item.expression.grammar.DynamoDbExpressionParser;
 
@@ -22,7 +21,7 @@ final class ExpressionSource {
         if (text == null || text.isBlank()) {
             throw InvalidExpression.of(kind, "The expression can not be empty;");
         }
-        int size = text.getBytes(StandardCharsets.UTF_8).length;
+        int size = ItemSize.utf8Length(text);
         if (size > MAX_BYTES) {
             throw InvalidExpression.of(kind, "Expression size has exceeded the maximum allowed size; expression size: " + size);
         }
