@@ -61,9 +61,10 @@ public record BenchOptions(
                                        none. Default: those available (dynalite needs node, and npm unless it is
                                        on the PATH or in the cache; moto needs moto_server on the PATH)
               --peer-cache DIR         where dynalite is installed on demand (default <out>/peers)
-              --stack-jar PATH         the standalone jar (default standalone/target/ddb-standalone.jar); with a class
-                                       data sharing archive named after it beside it (the build's extracted
-                                       standalone/target/app/ddb-standalone.jar has one), started with it
+              --stack-jar PATH         the standalone jar (default: as the README's start command, the build's
+                                       extracted standalone/target/app/ddb-standalone.jar, or the jar of jars
+                                       standalone/target/ddb-standalone.jar when that is newer); with a class
+                                       data sharing archive named after it beside it, started with it
               --stack-jvm-opts "OPTS"  JVM options for our stack's processes (default: the README's start command's,
                                        "-Xms96m -Xmx512m -XX:NewSize=16m -XX:NewRatio=5 -XX:+UseSerialGC -XX:-ShrinkHeapInSteps";
                                        the stack also gets MALLOC_ARENA_MAX=2 as there)
@@ -206,8 +207,8 @@ public record BenchOptions(
             throw new UsageException("Nothing to run: --ours none, --peers none and no --target");
         }
         if (stackJar == null) {
-            stackJar = firstExisting(Path.of("standalone/target/ddb-standalone.jar"),
-                    Path.of("../standalone/target/ddb-standalone.jar"));
+            stackJar = OwnStack.defaultJar(Files.isDirectory(Path.of("standalone/target"))
+                    ? Path.of("standalone/target") : Path.of("../standalone/target"));
         }
         if (out == null) {
             Path cwd = Path.of("").toAbsolutePath();
@@ -238,15 +239,6 @@ public record BenchOptions(
             }
         }
         return List.copyOf(peers);
-    }
-
-    private static Path firstExisting(Path... candidates) {
-        for (Path p : candidates) {
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        }
-        return candidates[0];
     }
 
     private static String[] nameValue(String option, String value) {

@@ -22,10 +22,13 @@ final class ComposeLikeStack {
     private ComposeLikeStack() {
     }
 
-    /** @param standaloneJar {@code <checkout>/standalone/target/ddb-standalone.jar}: the service jars are beside it in the checkout */
+    /**
+     * @param standaloneJar {@code <checkout>/standalone/target/ddb-standalone.jar} or the extracted
+     *                      {@code <checkout>/standalone/target/app/ddb-standalone.jar}: the service jars are in the checkout
+     */
     static ProcessBuilder processBuilder(Path standaloneJar, String durability, List<String> jvmOptions, Path dataDir,
                                          int gatewayPort) throws IOException {
-        Path checkout = standaloneJar.toAbsolutePath().normalize().getParent().getParent().getParent();
+        Path checkout = checkout(standaloneJar);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String jvm = java + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions));
         int kafka = ChildProcesses.freePort();
@@ -58,6 +61,18 @@ final class ComposeLikeStack {
                         "DDB_GATEWAY_TLS_PORT", Integer.toString(ChildProcesses.freePort()))))
                 .append("wait\n");
         return new ProcessBuilder("bash", "-c", script.toString());
+    }
+
+    /** The checkout a build's standalone jar is in: the parent of its {@code standalone} module. */
+    static Path checkout(Path standaloneJar) {
+        for (Path dir = standaloneJar.toAbsolutePath().normalize().getParent(); dir != null; dir = dir.getParent()) {
+            if (dir.getFileName() != null && dir.getFileName().toString().equals("target")
+                    && dir.getParent() != null && dir.getParent().getParent() != null) {
+                return dir.getParent().getParent();
+            }
+        }
+        throw new IllegalStateException(standaloneJar + " is not in a module's target directory: the service jars"
+                + " are found beside standalone/ in the checkout");
     }
 
     /** What the Dockerfile's entry point gives every service's JVM besides the stack's options. */

@@ -119,6 +119,25 @@ final class OwnStack implements Target {
     }
 
     /**
+     * The jar the README's start command runs, in the build's {@code standalone/target}: the extracted
+     * {@code app/ddb-standalone.jar}, unless the jar of jars is newer (a build with {@code -Dddb.cds.skip}
+     * repackages it but leaves an earlier extraction behind) or the extraction is missing.
+     */
+    static Path defaultJar(Path standaloneTarget) {
+        Path jarOfJars = standaloneTarget.resolve("ddb-standalone.jar");
+        Path extracted = standaloneTarget.resolve("app").resolve("ddb-standalone.jar");
+        try {
+            if (Files.isRegularFile(extracted) && (!Files.isRegularFile(jarOfJars)
+                    || Files.getLastModifiedTime(extracted).compareTo(Files.getLastModifiedTime(jarOfJars)) >= 0)) {
+                return extracted;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + standaloneTarget, e);
+        }
+        return jarOfJars;
+    }
+
+    /**
      * The jar, with the class data sharing archive named after it when one is beside it: the build's
      * extracted {@code app/ddb-standalone.jar} has {@code app/ddb-standalone.jsa} (README, "Start-up:
      * class data sharing"); the jar of jars has none.
