@@ -63,7 +63,6 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static LocalStack start(StackSettings settings) {
-        SharedLogging.keepTheLaunchersLogging();
         LocalStack stack = new LocalStack(settings);
         try {
             stack.startAll();
@@ -178,13 +177,18 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** No logging.* properties: every context logs through logback.xml, read once ({@link SharedLogging}). */
     private int launch(String name, Supplier<SpringApplicationBuilder> builder, int port, Consumer<List<String>> extra) {
         List<String> properties = new ArrayList<>(List.of(
                 "server.port=" + port,
                 "spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
                 "spring.main.banner-mode=off",
-                "spring.main.log-startup-info=false")); // "Starting/Started StandaloneLauncher": this stack says what starts
+                "spring.main.log-startup-info=false", // "Starting/Started StandaloneLauncher": this stack says what starts
+                "logging.register-shutdown-hook=false", // the launcher's shutdown hook still logs after the services stopped
+                // the contexts share one logging system, which would label every line with the first service's name
+                "logging.include-application-name=false",
+                "logging.level.org.apache.kafka=WARN",
+                "logging.level.kafka=WARN",
+                "logging.level.state.change.logger=WARN"));
         extra.accept(properties);
         builders.put(name, builder);
         arguments.put(name, properties.stream().map(p -> "--" + p).toArray(String[]::new));
