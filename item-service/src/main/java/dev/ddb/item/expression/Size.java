@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 import dev.ddb.common.attribute.AttributeValue;
+import dev.ddb.common.attribute.ItemSize;
 
 /**
  * {@code size(path)}: bytes of a string (UTF-8, as DynamoDB measures strings) or binary, members
@@ -20,7 +21,7 @@ public record Size(DocumentPath path) implements Operand {
 
     private static Integer sizeOf(AttributeValue value) {
         if (value instanceof AttributeValue.S s) {
-            return AttributeValues.utf8(s.value()).length;
+            return ItemSize.utf8Length(s.value());
         }
         if (value instanceof AttributeValue.B b) {
             return b.value().length;
