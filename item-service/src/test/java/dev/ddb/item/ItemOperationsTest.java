@@ -173,6 +173,42 @@ class ItemOperationsTest {
     }
 
     @Test
+    void updateThatNestsBeyond32LevelsIsRejectedAndLeavesTheItemAsItWas() {
+        Map<String, AttributeValue> key = Map.of("id", AttributeValue.fromS("doc"));
+        client.putItem(r -> r.tableName("Things").item(Map.of("id", AttributeValue.fromS("doc"), "m", AttributeValue.fromM(Map.of()))));
+
+        // m is level 1 and m.a level 2: a value 31 levels deep fits (its innermost string at level 32), 32 does not
+        client.updateItem(r -> r.tableName("Things").key(key).updateExpression("SET m.a = :v")
+                .expressionAttributeValues(Map.of(":v", nested(31))));
+        assertValidation(() -> client.updateItem(r -> r.tableName("Things").key(key).updateExpression("SET m.b = :v")
+                        .expressionAttributeValues(Map.of(":v", nested(32)))),
+                "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit");
+
+        assertThat(client.getItem(r -> r.tableName("Things").key(key)).item().get("m").m()).containsOnlyKeys("a");
+    }
+
+    /** A string inside maps: {@code levels} levels deep counting the string. */
+    private static AttributeValue nested(int levels) {
+        AttributeValue value = AttributeValue.fromS("leaf");
+        for (int i = 1; i < levels; i++) {
+            value = AttributeValue.fromM(Map.of("a", value));
+        }
+        return value;
+    }
+
+    @Test
+    void batchWriteWithANullListForATableIsAValidationError() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("X-Amz-Target", "DynamoDB_20120810.BatchWriteItem")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"RequestItems\":{\"Things\":null}}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("ValidationException")
+                .contains("The batch write request list for a table cannot be null or empty: Things");
+    }
+
+    @Test
     void operationsOnAMissingTableAreResourceNotFound() {
         assertThatThrownBy(() -> client.getItem(r -> r.tableName("Missing").key(Map.of("id", AttributeValue.fromS("x")))))
                 .isInstanceOf(ResourceNotFoundException.class)

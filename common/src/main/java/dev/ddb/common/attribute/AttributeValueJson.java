@@ -24,6 +24,9 @@ public final class AttributeValueJson {
 
     /** DynamoDB rejects documents nested deeper than this. */
     public static final int MAX_NESTING_DEPTH = 32;
+    /** DynamoDB's message for a value or item nested deeper than {@link #MAX_NESTING_DEPTH}. */
+    public static final String NESTING_TOO_DEEP =
+            "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit";
 
     private AttributeValueJson() {
     }
@@ -49,7 +52,7 @@ public final class AttributeValueJson {
 
     private static AttributeValue read(JsonNode node, int depth) {
         if (depth > MAX_NESTING_DEPTH) {
-            throw DynamoDbException.validation("Nesting Levels have exceeded supported limits");
+            throw DynamoDbException.validation(NESTING_TOO_DEEP);
         }
         if (node == null || !node.isObject()) {
             throw DynamoDbException.serialization("Unexpected value type in payload");

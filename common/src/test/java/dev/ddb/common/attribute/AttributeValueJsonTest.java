@@ -77,7 +77,7 @@ class AttributeValueJsonTest {
             deep = "{\"L\":[" + deep + "]}";
         }
         String item = "{\"a\":" + deep + "}";
-        assertError(item, "Nesting Levels have exceeded supported limits");
+        assertError(item, AttributeValueJson.NESTING_TOO_DEEP);
     }
 
     private static void assertError(String item, String message) {

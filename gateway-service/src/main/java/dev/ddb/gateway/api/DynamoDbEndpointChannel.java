@@ -15,7 +15,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.ReferenceCountUtil;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
@@ -95,9 +94,23 @@ class DynamoDbEndpointChannel {
         }
 
         private static boolean isDynamoDbRequest(HttpRequest http) {
-            // Every SDK sends "/": no decoder needed for it.
+            // Every SDK sends "/", some with a query. The path is compared as sent, not decoded: a path
+            // with a malformed escape ("/%zz"), which made the decoder throw, HttpDecodingFailures answers first.
             return http.decoderResult().isSuccess() && HttpMethod.POST.equals(http.method())
-                    && ("/".equals(http.uri()) || new QueryStringDecoder(http.uri()).path().equals("/"));
+                    && "/".equals(path(http.uri()));
+        }
+
+        private static String path(String uri) {
+            int end = uri.length();
+            int query = uri.indexOf('?');
+            int fragment = uri.indexOf('#');
+            if (query >= 0) {
+                end = query;
+            }
+            if (fragment >= 0 && fragment < end) {
+                end = fragment;
+            }
+            return uri.substring(0, end);
         }
 
         private void start(ChannelHandlerContext context, HttpRequest http) {

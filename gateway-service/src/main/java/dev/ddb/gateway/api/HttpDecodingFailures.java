@@ -20,9 +20,10 @@ import dev.ddb.common.protocol.OperationDispatcher;
 /**
  * Requests Netty cannot decode never reach Spring: a request line over
  * {@code server.netty.max-initial-line-length} (414), headers over
- * {@code server.max-http-request-header-size} (431), malformed HTTP (400). Reactor Netty answers
- * them with an empty body; this handler, placed right after the HTTP codec, answers first with a
- * DynamoDB-shaped error and closes the connection, as Reactor Netty would.
+ * {@code server.max-http-request-header-size} (431), malformed HTTP or a path with a malformed
+ * percent escape (400). Reactor Netty answers them with an empty body; this handler, placed right
+ * after the HTTP codec, answers first with a DynamoDB-shaped error and closes the connection, as
+ * Reactor Netty would.
  */
 @Configuration(proxyBeanMethods = false)
 class HttpDecodingFailures {
@@ -51,16 +52,32 @@ class HttpDecodingFailures {
         return EndpointErrors.badHttpRequest();
     }
 
+    /**
+     * Whether the URI's path has a "%" that two hex digits do not follow: Reactor Netty cannot decode
+     * such a path and answers 400 with an empty body. (The query is only decoded when read.)
+     */
+    static boolean hasMalformedEscape(String uri) {
+        int query = uri.indexOf('?');
+        int end = query < 0 ? uri.length() : query;
+        for (int i = uri.indexOf('%'); i >= 0 && i < end; i = uri.indexOf('%', i + 1)) {
+            if (i + 2 >= end || Character.digit(uri.charAt(i + 1), 16) < 0 || Character.digit(uri.charAt(i + 2), 16) < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ChannelHandler.Sharable
     private static final class Responder extends ChannelInboundHandlerAdapter {
 
         @Override
         public void channelRead(ChannelHandlerContext context, Object message) {
-            if (!(message instanceof HttpRequest request) || request.decoderResult().isSuccess()) {
+            if (!(message instanceof HttpRequest request)
+                    || request.decoderResult().isSuccess() && !hasMalformedEscape(request.uri())) {
                 context.fireChannelRead(message);
                 return;
             }
-            Throwable cause = request.decoderResult().cause();
+            Throwable cause = request.decoderResult().cause(); // null for a malformed escape
             ReferenceCountUtil.release(message);
             context.writeAndFlush(NettyResponses.toHttp(OperationDispatcher.error(errorFor(cause)), false)).addListener(ChannelFutureListener.CLOSE);
         }

@@ -115,6 +115,20 @@ class HttpLevelErrorsTest extends GatewayTestBase {
         assertStillServesAGoodRequest();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"POST", "GET"})
+    void pathWithAMalformedEscapeIsAMalformedRequest(String method) {
+        // "/%zz" cannot be percent-decoded: a POST's connection used to close unanswered, a GET got an empty 400
+        SocketRequests.Result answer = SocketRequests.send(port, method + " /%zz HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/x-amz-json-1.0\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n"
+                + "Content-Length: 2\r\nConnection: close\r\n\r\n{}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertDynamoDbError(answer, MALFORMED);
+        assertNothingForwarded();
+        assertStillServesAGoodRequest();
+    }
+
     @Test
     void bytesThatAreNotHttpAre400() {
         SocketRequests.Result answer = SocketRequests.send(port, "HELLO DYNAMODB PLEASE\r\n\r\n");

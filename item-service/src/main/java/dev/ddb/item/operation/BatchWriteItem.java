@@ -127,8 +127,13 @@ public final class BatchWriteItem implements Operation {
         // Presence and sizes of RequestItems and of each table's list are the API model's constraints, checked already.
         JsonNode requestItems = request.get("RequestItems");
         int total = 0;
-        for (JsonNode tableWrites : requestItems.values()) {
-            total += tableWrites.size();
+        for (Map.Entry<String, JsonNode> entry : requestItems.properties()) {
+            if (entry.getValue().isNull()) {
+                // the API model lets a null list through (only an empty one breaks its length constraint)
+                throw DynamoDbException.validation("The batch write request list for a table cannot be null or empty: "
+                        + entry.getKey());
+            }
+            total += entry.getValue().size();
         }
         if (total > MAX_REQUESTS) {
             throw DynamoDbException.validation("Too many items requested for the BatchWriteItem call");

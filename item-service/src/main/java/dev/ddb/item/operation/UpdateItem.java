@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.attribute.AttributeValueJson;
 import dev.ddb.common.attribute.ItemSize;
+import dev.ddb.common.attribute.Items;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
@@ -94,6 +95,10 @@ public final class UpdateItem implements Operation {
             Map<String, AttributeValue> updated = update == null ? base : update.apply(base);
             if (ItemSize.of(updated) > ItemSize.MAX_ITEM_BYTES) {
                 throw DynamoDbException.validation("Item size to update has exceeded the maximum allowed size");
+            }
+            // each value was within the limit when read, but a SET of a nested path stacks the path's levels on its value's
+            if (update != null && Items.nestingDepth(updated) > AttributeValueJson.MAX_NESTING_DEPTH) {
+                throw DynamoDbException.validation(AttributeValueJson.NESTING_TOO_DEEP);
             }
             return updated;
         };
