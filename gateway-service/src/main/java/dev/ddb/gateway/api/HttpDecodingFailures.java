@@ -20,7 +20,7 @@ import dev.ddb.common.protocol.OperationDispatcher;
 /**
  * Requests Netty cannot decode never reach Spring: a request line over
  * {@code server.netty.max-initial-line-length} (414), headers over
- * {@code server.max-http-request-header-size} (431), malformed HTTP or a path with a malformed
+ * {@code server.max-http-request-header-size} (431), malformed HTTP or a URI with a malformed
  * percent escape (400). Reactor Netty answers them with an empty body; this handler, placed right
  * after the HTTP codec, answers first with a DynamoDB-shaped error and closes the connection, as
  * Reactor Netty would.
@@ -53,14 +53,12 @@ class HttpDecodingFailures {
     }
 
     /**
-     * Whether the URI's path has a "%" that two hex digits do not follow: Reactor Netty cannot decode
-     * such a path and answers 400 with an empty body. (The query is only decoded when read.)
+     * Whether the URI has a "%" that two hex digits do not follow: Reactor Netty cannot decode such a
+     * path or query and answers 400 with an empty body.
      */
     static boolean hasMalformedEscape(String uri) {
-        int query = uri.indexOf('?');
-        int end = query < 0 ? uri.length() : query;
-        for (int i = uri.indexOf('%'); i >= 0 && i < end; i = uri.indexOf('%', i + 1)) {
-            if (i + 2 >= end || Character.digit(uri.charAt(i + 1), 16) < 0 || Character.digit(uri.charAt(i + 2), 16) < 0) {
+        for (int i = uri.indexOf('%'); i >= 0; i = uri.indexOf('%', i + 1)) {
+            if (i + 2 >= uri.length() || Character.digit(uri.charAt(i + 1), 16) < 0 || Character.digit(uri.charAt(i + 2), 16) < 0) {
                 return true;
             }
         }

@@ -116,10 +116,10 @@ class HttpLevelErrorsTest extends GatewayTestBase {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"POST", "GET"})
-    void pathWithAMalformedEscapeIsAMalformedRequest(String method) {
-        // "/%zz" cannot be percent-decoded: a POST's connection used to close unanswered, a GET got an empty 400
-        SocketRequests.Result answer = SocketRequests.send(port, method + " /%zz HTTP/1.1\r\nHost: localhost\r\n"
+    @CsvSource({"POST, /%zz", "GET, /%zz", "POST, /a%2", "PUT, /?a=%zz", "POST, /?a=%"})
+    void uriWithAMalformedEscapeIsAMalformedRequest(String method, String uri) {
+        // "%zz" cannot be percent-decoded: a POST's connection used to close unanswered, other methods got an empty 400
+        SocketRequests.Result answer = SocketRequests.send(port, method + " " + uri + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: application/x-amz-json-1.0\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n"
                 + "Content-Length: 2\r\nConnection: close\r\n\r\n{}");
 

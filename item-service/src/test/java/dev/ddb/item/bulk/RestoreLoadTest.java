@@ -83,6 +83,22 @@ class RestoreLoadTest {
         }
     }
 
+    @Test
+    void anItemBeyondDynamoDbsLimitsIsRefusedAndTheRestLoaded() throws Exception {
+        String tooDeep = "{\"S\":\"leaf\"}";
+        for (int i = 0; i < 32; i++) {
+            tooDeep = "{\"M\":{\"a\":" + tooDeep + "}}";
+        }
+        try (RunningItemService service = RunningItemService.start(dataDir, "ASYNC")) {
+            service.provision(RESTORING.formatted("true"));
+
+            HttpResponse<String> loaded = load(service, "id-Restored", ITEMS + "{\"Item\":{\"id\":{\"S\":\"deep\"},\"doc\":" + tooDeep + "}}\n");
+
+            assertThat(loaded.statusCode()).isEqualTo(200);
+            assertThat(loaded.body()).isEqualTo("{\"Loaded\":3,\"Refused\":1}");
+        }
+    }
+
     private HttpResponse<String> load(RunningItemService service, String tableId, String lines) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/internal/tables/Restored/items?tableId=" + tableId))
                 .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(lines)).build(),
