@@ -70,8 +70,8 @@ public class ItemServiceClient {
     /**
      * Puts a chunk of {@code {"Item":...}} lines into the restored table with that TableId.
      *
-     * @return how many items item-service refused (an index key of another type than the index's, or an
-     *         item beyond DynamoDB's limits)
+     * @return how many items item-service refused (an index key of another type than the index's, or a line
+     *         that is no item)
      * @throws RestoreTargetGoneException when that table is not being restored any more
      * @throws RestoreAlreadyLoadedException when item-service has finished that table's restore already
      */

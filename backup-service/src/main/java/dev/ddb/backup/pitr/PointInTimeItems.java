@@ -47,7 +47,7 @@ public class PointInTimeItems {
         BackupFiles files = archives.bases(tableId);
         files.verify(base.id(), base.sha256());
         files.readLines(base.id(), itemLine -> {
-            Map<String, AttributeValue> item = AttributeValueJson.readItem(Json.read(itemLine.getBytes(StandardCharsets.UTF_8)).get("Item"));
+            Map<String, AttributeValue> item = AttributeValueJson.readStoredItem(Json.read(itemLine.getBytes(StandardCharsets.UTF_8)).get("Item"));
             items.put(key(keys, item), itemLine);
         });
         for (TableArchive.Segment segment : archive.segments()) {

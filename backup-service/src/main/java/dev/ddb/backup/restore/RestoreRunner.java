@@ -138,7 +138,7 @@ public class RestoreRunner implements SmartInitializingSingleton, AutoCloseable 
             }
             long refused = loads.await();
             if (refused > 0) {
-                LOG.warn("Restore of table {}: {} items were refused (an index key of another type than the index's, or an item beyond DynamoDB's limits)",
+                LOG.warn("Restore of table {}: {} items were refused (an index key of another type than the index's, or a line that is no item)",
                         job.targetTableKey(), refused);
             }
         } catch (RestoreAlreadyLoadedException e) {

@@ -89,7 +89,7 @@ public final class BackupFiles {
                     announced = node.path("ItemCount").longValue();
                     break;
                 }
-                bytes += ItemSize.of(AttributeValueJson.readItem(item));
+                bytes += ItemSize.of(AttributeValueJson.readStoredItem(item));
                 items++;
                 gzip.write(line.getBytes(StandardCharsets.UTF_8));
                 gzip.write('\n');

@@ -49,6 +49,24 @@ class BackupFilesTest {
     }
 
     @Test
+    void anItemNestedDeeperThanRequestsMayIsBackedUp() throws IOException {
+        // an update could nest an item beyond 32 levels before that was checked: its backups must still work
+        String deep = "{\"S\":\"leaf\"}";
+        for (int i = 0; i < 36; i++) {
+            deep = "{\"M\":{\"a\":" + deep + "}}";
+        }
+        String items = ITEMS + "{\"Item\":{\"id\":{\"S\":\"deep\"},\"doc\":" + deep + "}}\n";
+        BackupFiles files = new BackupFiles(dataDir, KEY);
+
+        BackupFiles.Written written = files.write("01700000000000-0000abcd", stream(items + "{\"ItemCount\":3}\n"));
+
+        assertThat(written.itemCount()).isEqualTo(3);
+        List<String> lines = new ArrayList<>();
+        files.readLines("01700000000000-0000abcd", lines::add);
+        assertThat(String.join("\n", lines) + "\n").isEqualTo(items);
+    }
+
+    @Test
     void aChangedByteIsDetected() throws IOException {
         BackupFiles files = new BackupFiles(dataDir, KEY);
         BackupFiles.Written written = files.write("01700000000000-0000abcd", stream(ITEMS + "{\"ItemCount\":2}\n"));

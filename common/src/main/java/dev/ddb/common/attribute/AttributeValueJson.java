@@ -33,6 +33,19 @@ public final class AttributeValueJson {
 
     /** Reads an item (or key): a JSON object of attribute name to attribute value. */
     public static Map<String, AttributeValue> readItem(JsonNode node) {
+        return readItem(node, MAX_NESTING_DEPTH);
+    }
+
+    /**
+     * Reads an item as the store kept it (a backup's or an archive's line): it was checked when it
+     * was written, and an update could nest an item beyond {@link #MAX_NESTING_DEPTH} before that was
+     * checked too, so the limit does not apply here; such an item is backed up and restored like any other.
+     */
+    public static Map<String, AttributeValue> readStoredItem(JsonNode node) {
+        return readItem(node, Integer.MAX_VALUE);
+    }
+
+    private static Map<String, AttributeValue> readItem(JsonNode node, int maxDepth) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return new LinkedHashMap<>();
         }
@@ -41,17 +54,17 @@ public final class AttributeValueJson {
         }
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : node.properties()) {
-            item.put(e.getKey(), read(e.getValue(), 1));
+            item.put(e.getKey(), read(e.getValue(), 1, maxDepth));
         }
         return item;
     }
 
     public static AttributeValue read(JsonNode node) {
-        return read(node, 1);
+        return read(node, 1, MAX_NESTING_DEPTH);
     }
 
-    private static AttributeValue read(JsonNode node, int depth) {
-        if (depth > MAX_NESTING_DEPTH) {
+    private static AttributeValue read(JsonNode node, int depth, int maxDepth) {
+        if (depth > maxDepth) {
             throw DynamoDbException.validation(NESTING_TOO_DEEP);
         }
         if (node == null || !node.isObject()) {
@@ -97,7 +110,7 @@ public final class AttributeValueJson {
             case "L": {
                 List<AttributeValue> values = new ArrayList<>();
                 for (JsonNode element : array(value)) {
-                    values.add(read(element, depth + 1));
+                    values.add(read(element, depth + 1, maxDepth));
                 }
                 return new AttributeValue.L(values);
             }
@@ -107,7 +120,7 @@ public final class AttributeValueJson {
                 }
                 Map<String, AttributeValue> values = new LinkedHashMap<>();
                 for (Map.Entry<String, JsonNode> e : value.properties()) {
-                    values.put(e.getKey(), read(e.getValue(), depth + 1));
+                    values.put(e.getKey(), read(e.getValue(), depth + 1, maxDepth));
                 }
                 return new AttributeValue.M(values);
             }

@@ -43,7 +43,7 @@ public final class ItemLoad {
         }
     }
 
-    /** The outcome of one chunk: items put, and items refused (an index key of the wrong type, an item beyond the limits). */
+    /** The outcome of one chunk: items put, and items refused (an index key of the wrong type, a line that is no item). */
     public record Loaded(long items, long refused) {
     }
 
@@ -75,11 +75,11 @@ public final class ItemLoad {
             Map<String, AttributeValue> attributes;
             byte[] key;
             try {
-                attributes = AttributeValueJson.readItem(item);
+                attributes = AttributeValueJson.readStoredItem(item);
                 key = PrimaryKeys.ofItem(table.keySchema(), attributes);
             } catch (DynamoDbException e) {
-                // an item stored before a limit was enforced (one nested beyond 32 levels by an update):
-                // refused like an item whose index key has the wrong type, not the whole restore
+                // an item that is not one (a line without the table's key): refused like an item whose
+                // index key has the wrong type, rather than the whole chunk, which would hold the restore up
                 items++;
                 refused++;
                 continue;

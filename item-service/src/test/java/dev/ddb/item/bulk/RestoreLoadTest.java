@@ -84,7 +84,8 @@ class RestoreLoadTest {
     }
 
     @Test
-    void anItemBeyondDynamoDbsLimitsIsRefusedAndTheRestLoaded() throws Exception {
+    void anItemAnUpdateNestedTooDeepIsRestoredAndALineWithoutKeyRefused() throws Exception {
+        // before updates were checked against the nesting limit, one could store an item nested deeper than 32 levels
         String tooDeep = "{\"S\":\"leaf\"}";
         for (int i = 0; i < 32; i++) {
             tooDeep = "{\"M\":{\"a\":" + tooDeep + "}}";
@@ -92,10 +93,14 @@ class RestoreLoadTest {
         try (RunningItemService service = RunningItemService.start(dataDir, "ASYNC")) {
             service.provision(RESTORING.formatted("true"));
 
-            HttpResponse<String> loaded = load(service, "id-Restored", ITEMS + "{\"Item\":{\"id\":{\"S\":\"deep\"},\"doc\":" + tooDeep + "}}\n");
+            HttpResponse<String> loaded = load(service, "id-Restored", ITEMS + "{\"Item\":{\"id\":{\"S\":\"deep\"},\"doc\":" + tooDeep + "}}\n"
+                    + "{\"Item\":{\"other\":{\"S\":\"no key\"}}}\n");
 
             assertThat(loaded.statusCode()).isEqualTo(200);
-            assertThat(loaded.body()).isEqualTo("{\"Loaded\":3,\"Refused\":1}");
+            assertThat(loaded.body()).isEqualTo("{\"Loaded\":4,\"Refused\":1}");
+            service.provision(RESTORING.formatted("false").replace("CREATING", "ACTIVE"));
+            assertThat(service.client().getItem(r -> r.tableName("Restored").key(Map.of("id", AttributeValue.fromS("deep")))).item())
+                    .containsKey("doc");
         }
     }
 
