@@ -97,20 +97,7 @@ class DynamoDbEndpointChannel {
             // Every SDK sends "/", some with a query. The path is compared as sent, not decoded: a path
             // with a malformed escape ("/%zz"), which made the decoder throw, HttpDecodingFailures answers first.
             return http.decoderResult().isSuccess() && HttpMethod.POST.equals(http.method())
-                    && "/".equals(path(http.uri()));
-        }
-
-        private static String path(String uri) {
-            int end = uri.length();
-            int query = uri.indexOf('?');
-            int fragment = uri.indexOf('#');
-            if (query >= 0) {
-                end = query;
-            }
-            if (fragment >= 0 && fragment < end) {
-                end = fragment;
-            }
-            return uri.substring(0, end);
+                    && (http.uri().equals("/") || http.uri().startsWith("/?"));
         }
 
         private void start(ChannelHandlerContext context, HttpRequest http) {
