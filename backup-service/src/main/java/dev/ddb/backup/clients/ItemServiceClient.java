@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 import dev.ddb.backup.BackupServiceProperties;
+import dev.ddb.common.json.Json;
+import tools.jackson.databind.JsonNode;
 
 /**
  * item-service's internal API for backups: {@code GET /internal/tables/{name}/items} (a snapshot
@@ -63,7 +66,7 @@ public class ItemServiceClient {
         if (response.statusCode() != 200) {
             throw new InternalCallException(request.method() + " " + request.uri() + " answered " + response.statusCode());
         }
-        var node = dev.ddb.common.json.Json.read(response.body());
+        var node = Json.read(response.body());
         return new Position(node.path("Time").longValue(), node.path("Sequence").longValue());
     }
 
@@ -74,6 +77,7 @@ public class ItemServiceClient {
      *         that is no item)
      * @throws RestoreTargetGoneException when that table is not being restored any more
      * @throws RestoreAlreadyLoadedException when item-service has finished that table's restore already
+     * @throws RestoreRefusedException when item-service refused the chunk (400), which a retry cannot change
      */
     public long load(String tableKey, String tableId, byte[] lines) {
         HttpRequest request = http.request(http.tableUri("/internal/tables", tableKey, "/items", "tableId=" + tableId))
@@ -86,10 +90,24 @@ public class ItemServiceClient {
         if (response.statusCode() == 409) {
             throw new RestoreAlreadyLoadedException("The restore of table " + tableKey + " (" + tableId + ") has finished in item-service");
         }
+        if (response.statusCode() == 400) {
+            throw new RestoreRefusedException("item-service refused a chunk of items: " + message(response.body()));
+        }
         if (response.statusCode() != 200) {
             throw new InternalCallException(request.method() + " " + request.uri() + " answered " + response.statusCode());
         }
-        return dev.ddb.common.json.Json.read(response.body()).path("Refused").longValue(0);
+        return Json.read(response.body()).path("Refused").longValue(0);
+    }
+
+    /** The {@code message} of an internal error answer, or the body as it is when it has none. */
+    private static String message(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        try {
+            JsonNode message = Json.read(body).get("message");
+            return message != null && message.isString() ? message.stringValue() : text;
+        } catch (RuntimeException e) {
+            return text;
+        }
     }
 
     private static void closeQuietly(InputStream body) {

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
 import dev.ddb.backup.clients.InternalCallException;
 import dev.ddb.backup.clients.ItemServiceClient;
 import dev.ddb.backup.clients.RestoreAlreadyLoadedException;
+import dev.ddb.backup.clients.RestoreRefusedException;
 import dev.ddb.backup.clients.RestoreTargetGoneException;
 import dev.ddb.backup.clients.TableServiceClient;
 import dev.ddb.backup.pitr.PointInTimeItems;
@@ -36,10 +37,11 @@ import dev.ddb.common.table.TableDescription;
 /**
  * Runs restores in the background: checks the backup's file against its checksum, has item-service
  * load its items into the new (CREATING) table in chunks, then has table-service make the table
- * ACTIVE. A restore that cannot complete (its file corrupted, the table deleted meanwhile) removes
- * its table and logs why: it never stays CREATING. Loading puts whole items, so a restore cut short
- * by a crash simply starts loading again when the service starts (every job still in the catalog).
- * Internal calls that fail (a service restarting) are retried for a while.
+ * ACTIVE. A restore that cannot complete (its file corrupted, the table deleted meanwhile, a chunk
+ * item-service refuses) removes its table and logs why: it never stays CREATING. Loading puts whole
+ * items, so a restore cut short by a crash simply starts loading again when the service starts (every
+ * job still in the catalog). Internal calls that fail (a service restarting or unreachable) are retried,
+ * further and further apart, until they work or this service stops: the restore then goes on.
  */
 @Component
 public class RestoreRunner implements SmartInitializingSingleton, AutoCloseable {
@@ -50,8 +52,11 @@ public class RestoreRunner implements SmartInitializingSingleton, AutoCloseable 
     static final int CHUNK_LINES = 1000;
     /** Chunks of one restore being loaded at once. */
     static final int CHUNKS_IN_FLIGHT = 3;
-    private static final int ATTEMPTS = 60;
-    private static final long RETRY_MILLIS = 1000;
+    /** The pause after an internal call's first failure; it doubles with each failure, up to the most. */
+    private static final long FIRST_RETRY_MILLIS = 1000;
+    private static final long MOST_RETRY_MILLIS = 30_000;
+    /** Failures of one call between warnings in the log. */
+    private static final int WARN_EVERY = 10;
 
     private final BackupCatalog catalog;
     private final BackupFiles files;
@@ -149,6 +154,9 @@ public class RestoreRunner implements SmartInitializingSingleton, AutoCloseable 
             return;
         } catch (RestoreTargetGoneException e) {
             fail(job, e.getMessage()); // item-service lost the table: table-service must not keep it CREATING
+            return;
+        } catch (RestoreRefusedException e) {
+            fail(job, e.getMessage());
             return;
         }
         retried(() -> tables.finish(job.targetTableKey(), job.tableId()));
@@ -255,20 +263,24 @@ public class RestoreRunner implements SmartInitializingSingleton, AutoCloseable 
     }
 
     private <T> T retried(Supplier<T> call) {
-        for (int attempt = 1; ; attempt++) {
+        long pause = FIRST_RETRY_MILLIS;
+        for (int failures = 1; ; failures++) {
             try {
                 return call.get();
             } catch (InternalCallException e) {
-                if (attempt == ATTEMPTS || closed) {
+                if (closed) {
                     throw e;
                 }
-                LOG.debug("Internal call failed ({}); retrying", e.getMessage());
+                if (failures % WARN_EVERY == 1) {
+                    LOG.warn("Internal call of a restore failed {} time(s) ({}); retrying", failures, e.getMessage());
+                }
                 try {
-                    Thread.sleep(RETRY_MILLIS);
+                    Thread.sleep(pause);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
                 }
+                pause = Math.min(pause * 2, MOST_RETRY_MILLIS);
             }
         }
     }

@@ -16,6 +16,7 @@ import dev.ddb.item.write.Write;
 import dev.ddb.item.write.WriteOutcome;
 import dev.ddb.item.write.WritePath;
 import dev.ddb.item.write.WriteSet;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -68,17 +69,17 @@ public final class ItemLoad {
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode item = Json.read(line.getBytes(StandardCharsets.UTF_8)).get("Item");
-            if (item == null) {
-                continue; // the ItemCount line
-            }
             Map<String, AttributeValue> attributes;
             byte[] key;
             try {
+                JsonNode item = Json.read(line.getBytes(StandardCharsets.UTF_8)).get("Item");
+                if (item == null) {
+                    continue; // the ItemCount line
+                }
                 attributes = AttributeValueJson.readStoredItem(item);
                 key = PrimaryKeys.ofItem(table.keySchema(), attributes);
-            } catch (DynamoDbException e) {
-                // an item that is not one (a line without the table's key): refused like an item whose
+            } catch (DynamoDbException | JacksonException e) {
+                // a line that is no item (not JSON, or without the table's key): refused like an item whose
                 // index key has the wrong type, rather than the whole chunk, which would hold the restore up
                 items++;
                 refused++;
