@@ -197,6 +197,32 @@ class ItemOperationsTest {
     }
 
     @Test
+    void attributeNamesAsLongAsDynamoDbAllowsAreStoredAndReadBackOneByteMoreIsAValidationError() {
+        // DynamoDB's limit is 65,535 bytes: the first has 32,768 characters, the second as many as bytes,
+        // beyond the 50,000 characters Jackson reads by default
+        String longest = "\u00e9".repeat(32_767) + "x";
+        String nestedLongest = "y".repeat(65_535);
+        Map<String, AttributeValue> item = Map.of("id", AttributeValue.fromS("long"), longest, AttributeValue.fromN("1"),
+                "m", AttributeValue.fromM(Map.of(nestedLongest, AttributeValue.fromS("inside"))));
+
+        client.putItem(r -> r.tableName("Things").item(item));
+        client.updateItem(r -> r.tableName("Things").key(Map.of("id", AttributeValue.fromS("long")))
+                .updateExpression("SET #n = #n + :one").expressionAttributeNames(Map.of("#n", longest))
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+
+        Map<String, AttributeValue> stored = client.getItem(r -> r.tableName("Things").key(Map.of("id", AttributeValue.fromS("long")))).item();
+        assertThat(stored.get(longest).n()).isEqualTo("2");
+        assertThat(stored.get("m").m()).containsOnlyKeys(nestedLongest);
+        assertThatThrownBy(() -> client.putItem(r -> r.tableName("Things").item(Map.of("id", AttributeValue.fromS("longer"),
+                        "y".repeat(65_536), AttributeValue.fromS("x")))))
+                .isInstanceOfSatisfying(DynamoDbException.class, e -> {
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+                    assertThat(e.awsErrorDetails().errorMessage()).endsWith("at 'item' failed to satisfy constraint: "
+                            + "Map keys must satisfy constraint: [Member must have length less than or equal to 65535]");
+                });
+    }
+
+    @Test
     void batchWriteWithANullListForATableIsAValidationError() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
                 .header("Content-Type", "application/x-amz-json-1.0")

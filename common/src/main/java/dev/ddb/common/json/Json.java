@@ -1,6 +1,8 @@
 package dev.ddb.common.json;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -13,7 +15,16 @@ import dev.ddb.common.request.Unicode;
 /** The one JSON mapper the suite shares; request bodies that are not JSON get DynamoDB's SerializationException. */
 public final class Json {
 
-    public static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /**
+     * What every parser of ours reads: names as long as a request can hold, so that an attribute name
+     * longer than DynamoDB's 65,535 bytes gets DynamoDB's ValidationException from the request's
+     * validation (Jackson's default limit, 50,000 characters, would make it a SerializationException,
+     * and an item with such a name unreadable once stored).
+     */
+    public static final StreamReadConstraints READ_CONSTRAINTS = StreamReadConstraints.builder()
+            .maxNameLength(Integer.MAX_VALUE).build();
+    public static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(READ_CONSTRAINTS).build())
+            .build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {

@@ -2,6 +2,7 @@ package dev.ddb.gateway.rest;
 
 import java.util.Map;
 
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -11,6 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import dev.ddb.common.attribute.AttributeValueJson;
 import dev.ddb.common.attribute.PlainJson;
+import dev.ddb.common.json.Json;
 
 /**
  * The REST API's item documents: plain JSON to DynamoDB's typed attribute values and back (the way
@@ -37,7 +39,7 @@ import dev.ddb.common.attribute.PlainJson;
 final class PlainItems {
 
     /** Reads every number exactly: fractions as BigDecimal, integers as BigInteger, never double. */
-    static final JsonMapper EXACT = JsonMapper.builder()
+    static final JsonMapper EXACT = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(Json.READ_CONSTRAINTS).build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .build();

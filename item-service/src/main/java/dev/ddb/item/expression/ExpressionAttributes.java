@@ -31,6 +31,13 @@ public final class ExpressionAttributes {
     public ExpressionAttributes(Map<String, String> names, Map<String, AttributeValue> values) {
         this.names = checked(names, NAME_KEY, "ExpressionAttributeNames");
         this.values = checked(values, VALUE_KEY, "ExpressionAttributeValues");
+        if (names != null) {
+            names.forEach((key, name) -> {
+                if (name.isEmpty()) {
+                    throw DynamoDbException.validation("ExpressionAttributeNames contains invalid value: Empty attribute name for key " + key);
+                }
+            });
+        }
     }
 
     public static ExpressionAttributes none() {

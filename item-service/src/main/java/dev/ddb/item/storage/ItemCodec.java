@@ -9,6 +9,7 @@ import dev.ddb.common.json.Json;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.dataformat.smile.SmileFactory;
 import tools.jackson.dataformat.smile.SmileMapper;
 
 /**
@@ -23,7 +24,8 @@ import tools.jackson.dataformat.smile.SmileMapper;
  */
 final class ItemCodec {
 
-    private static final SmileMapper SMILE = SmileMapper.builder().build();
+    private static final SmileMapper SMILE = SmileMapper.builder(
+            SmileFactory.builder().streamReadConstraints(Json.READ_CONSTRAINTS).build()).build();
 
     private ItemCodec() {
     }

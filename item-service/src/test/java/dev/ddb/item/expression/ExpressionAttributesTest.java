@@ -39,6 +39,12 @@ class ExpressionAttributesTest {
     }
 
     @Test
+    void aNameMustNotBeEmpty() {
+        assertThat(validationError(() -> new ExpressionAttributes(Map.of("#a", ""), null)))
+                .isEqualTo("ExpressionAttributeNames contains invalid value: Empty attribute name for key #a");
+    }
+
+    @Test
     void everyDefinedNameAndValueMustBeUsed() {
         Map<String, String> names = new LinkedHashMap<>();
         names.put("#a", "a");
