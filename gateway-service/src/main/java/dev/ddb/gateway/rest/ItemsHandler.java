@@ -50,8 +50,9 @@ class ItemsHandler {
             return dynamoDb.keySchemaOf(caller, table).flatMap(schema -> {
                 ObjectNode put = DynamoDbRequests.putItem(table, schema.table(), keyOf(request, schema.table()),
                         document, precondition);
-                ObjectNode stored = PlainItems.fromItem(put.get("Item"));
                 return dynamoDb.call(caller, "PutItem", put).flatMap(answer -> {
+                    // only once PutItem took it: a key from the path may be no number at all
+                    ObjectNode stored = PlainItems.fromItem(put.get("Item"));
                     if (DynamoDbCalls.member(answer, "Attributes").isPresent()) {
                         return RestExchanges.json(200, stored);
                     }
