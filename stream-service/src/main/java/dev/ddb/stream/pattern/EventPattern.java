@@ -293,7 +293,10 @@ public final class EventPattern {
             if (!operator.isString() || !operand.isNumber()) {
                 throw new InvalidPatternException("numeric compares with an operator and a number: " + argument);
             }
-            BigDecimal bound = operand.decimalValue();
+            BigDecimal bound = decimal(operand);
+            if (bound == null) {
+                throw new InvalidPatternException("numeric bound out of range (at most about 1.8e308): " + operator.stringValue());
+            }
             comparisons.add(switch (operator.stringValue()) {
                 case "=" -> n -> n.compareTo(bound) == 0;
                 case "<" -> n -> n.compareTo(bound) < 0;
@@ -303,13 +306,26 @@ public final class EventPattern {
                 default -> throw new InvalidPatternException("Unknown numeric operator " + operator.stringValue());
             });
         }
-        return value -> value.isNumber() && comparisons.stream().allMatch(c -> c.test(value.decimalValue()));
+        return value -> {
+            BigDecimal number = value.isNumber() ? decimal(value) : null;
+            return number != null && comparisons.stream().allMatch(c -> c.test(number));
+        };
     }
 
     private static boolean literalEquals(JsonNode literal, JsonNode value) {
         if (literal.isNumber() && value.isNumber()) {
-            return literal.decimalValue().compareTo(value.decimalValue()) == 0;
+            BigDecimal a = decimal(literal);
+            BigDecimal b = decimal(value);
+            return a != null && b != null ? a.compareTo(b) == 0 : literal.equals(value);
         }
         return literal.equals(value);
+    }
+
+    /** A JSON number as a BigDecimal; null beyond a double's range, which Jackson reads as infinite (1e400). */
+    private static BigDecimal decimal(JsonNode number) {
+        if (number.isFloatingPointNumber() && !Double.isFinite(number.doubleValue())) {
+            return null;
+        }
+        return number.decimalValue();
     }
 }

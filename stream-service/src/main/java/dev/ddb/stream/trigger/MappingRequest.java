@@ -132,9 +132,12 @@ record MappingRequest(String functionName, String eventSourceArn, Boolean enable
         }
         JsonNode destination = value.path("OnFailure").path("Destination");
         if (!destination.isMissingNode() && !destination.isNull()) {
-            if (!destination.isString() || FailureDestinations.topicOf(destination.stringValue()).isEmpty()) {
+            if (!destination.isString()) {
+                throw LambdaException.invalidParameter("DestinationConfig.OnFailure.Destination must be a string.");
+            }
+            if (FailureDestinations.topicOf(destination.stringValue()).isEmpty()) {
                 throw LambdaException.invalidParameter("The provided destination config DestinationConfig(onSuccess=null, onFailure=OnFailure(destination="
-                        + destination.asString() + ")) is invalid: this server sends discarded records to a Kafka topic, "
+                        + destination.stringValue() + ")) is invalid: this server sends discarded records to a Kafka topic, "
                         + "named as is, as kafka://<topic> or as arn:aws:kafka:<region>:<account>:topic/<topic>.");
             }
         }

@@ -86,6 +86,16 @@ class EventPatternTest {
     }
 
     @Test
+    void numbersBeyondADoublesRangeAreRefusedAsBoundsAndMatchNothingInEvents() {
+        assertThatThrownBy(() -> EventPattern.parse("{\"a\": [{\"numeric\": [\">\", 1e400]}]}"))
+                .isInstanceOf(InvalidPatternException.class).hasMessage("numeric bound out of range (at most about 1.8e308): >");
+        JsonNode huge = Json.read("{\"amount\": 1e400}".getBytes());
+        assertThat(EventPattern.parse("{\"amount\": [{\"numeric\": [\">\", 0]}]}").matches(huge)).isFalse();
+        assertThat(EventPattern.parse("{\"amount\": [1]}").matches(huge)).isFalse();
+        assertThat(EventPattern.parse("{\"amount\": [1e400]}").matches(huge)).isTrue();
+    }
+
+    @Test
     void malformedPatternsAreRefused() {
         assertThatThrownBy(() -> EventPattern.parse("not json")).isInstanceOf(InvalidPatternException.class);
         assertThatThrownBy(() -> EventPattern.parse("[1]")).isInstanceOf(InvalidPatternException.class);

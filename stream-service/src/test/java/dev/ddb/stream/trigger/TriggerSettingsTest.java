@@ -93,6 +93,12 @@ class TriggerSettingsTest {
                 .isInstanceOf(LambdaException.class).hasMessageContaining("Invalid filter pattern definition");
         assertThatThrownBy(() -> MappingRequest.parse("{\"DestinationConfig\": {\"OnFailure\": {\"Destination\": \"arn:aws:sqs:us-east-1:000000000000:q\"}}}".getBytes()))
                 .isInstanceOf(LambdaException.class);
+        for (String notAString : new String[] {"[]", "{}", "[null]", "1"}) {
+            assertThatThrownBy(() -> MappingRequest.parse(("{\"DestinationConfig\": {\"OnFailure\": {\"Destination\": " + notAString + "}}}").getBytes()))
+                    .as(notAString).isInstanceOf(LambdaException.class).hasMessage("DestinationConfig.OnFailure.Destination must be a string.");
+        }
+        assertThatThrownBy(() -> MappingRequest.parse("{\"FilterCriteria\": {\"Filters\": [{\"Pattern\": \"{\\\"a\\\": [{\\\"numeric\\\": [\\\">\\\", 1e400]}]}\"}]}}".getBytes()))
+                .isInstanceOf(LambdaException.class).hasMessageContaining("Invalid filter pattern definition");
         assertThatThrownBy(() -> MappingRequest.parse("{oops".getBytes()))
                 .isInstanceOf(LambdaException.class).extracting(e -> ((LambdaException) e).type()).isEqualTo("InvalidRequestContentException");
         MappingRequest ok = MappingRequest.parse(("{\"FunctionName\":\"f\",\"BatchSize\":10000,\"MaximumRetryAttempts\":-1,"
