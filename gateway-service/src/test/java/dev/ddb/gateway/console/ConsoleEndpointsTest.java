@@ -3,9 +3,11 @@ package dev.ddb.gateway.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +68,34 @@ class ConsoleEndpointsTest extends GatewayTestBase {
         HttpResponse<String> missing = get("/console/no-such-file.js");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("UnknownOperationException");
+    }
+
+    @Test
+    void aConnectionKeptAliveAnswersEveryRequestAfterTheConsolesFiles() throws Exception {
+        // Reactor Netty before 1.3.8 could stop reading such a connection after its second request,
+        // about every other time (reactor/reactor-netty#4361): a browser's next call never got its answer
+        for (int round = 0; round < 20; round++) {
+            try (Socket socket = new Socket("localhost", port)) {
+                socket.setSoTimeout(5_000);
+                for (String path : List.of("/console/app.js", "/console/no-such-file.js", "/")) {
+                    assertThat(exchange(socket, path)).as("round %d, %s", round, path).matches("HTTP/1\\.1 (200|404) .*");
+                }
+            }
+        }
+    }
+
+    /** Sends {@code GET path} on the connection and reads the whole answer; its status line. */
+    private static String exchange(Socket socket, String path) throws IOException {
+        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        StringBuilder head = new StringBuilder();
+        while (head.indexOf("\r\n\r\n") < 0) {
+            head.append((char) in.readUnsignedByte());
+        }
+        Matcher length = Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(head);
+        assertThat(length.find()).as("Content-Length of %s", path).isTrue();
+        in.readFully(new byte[Integer.parseInt(length.group(1))]);
+        return head.substring(0, head.indexOf("\r\n"));
     }
 
     @Test
