@@ -224,7 +224,9 @@ public class ImportRunner implements SmartInitializingSingleton, AutoCloseable {
         description.put("ImportStatus", "FAILED").put("EndTime", TransferErrors.seconds(System.currentTimeMillis()))
                 .put("FailureCode", code).put("FailureMessage", message);
         catalog.putImport(description.get("ImportArn").stringValue(), record);
-        LOG.error("Import {} failed: {} {}", description.get("ImportArn").stringValue(), code, message);
+        // WARN: most failures are the caller's to fix (no such bucket or object, a file that is not one);
+        // an unexpected one was logged at ERROR with its cause before
+        LOG.warn("Import {} failed: {} {}", description.get("ImportArn").stringValue(), code, message);
     }
 
     private static final class Counts {

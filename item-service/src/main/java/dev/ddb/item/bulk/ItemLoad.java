@@ -9,6 +9,7 @@ import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.attribute.AttributeValueJson;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
+import dev.ddb.common.request.Unicode;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.key.PrimaryKeys;
 import dev.ddb.item.storage.ItemStore;
@@ -76,10 +77,13 @@ public final class ItemLoad {
                 if (item == null) {
                     continue; // the ItemCount line
                 }
+                if (!wellFormed(item)) {
+                    throw DynamoDbException.serialization(Unicode.INVALID_MESSAGE);
+                }
                 attributes = AttributeValueJson.readStoredItem(item);
                 key = PrimaryKeys.ofItem(table.keySchema(), attributes);
             } catch (DynamoDbException | JacksonException e) {
-                // a line that is no item (not JSON, or without the table's key): refused like an item whose
+                // a line that is no item (not JSON, a lone surrogate, or without the table's key): refused like an item whose
                 // index key has the wrong type, rather than the whole chunk, which would hold the restore up
                 items++;
                 refused++;
@@ -97,6 +101,30 @@ public final class ItemLoad {
             items += batch.size();
         }
         return new Loaded(items - refused, refused);
+    }
+
+    /**
+     * Every name and string of the line is well-formed Unicode: a JSON escape can spell a lone
+     * surrogate ("\\ud800"), which requests refuse and which the store could not encode.
+     */
+    private static boolean wellFormed(JsonNode node) {
+        if (node.isString()) {
+            return Unicode.isValid(node.stringValue());
+        }
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                if (!Unicode.isValid(field.getKey()) || !wellFormed(field.getValue())) {
+                    return false;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (!wellFormed(element)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private long apply(List<Write> batch) {
