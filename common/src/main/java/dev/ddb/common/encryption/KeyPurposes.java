@@ -11,6 +11,8 @@ public final class KeyPurposes {
     public static final String PITR_SEGMENTS = "pitr-segments";
     /** On-demand backup files and PITR base snapshots. */
     public static final String BACKUP_FILES = "backup-files";
+    /** stream-service's signatures of shard iterators: a signing key, nothing encrypted under it. */
+    public static final String SHARD_ITERATORS = "shard-iterators";
 
     private KeyPurposes() {
     }

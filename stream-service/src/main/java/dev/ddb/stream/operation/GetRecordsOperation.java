@@ -12,6 +12,7 @@ import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.stream.StreamServiceProperties;
 import dev.ddb.stream.read.ShardIterator;
+import dev.ddb.stream.read.ShardIteratorCodec;
 import dev.ddb.stream.read.ShardLog;
 import dev.ddb.stream.record.SequenceNumbers;
 import dev.ddb.stream.registry.Stream;
@@ -32,20 +33,22 @@ public class GetRecordsOperation implements Operation {
 
     private final StreamRegistry registry;
     private final ShardLog log;
+    private final ShardIteratorCodec iterators;
     private final long iteratorLifetimeMillis;
     private final long closeDelayMillis;
     private final Clock clock;
 
     @Autowired
-    GetRecordsOperation(StreamRegistry registry, ShardLog log, StreamServiceProperties properties) {
-        this(registry, log, properties.iteratorLifetime().toMillis(), properties.shardCloseDelay().toMillis(),
+    GetRecordsOperation(StreamRegistry registry, ShardLog log, ShardIteratorCodec iterators, StreamServiceProperties properties) {
+        this(registry, log, iterators, properties.iteratorLifetime().toMillis(), properties.shardCloseDelay().toMillis(),
                 Clock.systemUTC());
     }
 
-    GetRecordsOperation(StreamRegistry registry, ShardLog log, long iteratorLifetimeMillis, long closeDelayMillis,
-                        Clock clock) {
+    GetRecordsOperation(StreamRegistry registry, ShardLog log, ShardIteratorCodec iterators, long iteratorLifetimeMillis,
+                        long closeDelayMillis, Clock clock) {
         this.registry = registry;
         this.log = log;
+        this.iterators = iterators;
         this.iteratorLifetimeMillis = iteratorLifetimeMillis;
         this.closeDelayMillis = closeDelayMillis;
         this.clock = clock;
@@ -55,7 +58,7 @@ public class GetRecordsOperation implements Operation {
     public JsonNode invoke(RequestContext context, ObjectNode request) {
         String text = RequestMembers.string(request, "ShardIterator");
         Integer limit = RequestMembers.integer(request, "Limit");
-        ShardIterator iterator = ShardIterator.decode(text).orElseThrow(StreamsErrors::invalidShardIterator);
+        ShardIterator iterator = iterators.decode(text).orElseThrow(StreamsErrors::invalidShardIterator);
         Stream stream = registry.find(iterator.streamArn())
                 .orElseThrow(() -> StreamsErrors.streamNotFound(iterator.streamArn()));
         if (iterator.shard() >= stream.shardCount()) {
@@ -93,7 +96,7 @@ public class GetRecordsOperation implements Operation {
         }
         boolean shardEnded = closed && page.nextOffset() > last;
         if (!shardEnded) {
-            response.put("NextShardIterator", iterator.at(page.nextOffset(), now).encode());
+            response.put("NextShardIterator", iterators.encode(iterator.at(page.nextOffset(), now)));
         }
         return response;
     }

@@ -12,6 +12,7 @@ import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.protocol.RequestContext;
 import dev.ddb.stream.read.ShardIterator;
+import dev.ddb.stream.read.ShardIteratorCodec;
 import dev.ddb.stream.read.ShardLog;
 import dev.ddb.stream.record.SequenceNumbers;
 import dev.ddb.stream.record.ShardIds;
@@ -34,16 +35,18 @@ public class GetShardIteratorOperation implements Operation {
 
     private final StreamLookup streams;
     private final ShardLog log;
+    private final ShardIteratorCodec iterators;
     private final Clock clock;
 
     @Autowired
-    GetShardIteratorOperation(StreamLookup streams, ShardLog log) {
-        this(streams, log, Clock.systemUTC());
+    GetShardIteratorOperation(StreamLookup streams, ShardLog log, ShardIteratorCodec iterators) {
+        this(streams, log, iterators, Clock.systemUTC());
     }
 
-    GetShardIteratorOperation(StreamLookup streams, ShardLog log, Clock clock) {
+    GetShardIteratorOperation(StreamLookup streams, ShardLog log, ShardIteratorCodec iterators, Clock clock) {
         this.streams = streams;
         this.log = log;
+        this.iterators = iterators;
         this.clock = clock;
     }
 
@@ -71,7 +74,7 @@ public class GetShardIteratorOperation implements Operation {
             default -> at(stream, shard, partition, sequenceNumber) + (AFTER_SEQUENCE_NUMBER.equals(type) ? 1 : 0);
         };
         ObjectNode response = Json.object();
-        response.put("ShardIterator", new ShardIterator(stream.streamArn(), shard, offset, clock.millis()).encode());
+        response.put("ShardIterator", iterators.encode(new ShardIterator(stream.streamArn(), shard, offset, clock.millis())));
         return response;
     }
 

@@ -27,6 +27,7 @@ import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.request.RequestValidator;
 import dev.ddb.common.request.ServiceModel;
 import dev.ddb.stream.read.ShardIterator;
+import dev.ddb.stream.read.ShardIteratorCodec;
 import dev.ddb.stream.record.SequenceNumbers;
 import dev.ddb.stream.record.ShardIds;
 import dev.ddb.stream.registry.Stream;
@@ -54,6 +55,7 @@ class StreamsApiTest {
     private long now = 1_795_603_060_000L;
     private ListStreamsOperation listStreams;
     private DescribeStreamOperation describeStream;
+    private final ShardIteratorCodec iterators = new ShardIteratorCodec(KEY);
     private GetShardIteratorOperation getShardIterator;
     private GetRecordsOperation getRecords;
     private Stream music;
@@ -64,8 +66,8 @@ class StreamsApiTest {
         StreamLookup lookup = new StreamLookup(registry, TableChangesSeen.IMMEDIATE);
         listStreams = new ListStreamsOperation(registry, TableChangesSeen.IMMEDIATE);
         describeStream = new DescribeStreamOperation(lookup, log, CLOSE_DELAY, new MovingClock(() -> now));
-        getShardIterator = new GetShardIteratorOperation(lookup, log, new MovingClock(() -> now));
-        getRecords = new GetRecordsOperation(registry, log, ITERATOR_LIFETIME, CLOSE_DELAY, new MovingClock(() -> now));
+        getShardIterator = new GetShardIteratorOperation(lookup, log, iterators, new MovingClock(() -> now));
+        getRecords = new GetRecordsOperation(registry, log, iterators, ITERATOR_LIFETIME, CLOSE_DELAY, new MovingClock(() -> now));
         music = Streams.stream("Music", LABEL, "KEYS_ONLY", 2);
         registry.save(music);
     }
@@ -247,7 +249,7 @@ class StreamsApiTest {
             log.append(partition(0), other.streamArn(), record(other, 2));
             long third = log.append(partition(0), music.streamArn(), record(music, 4));
 
-            JsonNode page = records(iterator("TRIM_HORIZON", 0, null).encode(), 1);
+            JsonNode page = records(iterators.encode(iterator("TRIM_HORIZON", 0, null)), 1);
             assertThat(page.get("Records")).singleElement().satisfies(record -> assertThat(
                     record.get("dynamodb").get("SequenceNumber").stringValue()).isEqualTo(SequenceNumbers.of(0, first)));
 
@@ -265,16 +267,16 @@ class StreamsApiTest {
             registry.recordLastOffsets(Map.of(music.streamArn(), Map.of(0, last)));
             registry.save(registry.find(music.streamArn()).orElseThrow().disabledAt(now - CLOSE_DELAY));
 
-            JsonNode page = records(iterator("TRIM_HORIZON", 0, null).encode(), null);
+            JsonNode page = records(iterators.encode(iterator("TRIM_HORIZON", 0, null)), null);
 
             assertThat(page.get("Records")).hasSize(1);
             assertThat(page.has("NextShardIterator")).isFalse();
-            assertThat(records(iterator("TRIM_HORIZON", 1, null).encode(), null).has("NextShardIterator")).isFalse();
+            assertThat(records(iterators.encode(iterator("TRIM_HORIZON", 1, null)), null).has("NextShardIterator")).isFalse();
         }
 
         @Test
         void iteratorExpiresAfterFifteenMinutes() {
-            String iterator = iterator("LATEST", 0, null).encode();
+            String iterator = iterators.encode(iterator("LATEST", 0, null));
             now += ITERATOR_LIFETIME;
             assertThat(records(iterator, null).get("Records")).isEmpty();
             now += 1;
@@ -286,7 +288,7 @@ class StreamsApiTest {
 
         @Test
         void iteratorBehindRetentionIsTrimmed() {
-            String iterator = iterator("TRIM_HORIZON", 0, null).encode();
+            String iterator = iterators.encode(iterator("TRIM_HORIZON", 0, null));
             log.trimBefore(partition(0), 2);
 
             DynamoDbException e = assertThrows(DynamoDbException.class, () -> records(iterator, null));
@@ -297,7 +299,7 @@ class StreamsApiTest {
         @Test
         void badIteratorsAndLimitsAreValidationErrors() {
             assertValidation(() -> records("sdfsdfsgagaddafgagasgasgasdfasdfasdfasdfasdgasdasdgasdg", 1000), "Invalid ShardIterator");
-            String iterator = iterator("LATEST", 0, null).encode();
+            String iterator = iterators.encode(iterator("LATEST", 0, null));
             assertValidation(() -> records(iterator, 1001), "1 validation error detected: Value '1001' at 'limit' failed "
                     + "to satisfy constraint: Member must have value less than or equal to 1000");
             assertValidation(() -> records(iterator, 0), "1 validation error detected: Value '0' at 'limit' failed "
@@ -310,7 +312,7 @@ class StreamsApiTest {
 
         @Test
         void iteratorOfAForgottenStreamIsNotFound() {
-            String iterator = new ShardIterator(Streams.arn("Gone", LABEL), 0, 0, now).encode();
+            String iterator = iterators.encode(new ShardIterator(Streams.arn("Gone", LABEL), 0, 0, now));
 
             DynamoDbException e = assertThrows(DynamoDbException.class, () -> records(iterator, null));
             assertThat(e.code()).isEqualTo("ResourceNotFoundException");
@@ -324,7 +326,7 @@ class StreamsApiTest {
     private ShardIterator iterator(String type, int shard, String sequenceNumber) {
         String request = "{'StreamArn':'" + music.streamArn() + "','ShardId':'" + ShardIds.of(music, shard)
                 + "','ShardIteratorType':'" + type + "'" + (sequenceNumber == null ? "" : ",'SequenceNumber':'" + sequenceNumber + "'") + "}";
-        return ShardIterator.decode(call(getShardIterator, "GetShardIterator", request).get("ShardIterator").stringValue()).orElseThrow();
+        return iterators.decode(call(getShardIterator, "GetShardIterator", request).get("ShardIterator").stringValue()).orElseThrow();
     }
 
     private JsonNode records(String iterator, Integer limit) {

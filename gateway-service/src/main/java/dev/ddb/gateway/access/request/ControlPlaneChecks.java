@@ -39,7 +39,7 @@ final class ControlPlaneChecks {
         return List.of(check(operation, "*"));
     }
 
-    /** GetRecords names its stream by the ShardIterator, which starts with the stream ARN ({@code <StreamArn>|1|...}). */
+    /** GetRecords names its stream by the ShardIterator, which starts with the stream ARN ({@code <StreamArn>|2|...}, signed by stream-service). */
     List<AccessCheck> getRecords(JsonNode request) {
         String iterator = DataPlaneChecks.text(request, "ShardIterator");
         String resource = "*";
