@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 import org.slf4j.Logger;
@@ -30,7 +29,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 import dev.ddb.backup.BackupServiceProperties;
-import dev.ddb.backup.clients.InternalCallException;
+import dev.ddb.backup.clients.InternalRetry;
 import dev.ddb.backup.clients.ItemServiceClient;
 import dev.ddb.backup.clients.RestoreAlreadyLoadedException;
 import dev.ddb.backup.clients.RestoreTargetGoneException;
@@ -62,6 +61,7 @@ public class ImportRunner implements SmartInitializingSingleton, AutoCloseable {
     static final int CHUNK_LINES = 1000;
     static final int CHUNK_BYTES = 1024 * 1024;
     static final int MAX_ITEM_BYTES = 400 * 1024;
+    /** An internal call that fails is tried this many times, a second apart, before the import fails. */
     private static final int ATTEMPTS = 60;
 
     private final TransferCatalog catalog;
@@ -74,6 +74,7 @@ public class ImportRunner implements SmartInitializingSingleton, AutoCloseable {
         return thread;
     });
     private volatile boolean closed;
+    private final InternalRetry retry = InternalRetry.attempts(ATTEMPTS, 1000, () -> this.closed);
 
     public ImportRunner(TransferCatalog catalog, TableServiceClient tables, ItemServiceClient items,
                         BackupServiceProperties properties) {
@@ -115,7 +116,7 @@ public class ImportRunner implements SmartInitializingSingleton, AutoCloseable {
         ObjectNode description = (ObjectNode) record.get("Description");
         String importArn = description.get("ImportArn").stringValue();
         String tableKey = record.get("TableKey").stringValue();
-        Optional<TableDescription> found = retried(() -> tables.table(tableKey));
+        Optional<TableDescription> found = retry.call(() -> tables.table(tableKey));
         TableDescription table = found.filter(t -> t.restoreSummary() != null
                 && importArn.equals(t.restoreSummary().sourceTableArn())).orElse(null);
         if (table == null) {
@@ -191,7 +192,7 @@ public class ImportRunner implements SmartInitializingSingleton, AutoCloseable {
                 .put("ProcessedSizeBytes", counts.bytes)
                 .put("ImportedItemCount", counts.loaded - counts.refused)
                 .put("ErrorCount", counts.errors + counts.refused);
-        retried(() -> tables.finish(tableKey, tableId));
+        retry.call(() -> tables.finish(tableKey, tableId));
         finished(record, description);
     }
 
@@ -208,10 +209,7 @@ public class ImportRunner implements SmartInitializingSingleton, AutoCloseable {
         if (description.has("TableId")) {
             String tableId = description.get("TableId").stringValue();
             try {
-                retried(() -> {
-                    tables.abandon(record.get("TableKey").stringValue(), tableId);
-                    return null;
-                });
+                retry.run(() -> tables.abandon(record.get("TableKey").stringValue(), tableId));
             } catch (RuntimeException e) {
                 LOG.warn("Import {}: cannot remove its table: {}", description.get("ImportArn").stringValue(), e.toString());
             }
@@ -465,27 +463,9 @@ public class ImportRunner implements SmartInitializingSingleton, AutoCloseable {
                 return;
             }
             byte[] bytes = chunk.toByteArray();
-            counts.refused += retried(() -> items.load(tableKey, tableId, bytes));
+            counts.refused += retry.call(() -> items.load(tableKey, tableId, bytes));
             chunk.reset();
             lines = 0;
-        }
-    }
-
-    private <T> T retried(Supplier<T> call) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return call.get();
-            } catch (InternalCallException e) {
-                if (attempt == ATTEMPTS || closed) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
         }
     }
 

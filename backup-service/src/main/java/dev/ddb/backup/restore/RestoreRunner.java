@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 import org.slf4j.Logger;
@@ -21,6 +20,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 import dev.ddb.backup.clients.InternalCallException;
+import dev.ddb.backup.clients.InternalRetry;
 import dev.ddb.backup.clients.ItemServiceClient;
 import dev.ddb.backup.clients.RestoreAlreadyLoadedException;
 import dev.ddb.backup.clients.RestoreRefusedException;
@@ -75,6 +75,8 @@ public class RestoreRunner implements SmartInitializingSingleton, AutoCloseable 
         return thread;
     });
     private volatile boolean closed;
+    private final InternalRetry retry = InternalRetry.untilStopped("a restore", FIRST_RETRY_MILLIS, MOST_RETRY_MILLIS, WARN_EVERY,
+            () -> this.closed);
 
     public RestoreRunner(BackupCatalog catalog, BackupFiles files, TableServiceClient tables, ItemServiceClient items,
                          PointInTimeItems pointInTimeItems) {
@@ -159,7 +161,7 @@ public class RestoreRunner implements SmartInitializingSingleton, AutoCloseable 
             fail(job, e.getMessage());
             return;
         }
-        retried(() -> tables.finish(job.targetTableKey(), job.tableId()));
+        retry.call(() -> tables.finish(job.targetTableKey(), job.tableId()));
         catalog.remove(job);
         LOG.info("Restored table {} from {} in {} ms", job.targetTableKey(), job.source(),
                 (System.nanoTime() - started) / 1_000_000);
@@ -170,7 +172,7 @@ public class RestoreRunner implements SmartInitializingSingleton, AutoCloseable 
      * the table and the catalog recording its id), or null when there is nothing left to restore.
      */
     private RestoreJob withTable(RestoreJob job) {
-        TableDescription table = retried(() -> tables.table(job.targetTableKey())).orElse(null);
+        TableDescription table = retry.call(() -> tables.table(job.targetTableKey())).orElse(null);
         boolean ours = table != null && table.restoreSummary() != null
                 && (job.pointInTime()
                         ? table.restoreSummary().sourceBackupArn() == null
@@ -249,40 +251,14 @@ public class RestoreRunner implements SmartInitializingSingleton, AutoCloseable 
     }
 
     private long load(RestoreJob job, byte[] chunk) {
-        return retried(() -> items.load(job.targetTableKey(), job.tableId(), chunk));
+        return retry.call(() -> items.load(job.targetTableKey(), job.tableId(), chunk));
     }
 
     /** The restore cannot complete: its table goes, and the log says why. */
     private void fail(RestoreJob job, String reason) {
         LOG.error("Restore of table {} from {} failed ({}); removing the table", job.targetTableKey(), job.source(), reason);
-        retried(() -> {
-            tables.abandon(job.targetTableKey(), job.tableId());
-            return null;
-        });
+        retry.run(() -> tables.abandon(job.targetTableKey(), job.tableId()));
         catalog.remove(job);
-    }
-
-    private <T> T retried(Supplier<T> call) {
-        long pause = FIRST_RETRY_MILLIS;
-        for (int failures = 1; ; failures++) {
-            try {
-                return call.get();
-            } catch (InternalCallException e) {
-                if (closed) {
-                    throw e;
-                }
-                if (failures % WARN_EVERY == 1) {
-                    LOG.warn("Internal call of a restore failed {} time(s) ({}); retrying", failures, e.getMessage());
-                }
-                try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-                pause = Math.min(pause * 2, MOST_RETRY_MILLIS);
-            }
-        }
     }
 
     @Override
