@@ -200,6 +200,29 @@ class ValidationOrderTest {
         assertThat(service.store().outboxSize()).isEqualTo(changes);
     }
 
+    /** GetItem and its batch and transaction forms have no ExpressionAttributeValues: one sent is ignored, as any unknown member. */
+    @Test
+    void expressionAttributeValuesAreNotPartOfAGet() {
+        client.putItem(r -> r.tableName("Things").item(Map.of("id", AttributeValue.fromS("got"), "a", AttributeValue.fromS("x"))));
+        String get = "{\"TableName\":\"Things\",\"Key\":{\"id\":{\"S\":\"got\"}},\"ProjectionExpression\":\"#a\","
+                + "\"ExpressionAttributeNames\":{\"#a\":\"a\"},\"ExpressionAttributeValues\":{\":v\":{\"S\":\"unused\"}}}";
+
+        Answer answer = service.call("GetItem", get);
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().at("/Item/a/S").asString()).isEqualTo("x");
+        Answer batch = service.call("BatchGetItem", "{\"RequestItems\":{\"Things\":{\"Keys\":[{\"id\":{\"S\":\"got\"}}],"
+                + "\"ProjectionExpression\":\"a\",\"ExpressionAttributeValues\":{\":v\":{\"S\":\"unused\"}}}}}");
+        assertThat(batch.status()).isEqualTo(200);
+        assertThat(batch.body().at("/Responses/Things/0/a/S").asString()).isEqualTo("x");
+        Answer transaction = service.call("TransactGetItems", "{\"TransactItems\":[{\"Get\":" + get + "}]}");
+        assertThat(transaction.status()).isEqualTo(200);
+        assertThat(transaction.body().at("/Responses/0/Item/a/S").asString()).isEqualTo("x");
+        // where the member belongs to the operation, an unused value is still DynamoDB's error
+        assertRawValidation("Query", "{\"TableName\":\"Things\",\"KeyConditionExpression\":\"id = :id\","
+                        + "\"ExpressionAttributeValues\":{\":id\":{\"S\":\"got\"},\":v\":{\"S\":\"unused\"}}}",
+                "Value provided in ExpressionAttributeValues unused in expressions: keys: {:v}");
+    }
+
     private boolean exists(String id) {
         return client.getItem(r -> r.tableName("Things").key(key(id))).hasItem();
     }

@@ -46,8 +46,13 @@ public final class ExpressionAttributes {
 
     /** Reads both maps from a request, with DynamoDB's errors for malformed ones. */
     public static ExpressionAttributes fromRequest(ObjectNode request) {
+        return fromRequest(request, true);
+    }
+
+    /** Reads the names and, when the operation has them ({@code withValues}), the values from a request. */
+    public static ExpressionAttributes fromRequest(ObjectNode request, boolean withValues) {
         return new ExpressionAttributes(readNames(request.get("ExpressionAttributeNames")),
-                readValues(request.get("ExpressionAttributeValues")));
+                withValues ? readValues(request.get("ExpressionAttributeValues")) : null);
     }
 
     private static Map<String, String> readNames(JsonNode node) {

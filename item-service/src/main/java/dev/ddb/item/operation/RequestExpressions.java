@@ -22,15 +22,17 @@ import tools.jackson.databind.node.ObjectNode;
 final class RequestExpressions {
 
     private final ObjectNode request;
+    private final boolean withValues;
     private ExpressionAttributes attributes;
 
-    private RequestExpressions(ObjectNode request) {
+    private RequestExpressions(ObjectNode request, boolean withValues) {
         this.request = request;
+        this.withValues = withValues;
     }
 
     static RequestExpressions of(ObjectNode request, ParameterMixing rules) {
         rules.check(request);
-        return new RequestExpressions(request);
+        return new RequestExpressions(request, rules.hasExpressionAttributeValues());
     }
 
     /** ConditionExpression, or Expected with ConditionalOperator; null when neither. */
@@ -90,7 +92,7 @@ final class RequestExpressions {
 
     private ExpressionAttributes attributes() {
         if (attributes == null) {
-            attributes = ExpressionAttributes.fromRequest(request);
+            attributes = ExpressionAttributes.fromRequest(request, withValues);
         }
         return attributes;
     }

@@ -29,6 +29,15 @@ public enum ParameterMixing {
         this.legacyParameters = legacyParameters;
     }
 
+    /**
+     * Whether the operation has ExpressionAttributeValues at all: GetItem (and BatchGetItem's and
+     * TransactGetItems' gets) has only a projection, which takes no {@code :values}, so the member is
+     * not in its API and is ignored as any unknown member is.
+     */
+    public boolean hasExpressionAttributeValues() {
+        return expressionParameters.stream().anyMatch(parameter -> !parameter.equals("ProjectionExpression"));
+    }
+
     /** Throws DynamoDB's error when the request mixes the two kinds or has attributes without expressions. */
     public void check(JsonNode request) {
         List<String> expressions = present(request, expressionParameters);
