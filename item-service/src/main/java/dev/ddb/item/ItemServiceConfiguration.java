@@ -35,6 +35,7 @@ import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.table.TableEventsFollower;
 import dev.ddb.item.transaction.ClientRequestTokens;
 import dev.ddb.item.table.TableProvisioning;
+import dev.ddb.item.table.TableStatistics;
 import dev.ddb.item.write.IndexBackfill;
 import dev.ddb.item.write.ItemLocks;
 import dev.ddb.item.write.WritePath;
@@ -70,6 +71,11 @@ class ItemServiceConfiguration {
     @Bean
     TableProvisioning tableProvisioning(ItemStore store, IndexBackfill backfill) {
         return new TableProvisioning(store, backfill);
+    }
+
+    @Bean(destroyMethod = "close")
+    TableStatistics tableStatistics(ItemStore store) {
+        return new TableStatistics(store);
     }
 
     /** Reads table events from the start each time, outside any consumer group. */

@@ -8,4 +8,8 @@ public record LocalSecondaryIndex(String indexName, KeySchema keySchema, Project
     public boolean global() {
         return false;
     }
+
+    public LocalSecondaryIndex withStatistics(long sizeBytes, long count) {
+        return new LocalSecondaryIndex(indexName, keySchema, projection, sizeBytes, count, indexArn);
+    }
 }

@@ -248,6 +248,15 @@ public record TableDescription(
                 kinesisDataStreamDestinations);
     }
 
+    /** The table with DescribeTable's statistics: its size and items, and its indexes with theirs. */
+    public TableDescription withStatistics(long sizeBytes, long count, List<LocalSecondaryIndex> localIndexes,
+                                           List<GlobalSecondaryIndex> globalIndexes) {
+        return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,
+                keySchema, provisionedThroughput, billingModeSummary, localIndexes, globalIndexes,
+                streamSpecification, latestStreamLabel, latestStreamArn, deletionProtectionEnabled, sizeBytes,
+                count, timeToLive, tags, onDemandThroughput, restoreSummary, sseDescription, kinesisDataStreamDestinations);
+    }
+
     /** The table with these Kinesis streaming destinations (newest first). */
     public TableDescription withKinesisDataStreamDestinations(List<KinesisDataStreamDestination> destinations) {
         return new TableDescription(tableName, tableId, tableArn, tableStatus, creationDateTime, attributeDefinitions,

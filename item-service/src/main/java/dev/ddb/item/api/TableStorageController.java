@@ -22,6 +22,7 @@ import dev.ddb.common.table.TableDescriptionJson;
 import dev.ddb.item.storage.IndexStatistics;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.table.TableProvisioning;
+import dev.ddb.item.table.TableStatistics;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.node.ArrayNode;
@@ -30,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Internal: table-service provisions and drops a table's item storage here, synchronously, so
  * a table is usable the moment CreateTable answers; it posts the table's description again when
- * indexes were added or removed, and reads the indexes' state for DescribeTable.
+ * indexes were added or removed, and reads the indexes' state and the table's statistics for DescribeTable.
  */
 @RestController
 @RequestMapping("/internal/tables")
@@ -38,10 +39,12 @@ class TableStorageController {
 
     private final ItemStore store;
     private final TableProvisioning provisioning;
+    private final TableStatistics statistics;
 
-    TableStorageController(ItemStore store, TableProvisioning provisioning) {
+    TableStorageController(ItemStore store, TableProvisioning provisioning, TableStatistics statistics) {
         this.store = store;
         this.provisioning = provisioning;
+        this.statistics = statistics;
     }
 
     /** Body: the TableDescription (with TableId) of a new table, or of an existing one with changed indexes. Idempotent. */
@@ -68,6 +71,18 @@ class TableStorageController {
     Mono<ResponseEntity<byte[]>> indexes(@PathVariable String tableName, @RequestParam(required = false) String region) {
         return Mono.fromCallable(() -> Optional.ofNullable(store.schema(Regions.tableKey(region, tableName)))
                         .map(table -> ResponseEntity.ok(Json.write(describe(table))))
+                        .orElseGet(() -> ResponseEntity.notFound().build()))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /**
+     * DescribeTable's statistics of a table:
+     * {@code {"ItemCount","TableSizeBytes","Indexes":[{"IndexName","ItemCount","IndexSizeBytes"}]}} (see {@link TableStatistics}).
+     */
+    @GetMapping(value = "/{tableName}/statistics", produces = "application/json")
+    Mono<ResponseEntity<byte[]>> statistics(@PathVariable String tableName, @RequestParam(required = false) String region) {
+        return Mono.fromCallable(() -> Optional.ofNullable(store.schema(Regions.tableKey(region, tableName)))
+                        .map(table -> ResponseEntity.ok(Json.write(statistics.describe(table))))
                         .orElseGet(() -> ResponseEntity.notFound().build()))
                 .subscribeOn(Schedulers.boundedElastic());
     }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
@@ -499,15 +500,42 @@ public final class ItemStore implements AutoCloseable {
     /** Entries and their bytes (as DynamoDB counts item sizes) of one index; reads the whole index. */
     public IndexStatistics statistics(TableDescription table, SecondaryIndex index) {
         MVMap<byte[], byte[]> map = index(table, index);
-        long count = 0;
+        return new IndexStatistics(map.sizeAsLong(), sizeBytes(map));
+    }
+
+    /** A table's items, counted by its map (nothing read); 0 once the table is dropped. */
+    public long itemCount(TableDescription table) {
+        return existing(itemsMapName(table)).map(MVMap::sizeAsLong).orElse(0L);
+    }
+
+    /** An index's entries, counted by its map (nothing read); 0 once the table or index is dropped. */
+    public long itemCount(TableDescription table, SecondaryIndex index) {
+        return existing(indexMapName(table.tableId(), index)).map(MVMap::sizeAsLong).orElse(0L);
+    }
+
+    /** The bytes of a table's items, as DynamoDB counts item sizes: reads every item. */
+    public long sizeBytes(TableDescription table) {
+        return existing(itemsMapName(table)).map(ItemStore::sizeBytes).orElse(0L);
+    }
+
+    /** The bytes of an index's entries, as DynamoDB counts item sizes: reads every entry. */
+    public long sizeBytes(TableDescription table, SecondaryIndex index) {
+        return existing(indexMapName(table.tableId(), index)).map(ItemStore::sizeBytes).orElse(0L);
+    }
+
+    private static long sizeBytes(MVMap<byte[], byte[]> map) {
         long bytes = 0;
         Cursor<byte[], byte[]> cursor = map.cursor(null);
         while (cursor.hasNext()) {
             cursor.next();
-            count++;
             bytes += ItemSize.of(ItemCodec.decode(cursor.getValue()));
         }
-        return new IndexStatistics(count, bytes);
+        return bytes;
+    }
+
+    /** A map that exists, without creating one (as {@link #open} would) for a table dropped meanwhile. */
+    private Optional<MVMap<byte[], byte[]>> existing(String name) {
+        return store.hasMap(name) ? Optional.of(open(name)) : Optional.empty();
     }
 
     /** The oldest outbox entries that are already durable, at most {@code limit}. */

@@ -122,6 +122,47 @@ class SecondaryIndexEndToEndTest {
         assertThat(table.localSecondaryIndexes()).extracting(i -> i.indexName()).containsExactly("ByTotal");
     }
 
+    /** DescribeTable's ItemCount and TableSizeBytes, and each index's ItemCount and IndexSizeBytes, as DynamoDB counts them. */
+    @Test
+    void describeTableCountsTheItemsOfTheTableAndOfEachIndex() {
+        client.createTable(r -> r.tableName("Counted").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(def("id", ScalarAttributeType.S), def("at", ScalarAttributeType.S),
+                        def("group", ScalarAttributeType.S), def("rank", ScalarAttributeType.S))
+                .keySchema(key("id", KeyType.HASH), key("at", KeyType.RANGE))
+                .globalSecondaryIndexes(g -> g.indexName("ByGroup").keySchema(key("group", KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)))
+                .localSecondaryIndexes(l -> l.indexName("ByRank").keySchema(key("id", KeyType.HASH), key("rank", KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.ALL))));
+        List<Map<String, AttributeValue>> items = List.of(
+                Map.of("id", s("a"), "at", s("1"), "group", s("g1"), "rank", s("r1"), "note", s("first")),
+                Map.of("id", s("a"), "at", s("2"), "group", s("g2"), "note", s("no rank")),
+                Map.of("id", s("b"), "at", s("1"), "rank", s("r2"), "note", s("no group")),
+                Map.of("id", s("c"), "at", s("1"), "note", s("in no index")));
+        items.forEach(item -> client.putItem(r -> r.tableName("Counted").item(item)));
+
+        TableDescription table = client.describeTable(r -> r.tableName("Counted")).table();
+
+        assertThat(table.itemCount()).isEqualTo(4);
+        assertThat(table.tableSizeBytes()).isEqualTo(items.stream().mapToLong(SecondaryIndexEndToEndTest::size).sum());
+        GlobalSecondaryIndexDescription byGroup = table.globalSecondaryIndexes().get(0);
+        assertThat(byGroup.itemCount()).isEqualTo(2);
+        assertThat(byGroup.indexSizeBytes()).isEqualTo(size(items.get(0)) + size(items.get(1)));
+        assertThat(table.localSecondaryIndexes().get(0).itemCount()).isEqualTo(2);
+        assertThat(table.localSecondaryIndexes().get(0).indexSizeBytes()).isEqualTo(size(items.get(0)) + size(items.get(2)));
+
+        // counts follow every write at once; sizes are measured again at most once a minute, as DynamoDB's lag hours
+        client.deleteItem(r -> r.tableName("Counted").key(Map.of("id", s("a"), "at", s("1"))));
+        TableDescription afterDelete = client.describeTable(r -> r.tableName("Counted")).table();
+        assertThat(afterDelete.itemCount()).isEqualTo(3);
+        assertThat(afterDelete.globalSecondaryIndexes().get(0).itemCount()).isEqualTo(1);
+        assertThat(afterDelete.localSecondaryIndexes().get(0).itemCount()).isEqualTo(1);
+    }
+
+    /** An item of string attributes only, as DynamoDB sizes it: each name's and value's UTF-8 bytes. */
+    private static long size(Map<String, AttributeValue> item) {
+        return item.entrySet().stream().mapToLong(e -> e.getKey().length() + e.getValue().s().length()).sum();
+    }
+
     @Test
     void aGlobalSecondaryIndexAddedToATableWithItemsIsBackfilledThenActive() {
         client.createTable(r -> r.tableName("Players").billingMode(BillingMode.PAY_PER_REQUEST)

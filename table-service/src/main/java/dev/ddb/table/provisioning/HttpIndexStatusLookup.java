@@ -9,7 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
@@ -21,11 +25,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Calls item-service's {@code GET {item-service-url}/internal/tables/{tableName}/indexes}, which
- * answers {@code {"Indexes":[{"IndexName","IndexStatus":"CREATING"|"ACTIVE","Backfilling","ItemCount","IndexSizeBytes"}]}};
- * a 404 means item-service holds no such table, so no indexes.
+ * answers {@code {"Indexes":[{"IndexName","IndexStatus":"CREATING"|"ACTIVE","Backfilling","ItemCount","IndexSizeBytes"}]}},
+ * and {@code .../statistics}, which answers {@code {"ItemCount","TableSizeBytes","Indexes":[{"IndexName","ItemCount","IndexSizeBytes"}]}};
+ * a 404 means item-service holds no such table, so no indexes and no statistics.
  */
 @Component
-public class HttpIndexStatusLookup implements IndexStatusLookup {
+public class HttpIndexStatusLookup implements IndexStatusLookup, TableStatisticsLookup {
+
+    /** DescribeTable waits at most this long for the statistics, then answers without them. */
+    private static final Duration STATISTICS_TIMEOUT = Duration.ofSeconds(2);
 
     private final String tables;
     private final Duration timeout;
@@ -41,18 +49,28 @@ public class HttpIndexStatusLookup implements IndexStatusLookup {
 
     @Override
     public List<IndexState> indexStates(String tableKey) {
+        return get(tableKey, "/indexes", timeout, HttpIndexStatusLookup::read).orElse(List.of());
+    }
+
+    @Override
+    public Optional<TableStatistics> statistics(String tableKey) {
+        return get(tableKey, "/statistics", STATISTICS_TIMEOUT, HttpIndexStatusLookup::readStatistics);
+    }
+
+    /** One of the table's resources, read from item-service's answer; empty for a 404. */
+    private <T> Optional<T> get(String tableKey, String resource, Duration within, Function<JsonNode, T> reader) {
         URI uri = URI.create(tables + URLEncoder.encode(Regions.nameOfKey(tableKey), StandardCharsets.UTF_8).replace("+", "%20")
-                + "/indexes" + HttpTableStorageProvisioner.regionQuery(tableKey));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
+                + resource + HttpTableStorageProvisioner.regionQuery(tableKey));
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(within).GET().build();
         HttpResponse<byte[]> response = send(request);
         if (response.statusCode() == 404) {
-            return List.of();
+            return Optional.empty();
         }
         if (response.statusCode() / 100 != 2) {
             throw new TableStorageProvisioningException("item-service answered " + response.statusCode() + " to GET " + uri);
         }
         try {
-            return read(Json.read(response.body()));
+            return Optional.of(reader.apply(Json.read(response.body())));
         } catch (JacksonException | NullPointerException e) {
             throw new TableStorageProvisioningException("item-service answered an unreadable body to GET " + uri, e);
         }
@@ -66,6 +84,15 @@ public class HttpIndexStatusLookup implements IndexStatusLookup {
                     index.path("IndexSizeBytes").longValue(0)));
         }
         return states;
+    }
+
+    static TableStatistics readStatistics(JsonNode body) {
+        Map<String, TableStatistics.Counted> indexes = new HashMap<>();
+        for (JsonNode index : body.path("Indexes")) {
+            indexes.put(index.path("IndexName").stringValue(""), new TableStatistics.Counted(
+                    index.path("ItemCount").longValue(0), index.path("IndexSizeBytes").longValue(0)));
+        }
+        return new TableStatistics(body.path("ItemCount").longValue(0), body.path("TableSizeBytes").longValue(0), indexes);
     }
 
     private HttpResponse<byte[]> send(HttpRequest request) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -58,7 +59,7 @@ class TableOperationsTest {
         createTable = new CreateTableOperation(new TableDescriptionFactory(properties), store, provisioner, events, properties);
         IndexTransitions indexTransitions = new IndexTransitions(store, provisioner, provisioner, events);
         deleteTable = new DeleteTableOperation(store, provisioner, events, indexTransitions);
-        describeTable = new DescribeTableOperation(store, indexTransitions);
+        describeTable = new DescribeTableOperation(store, indexTransitions, tableKey -> Optional.empty());
         listTables = new ListTablesOperation(store);
     }
 

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +62,7 @@ class UpdateTableOperationTest {
         IndexTransitions indexTransitions = new IndexTransitions(store, itemService, itemService, events);
         updateTable = new UpdateTableOperation(store, events, itemService, indexTransitions, Duration.ofSeconds(1),
                 Clock.fixed(NOW, ZoneOffset.UTC));
-        describeTable = new DescribeTableOperation(store, indexTransitions);
+        describeTable = new DescribeTableOperation(store, indexTransitions, tableKey -> Optional.empty());
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
@@ -62,6 +63,21 @@ class HttpIndexStatusLookupTest {
         assertThat(requestedPath.get()).isEqualTo("/internal/tables/Music.2024/indexes");
         assertThat(states).containsExactly(new IndexState("ByGenre", "CREATING", true, 3, 120),
                 new IndexState("ByYear", "ACTIVE", false, 9, 900));
+    }
+
+    @Test
+    void readsATablesStatistics() {
+        body = "{\"ItemCount\":4,\"TableSizeBytes\":410,\"Indexes\":[{\"IndexName\":\"ByGenre\",\"ItemCount\":3,"
+                + "\"IndexSizeBytes\":120}]}";
+
+        TableStatistics statistics = lookup.statistics("Music").orElseThrow();
+
+        assertThat(requestedPath.get()).isEqualTo("/internal/tables/Music/statistics");
+        assertThat(statistics).isEqualTo(new TableStatistics(4, 410, Map.of("ByGenre", new TableStatistics.Counted(3, 120))));
+        status = 404;
+        assertThat(lookup.statistics("Music")).isEmpty();
+        status = 500;
+        assertThrows(TableStorageProvisioningException.class, () -> lookup.statistics("Music"));
     }
 
     @Test

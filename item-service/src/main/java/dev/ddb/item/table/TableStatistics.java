@@ -1,0 +1,121 @@
+package dev.ddb.item.table;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.ddb.common.json.Json;
+import dev.ddb.common.table.SecondaryIndex;
+import dev.ddb.common.table.TableDescription;
+import dev.ddb.item.storage.ItemStore;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * DescribeTable's ItemCount and TableSizeBytes, and each index's ItemCount and IndexSizeBytes.
+ * Counts are exact at every call: each map counts its own entries. Sizes need every item read, so
+ * they are measured on a thread of their own, at most once per {@link #SIZE_REFRESH} for a table,
+ * and an answer carries the last measure: like DynamoDB, which updates them about every six hours,
+ * sizes may lag the writes. A table's first measure is waited for up to {@link #FIRST_MEASURE_WAIT},
+ * long enough for a table of some ten thousand items, so a small table's first answer has its sizes.
+ */
+public final class TableStatistics implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TableStatistics.class);
+    static final Duration SIZE_REFRESH = Duration.ofSeconds(60);
+    static final Duration FIRST_MEASURE_WAIT = Duration.ofMillis(250);
+
+    /** The bytes of a table's items and of each index's entries, by index name, and when they were measured. */
+    private record Sizes(long tableBytes, Map<String, Long> indexBytes, long measuredAtNanos) {
+
+        static final Sizes NONE = new Sizes(0, Map.of(), 0);
+    }
+
+    private final ItemStore store;
+    private final ExecutorService measurer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "table-sizes");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** The last measure of each table, by table id (a table re-created under its name has another). */
+    private final Map<String, Sizes> measured = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Sizes>> measuring = new ConcurrentHashMap<>();
+
+    public TableStatistics(ItemStore store) {
+        this.store = store;
+    }
+
+    /**
+     * {@code {"ItemCount","TableSizeBytes","Indexes":[{"IndexName","ItemCount","IndexSizeBytes"}]}}
+     * for a table item-service holds.
+     */
+    public ObjectNode describe(TableDescription table) {
+        Sizes sizes = sizes(table);
+        ObjectNode body = Json.object()
+                .put("ItemCount", store.itemCount(table))
+                .put("TableSizeBytes", sizes.tableBytes());
+        ArrayNode indexes = body.putArray("Indexes");
+        for (SecondaryIndex index : table.secondaryIndexes()) {
+            indexes.addObject()
+                    .put("IndexName", index.indexName())
+                    .put("ItemCount", store.itemCount(table, index))
+                    .put("IndexSizeBytes", sizes.indexBytes().getOrDefault(index.indexName(), 0L));
+        }
+        return body;
+    }
+
+    private Sizes sizes(TableDescription table) {
+        Sizes last = measured.get(table.tableId());
+        if (last != null && System.nanoTime() - last.measuredAtNanos() < SIZE_REFRESH.toNanos()) {
+            return last;
+        }
+        CompletableFuture<Sizes> next = measuring.computeIfAbsent(table.tableId(),
+                id -> CompletableFuture.supplyAsync(() -> measure(table), measurer));
+        if (last != null) {
+            return last;
+        }
+        try {
+            return next.get(FIRST_MEASURE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return Sizes.NONE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Sizes.NONE;
+        }
+    }
+
+    private Sizes measure(TableDescription table) {
+        try {
+            Map<String, Long> indexBytes = new HashMap<>();
+            for (SecondaryIndex index : table.secondaryIndexes()) {
+                indexBytes.put(index.indexName(), store.sizeBytes(table, index));
+            }
+            Sizes sizes = new Sizes(store.sizeBytes(table), Map.copyOf(indexBytes), System.nanoTime());
+            measured.put(table.tableId(), sizes);
+            // the measures of dropped tables go
+            measured.keySet().retainAll(store.schemas().stream().map(TableDescription::tableId).collect(Collectors.toSet()));
+            return sizes;
+        } catch (RuntimeException e) {
+            LOG.debug("Could not measure table {}: {}", table.tableName(), e.toString()); // dropped meanwhile
+            return Sizes.NONE;
+        } finally {
+            measuring.remove(table.tableId());
+        }
+    }
+
+    @Override
+    public void close() {
+        measurer.shutdownNow();
+    }
+}
