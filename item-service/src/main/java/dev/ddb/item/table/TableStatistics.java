@@ -25,9 +25,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * DescribeTable's ItemCount and TableSizeBytes, and each index's ItemCount and IndexSizeBytes.
  * Counts are exact at every call: each map counts its own entries. Sizes need every item read, so
- * they are measured on a thread of their own, at most once per {@link #SIZE_REFRESH} for a table,
- * and an answer carries the last measure: like DynamoDB, which updates them about every six hours,
- * sizes may lag the writes. A table's first measure is waited for up to {@link #FIRST_MEASURE_WAIT},
+ * they are measured on a thread of their own, at most once per {@link #SIZE_REFRESH} for a table
+ * and never for more than 1 % of that thread's time ({@link #MEASURE_SHARE}: a table whose walk
+ * takes 2 s is measured at most every 200 s), and an answer carries the last measure: like
+ * DynamoDB, which updates them about every six hours, sizes may lag the writes. DescribeTable is
+ * also what the gateway reads key schemas with, every few seconds. A table's first measure is waited for up to {@link #FIRST_MEASURE_WAIT},
  * long enough for a table of some ten thousand items, so a small table's first answer has its sizes.
  */
 public final class TableStatistics implements AutoCloseable {
@@ -35,9 +37,11 @@ public final class TableStatistics implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TableStatistics.class);
     static final Duration SIZE_REFRESH = Duration.ofSeconds(60);
     static final Duration FIRST_MEASURE_WAIT = Duration.ofMillis(250);
+    /** A measure is followed by a pause of at least this many times its own length. */
+    static final int MEASURE_SHARE = 100;
 
-    /** The bytes of a table's items and of each index's entries, by index name, and when they were measured. */
-    private record Sizes(long tableBytes, Map<String, Long> indexBytes, long measuredAtNanos) {
+    /** The bytes of a table's items and of each index's entries, by index name, and when they may be measured again. */
+    private record Sizes(long tableBytes, Map<String, Long> indexBytes, long nextMeasureNanos) {
 
         static final Sizes NONE = new Sizes(0, Map.of(), 0);
     }
@@ -77,7 +81,7 @@ public final class TableStatistics implements AutoCloseable {
 
     private Sizes sizes(TableDescription table) {
         Sizes last = measured.get(table.tableId());
-        if (last != null && System.nanoTime() - last.measuredAtNanos() < SIZE_REFRESH.toNanos()) {
+        if (last != null && System.nanoTime() - last.nextMeasureNanos() < 0) {
             return last;
         }
         CompletableFuture<Sizes> next = measuring.computeIfAbsent(table.tableId(),
@@ -96,12 +100,16 @@ public final class TableStatistics implements AutoCloseable {
     }
 
     private Sizes measure(TableDescription table) {
+        long started = System.nanoTime();
         try {
             Map<String, Long> indexBytes = new HashMap<>();
             for (SecondaryIndex index : table.secondaryIndexes()) {
                 indexBytes.put(index.indexName(), store.sizeBytes(table, index));
             }
-            Sizes sizes = new Sizes(store.sizeBytes(table), Map.copyOf(indexBytes), System.nanoTime());
+            long tableBytes = store.sizeBytes(table);
+            long took = System.nanoTime() - started;
+            Sizes sizes = new Sizes(tableBytes, Map.copyOf(indexBytes),
+                    started + Math.max(SIZE_REFRESH.toNanos(), took * MEASURE_SHARE));
             measured.put(table.tableId(), sizes);
             // the measures of dropped tables go
             measured.keySet().retainAll(store.schemas().stream().map(TableDescription::tableId).collect(Collectors.toSet()));
