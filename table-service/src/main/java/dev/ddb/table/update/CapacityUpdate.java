@@ -55,11 +55,15 @@ public final class CapacityUpdate {
             }
             return payPerRequest ? table : switchToPayPerRequest(table, nowMillis);
         }
+        if (throughput == null && request.billingMode() != null) {
+            // also on a table already provisioned, as DynamoDB (and dynalite, written against it) answers
+            throw DynamoDbException.invalidParameter("ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
+        }
         if (payPerRequest) {
             return switchToProvisioned(table, request, nowMillis);
         }
         if (throughput == null) {
-            return table; // BillingMode PROVISIONED on a provisioned table
+            return table;
         }
         return changeThroughput(table, throughput, nowMillis);
     }
@@ -77,9 +81,6 @@ public final class CapacityUpdate {
     private static TableDescription switchToProvisioned(TableDescription table, UpdateTableRequest request,
                                                         long nowMillis) {
         ProvisionedThroughput throughput = request.provisionedThroughput();
-        if (throughput == null) {
-            throw DynamoDbException.invalidParameter("ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
-        }
         for (GlobalSecondaryIndex index : table.globalSecondaryIndexes()) {
             String indexName = index.indexName();
             if (index.indexStatus() != IndexStatus.DELETING && !capacityGiven(request, indexName)) {

@@ -239,6 +239,9 @@ class UpdateTableOperationTest {
             assertThat(table.get("BillingModeSummary").get("BillingMode").stringValue()).isEqualTo("PROVISIONED");
             assertThat(table.get("ProvisionedThroughput").get("ReadCapacityUnits").longValue()).isEqualTo(3);
             assertThat(table.get("ProvisionedThroughput").get("WriteCapacityUnits").longValue()).isEqualTo(4);
+            // already provisioned: still DynamoDB's error, not a no-op
+            assertValidation("{'TableName':'Music','BillingMode':'PROVISIONED'}",
+                    "One or more parameter values were invalid: ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
         }
 
         @Test
