@@ -25,12 +25,12 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * DescribeTable's ItemCount and TableSizeBytes, and each index's ItemCount and IndexSizeBytes.
  * Counts are exact at every call: each map counts its own entries. Sizes need every item read, so
- * they are measured on a thread of their own, at most once per {@link #SIZE_REFRESH} for a table
- * and never for more than 1 % of that thread's time ({@link #MEASURE_SHARE}: a table whose walk
- * takes 2 s is measured at most every 200 s), and an answer carries the last measure: like
- * DynamoDB, which updates them about every six hours, sizes may lag the writes. DescribeTable is
- * also what the gateway reads key schemas with, every few seconds. A table's first measure is waited for up to {@link #FIRST_MEASURE_WAIT},
- * long enough for a table of some ten thousand items, so a small table's first answer has its sizes.
+ * they are measured on a thread of their own and an answer carries the last measure: like
+ * DynamoDB, which updates them about every six hours, sizes may lag the writes. A table is measured
+ * at most once per {@link #SIZE_REFRESH}, and never for more than 1 % of that thread's time
+ * ({@link #MEASURE_SHARE}: a table whose walk takes 2 s, at most every 200 s), because DescribeTable
+ * is also what the gateway reads key schemas with, every few seconds. A table's first measure is
+ * waited for up to {@link #FIRST_MEASURE_WAIT}, so that a small table's first answer has its sizes.
  */
 public final class TableStatistics implements AutoCloseable {
 
