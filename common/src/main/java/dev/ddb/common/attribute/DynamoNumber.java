@@ -1,6 +1,8 @@
 package dev.ddb.common.attribute;
 
 import java.math.BigDecimal;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.ddb.common.error.DynamoDbException;
 
@@ -14,6 +16,11 @@ public final class DynamoNumber {
     /** Largest allowed adjusted exponent (the exponent in scientific notation). */
     static final int MAX_EXPONENT = 125;
     static final int MIN_EXPONENT = -130;
+    /**
+     * A well-formed number whose exponent has ten digits or more: more than BigDecimal's int can take.
+     * Possessive, so that a long run of digits is read once, never backtracked into.
+     */
+    private static final Pattern HUGE_EXPONENT = Pattern.compile("[+-]?+(?:\\d++(?:\\.\\d*+)?+|\\.\\d++)[eE]([+-]?+)0*+\\d{10,}+");
 
     private DynamoNumber() {
     }
@@ -25,16 +32,35 @@ public final class DynamoNumber {
             // BigDecimal also reads other scripts' digits ("١٢٣"); DynamoDB does not.
             throw DynamoDbException.validation("A value provided cannot be converted into a number");
         }
-        if (significantDigits(text) > MAX_PRECISION) {
+        int significant = significantDigits(text);
+        if (significant == 0 && HUGE_EXPONENT.matcher(text).matches()) {
+            return BigDecimal.ZERO; // 0 with an exponent BigDecimal cannot hold
+        }
+        if (significant > MAX_PRECISION) {
             // refused before BigDecimal parses it: hundreds of thousands of digits take it seconds
             throw DynamoDbException.validation("Attempting to store more than 38 significant digits in a Number");
         }
         try {
             value = new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw DynamoDbException.validation("A value provided cannot be converted into a number");
+            throw beyondBigDecimal(text);
         }
         return validate(value);
+    }
+
+    /**
+     * Why BigDecimal refused the text: an exponent beyond its range (past about ±2.1 billion) is
+     * DynamoDB's overflow or underflow, as its sign says (0 with any exponent is 0, which BigDecimal
+     * also cannot hold: the caller gets 0); anything else is not a number.
+     */
+    private static RuntimeException beyondBigDecimal(String text) {
+        Matcher matcher = HUGE_EXPONENT.matcher(text);
+        if (!matcher.matches()) {
+            return DynamoDbException.validation("A value provided cannot be converted into a number");
+        }
+        return "-".equals(matcher.group(1))
+                ? DynamoDbException.validation("Number underflow. Attempting to store a number with magnitude smaller than supported range")
+                : DynamoDbException.validation("Number overflow. Attempting to store a number with magnitude larger than supported range");
     }
 
     /**

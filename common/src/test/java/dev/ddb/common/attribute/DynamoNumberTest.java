@@ -40,4 +40,20 @@ class DynamoNumberTest {
         assertThatThrownBy(() -> DynamoNumber.parse("123456789012345678901234567890123456789"))
                 .hasMessage("Attempting to store more than 38 significant digits in a Number");
     }
+
+    /** Exponents beyond BigDecimal's int: still DynamoDB's overflow or underflow, not "cannot be converted". */
+    @Test
+    void anExponentBeyondBigDecimalsRangeIsAnOverflowOrUnderflow() {
+        String overflow = "Number overflow. Attempting to store a number with magnitude larger than supported range";
+        String underflow = "Number underflow. Attempting to store a number with magnitude smaller than supported range";
+        assertThatThrownBy(() -> DynamoNumber.parse("1e99999999999")).hasMessage(overflow);
+        assertThatThrownBy(() -> DynamoNumber.parse("-1e99999999999")).hasMessage(overflow);
+        assertThatThrownBy(() -> DynamoNumber.parse("1e2147483648")).hasMessage(overflow);
+        assertThatThrownBy(() -> DynamoNumber.parse("1.5E+99999999999")).hasMessage(overflow);
+        assertThatThrownBy(() -> DynamoNumber.parse("1e-99999999999")).hasMessage(underflow);
+        assertThatThrownBy(() -> DynamoNumber.parse("1e-2147483648")).hasMessage(underflow);
+        assertThat(DynamoNumber.parse("0e99999999999")).isEqualTo(BigDecimal.ZERO);
+        assertThat(DynamoNumber.parse("-0.00e-99999999999")).isEqualTo(BigDecimal.ZERO);
+        assertThatThrownBy(() -> DynamoNumber.parse("1e99999999999x")).hasMessage("A value provided cannot be converted into a number");
+    }
 }
