@@ -94,7 +94,7 @@ public final class PrimaryKeys {
     }
 
     public static DynamoDbException mismatch() {
-        return DynamoDbException.validation("The provided key element does not match the schema");
+        return new KeySchemaMismatch("The provided key element does not match the schema");
     }
 
     private static AttributeValue itemKeyAttribute(Map<String, AttributeValue> item, String name, ScalarAttributeType type) {
@@ -103,8 +103,8 @@ public final class PrimaryKeys {
             throw DynamoDbException.invalidParameter("Missing the key " + name + " in the item");
         }
         if (!hasType(value, type)) {
-            throw DynamoDbException.invalidParameter(
-                    "Type mismatch for key " + name + " expected: " + type + " actual: " + value.type());
+            throw new KeySchemaMismatch("One or more parameter values were invalid: Type mismatch for key " + name
+                    + " expected: " + type + " actual: " + value.type());
         }
         rejectEmpty(name, value);
         return value;

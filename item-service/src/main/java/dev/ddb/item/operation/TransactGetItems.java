@@ -24,6 +24,7 @@ import dev.ddb.item.capacity.ReturnConsumedCapacity;
 import dev.ddb.item.capacity.Throttle;
 import dev.ddb.item.expression.Projection;
 import dev.ddb.item.expression.legacy.ParameterMixing;
+import dev.ddb.item.key.KeySchemaMismatch;
 import dev.ddb.item.key.PrimaryKeys;
 import dev.ddb.item.request.RequestParameters;
 import dev.ddb.item.storage.ItemStore;
@@ -115,9 +116,18 @@ public final class TransactGetItems implements Operation {
         Map<String, TableDescription> tables = new LinkedHashMap<>();
         Set<String> items = new HashSet<>();
         List<ResolvedGet> gets = new ArrayList<>();
+        List<DynamoDbException> mismatches = new ArrayList<>();
         for (GetRequest request : requests) {
             TableDescription table = tables.computeIfAbsent(request.tableName(), name -> Tables.require(store, context, name));
-            byte[] key = PrimaryKeys.ofKey(table.keySchema(), request.key());
+            byte[] key;
+            try {
+                key = PrimaryKeys.ofKey(table.keySchema(), request.key());
+            } catch (KeySchemaMismatch e) {
+                // as in TransactWriteItems: the transaction is cancelled with a ValidationError for this Get
+                mismatches.add(e);
+                continue;
+            }
+            mismatches.add(null);
             if (request.projection() != null) {
                 ScalarKeyPaths.check(request.projection().paths(), table.keySchema());
             }
@@ -125,6 +135,9 @@ public final class TransactGetItems implements Operation {
                 throw DynamoDbException.validation("Transaction request cannot include multiple operations on one item");
             }
             gets.add(new ResolvedGet(request, table, key));
+        }
+        if (gets.size() < requests.size()) {
+            throw CancellationReasons.failed(mismatches);
         }
         return gets;
     }

@@ -23,6 +23,7 @@ import dev.ddb.item.capacity.ConsumedCapacity;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
 import dev.ddb.item.capacity.Throttle;
 import dev.ddb.item.capacity.WriteCapacity;
+import dev.ddb.item.key.KeySchemaMismatch;
 import dev.ddb.item.request.RequestParameters;
 import dev.ddb.item.storage.ClientRequestToken;
 import dev.ddb.item.storage.ItemStore;
@@ -129,18 +130,33 @@ public final class TransactWriteItems implements Operation {
         }
     }
 
-    /** Every table and key, before anything is locked; no two actions on one item. */
+    /**
+     * Every table and key, before anything is locked; no two actions on one item. A key that does not
+     * fit its table's schema cancels the transaction with a ValidationError reason for its action, as
+     * DynamoDB does, once every action is resolved.
+     */
     private List<ResolvedAction> resolve(RequestContext context, List<TransactWriteAction> actions) {
         Map<String, TableDescription> tables = new LinkedHashMap<>();
         Set<String> items = new HashSet<>();
         List<ResolvedAction> resolved = new ArrayList<>();
+        List<DynamoDbException> mismatches = new ArrayList<>();
         for (TransactWriteAction action : actions) {
             TableDescription table = tables.computeIfAbsent(action.tableName(), name -> Tables.require(store, context, name));
-            byte[] key = action.encodedKey(table);
+            byte[] key;
+            try {
+                key = action.encodedKey(table);
+            } catch (KeySchemaMismatch e) {
+                mismatches.add(e);
+                continue;
+            }
+            mismatches.add(null);
             if (!items.add(table.tableName() + '/' + Base64.getEncoder().encodeToString(key))) {
                 throw DynamoDbException.validation("Transaction request cannot include multiple operations on one item");
             }
             resolved.add(new ResolvedAction(action, table, key));
+        }
+        if (resolved.size() < actions.size()) {
+            throw CancellationReasons.failed(mismatches);
         }
         return resolved;
     }

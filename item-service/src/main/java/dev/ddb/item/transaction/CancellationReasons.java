@@ -22,16 +22,20 @@ public final class CancellationReasons {
     }
 
     public static DynamoDbException of(List<WriteOutcome> outcomes) {
+        return failed(outcomes.stream().map(outcome -> outcome.failed() ? outcome.failure() : null).toList());
+    }
+
+    /** @param failures one per action, in request order: null where the action would have succeeded */
+    public static DynamoDbException failed(List<DynamoDbException> failures) {
         List<String> codes = new ArrayList<>();
         ArrayNode reasons = Json.array();
-        for (WriteOutcome outcome : outcomes) {
+        for (DynamoDbException failure : failures) {
             ObjectNode reason = reasons.addObject();
-            if (!outcome.failed()) {
+            if (failure == null) {
                 reason.put("Code", "None");
                 codes.add("None");
                 continue;
             }
-            DynamoDbException failure = outcome.failure();
             String code = codeOf(failure);
             reason.put("Code", code);
             if (failure.getMessage() != null) {

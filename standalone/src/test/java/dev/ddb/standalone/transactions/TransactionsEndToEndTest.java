@@ -215,9 +215,30 @@ class TransactionsEndToEndTest {
                 "Item size has exceeded the maximum allowed size");
         assertValidation(() -> client.transactWriteItems(r -> r.transactItems(TransactWriteItem.builder().build())),
                 "TransactItems can only contain one of Check, Put, Update or Delete");
-        assertValidation(() -> client.transactWriteItems(r -> r.transactItems(
-                        TransactWriteItem.builder().delete(d -> d.tableName(a).key(Map.of("id", n("1")))).build())),
-                "The provided key element does not match the schema");
+        // a key that does not fit the schema cancels the transaction, with a ValidationError for its action
+        assertThatThrownBy(() -> client.transactWriteItems(r -> r.transactItems(add(a, "fine", "1"),
+                        TransactWriteItem.builder().delete(d -> d.tableName(a).key(Map.of("id", n("1")))).build())))
+                .isInstanceOfSatisfying(TransactionCanceledException.class, e -> {
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(
+                            "Transaction cancelled, please refer cancellation reasons for specific reasons [None, ValidationError]");
+                    assertThat(e.cancellationReasons().get(1).message()).isEqualTo("The provided key element does not match the schema");
+                });
+        assertThatThrownBy(() -> client.transactWriteItems(r -> r.transactItems(put(a, Map.of("id", n("5"))))))
+                .isInstanceOfSatisfying(TransactionCanceledException.class, e -> {
+                    assertThat(e.cancellationReasons()).extracting(CancellationReason::code).containsExactly("ValidationError");
+                    assertThat(e.cancellationReasons().get(0).message())
+                            .isEqualTo("One or more parameter values were invalid: Type mismatch for key id expected: S actual: N");
+                });
+        assertThatThrownBy(() -> client.transactGetItems(r -> r.transactItems(
+                        TransactGetItem.builder().get(g -> g.tableName(a).key(Map.of())).build())))
+                .isInstanceOfSatisfying(TransactionCanceledException.class, e -> {
+                    assertThat(e.cancellationReasons()).extracting(CancellationReason::code).containsExactly("ValidationError");
+                    assertThat(e.cancellationReasons().get(0).message()).isEqualTo("The provided key element does not match the schema");
+                });
+        // an empty key value is refused for the whole request
+        assertValidation(() -> client.transactWriteItems(r -> r.transactItems(put(a, Map.of("id", s(""))))),
+                "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty "
+                        + "string value. Key: id");
         assertValidation(() -> client.transactWriteItems(r -> r.transactItems(
                         TransactWriteItem.builder().update(u -> u.tableName(a).key(key("k")).updateExpression("SET id = :v")
                                 .expressionAttributeValues(Map.of(":v", s("other")))).build())),
