@@ -223,6 +223,16 @@ class ValidationOrderTest {
                 "Value provided in ExpressionAttributeValues unused in expressions: keys: {:v}");
     }
 
+    /** DynamoDB refuses ProjectionExpression on one table of a BatchGetItem and AttributesToGet on another, as within one. */
+    @Test
+    void aBatchGetUsesOneKindOfProjectionForEveryTable() {
+        assertRawValidation("BatchGetItem", "{\"RequestItems\":{\"Things\":{\"Keys\":[{\"id\":{\"S\":\"a\"}}],"
+                        + "\"ProjectionExpression\":\"id\"},\"Events\":{\"Keys\":[{\"pk\":{\"S\":\"a\"},\"sk\":{\"N\":\"1\"}}],"
+                        + "\"AttributesToGet\":[\"pk\"]}}}",
+                "Can not use both expression and non-expression parameters in the same request: "
+                        + "Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}");
+    }
+
     private boolean exists(String id) {
         return client.getItem(r -> r.tableName("Things").key(key(id))).hasItem();
     }

@@ -124,6 +124,17 @@ public final class BatchGetItem implements Operation {
         JsonNode requestItems = request.get("RequestItems");
         List<TableRequest> requests = new ArrayList<>();
         int total = 0;
+        // one kind of projection for the whole request, as within one table's (DynamoDB refuses the mix across tables too)
+        ObjectNode projections = Json.object();
+        for (JsonNode tableRequest : requestItems) {
+            for (String member : List.of("ProjectionExpression", "AttributesToGet")) {
+                JsonNode value = tableRequest.get(member);
+                if (value != null && !value.isNull()) {
+                    projections.set(member, value);
+                }
+            }
+        }
+        ParameterMixing.GET_ITEM.check(projections);
         for (Map.Entry<String, JsonNode> entry : requestItems.properties()) {
             ObjectNode tableRequest = (ObjectNode) entry.getValue();
             RequestExpressions expressions = RequestExpressions.of(tableRequest, ParameterMixing.GET_ITEM);

@@ -85,15 +85,20 @@ class KeyConditionTest {
         KeySchema hashOnly = KeySchema.hashOnly("pk", ScalarAttributeType.S);
         assertThat(validationError(() -> ExpressionParser.parseKeyCondition("pk = :p AND sk = :a", attributes(), hashOnly)))
                 .isEqualTo("Query key condition not supported");
-        assertThat(error("pk = :p AND sk > :a AND sk < :b")).isEqualTo("KeyConditionExpressions must only contain one condition per key");
-        assertThat(error("pk = :p AND pk = :s")).isEqualTo("KeyConditionExpressions must only contain one condition per key");
+        assertThat(error("pk = :p AND sk > :a AND sk < :b"))
+                .isEqualTo("Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key");
+        assertThat(error("pk = :p AND pk = :s"))
+                .isEqualTo("Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key");
     }
 
     @Test
     void atMostTwoConditions() {
         KeySchema threeNames = new KeySchema("pk", ScalarAttributeType.S, "sk", ScalarAttributeType.N);
         assertThat(validationError(() -> ExpressionParser.parseKeyCondition("pk = :p AND sk = :a AND x = :b", attributes(), threeNames)))
-                .isEqualTo("Conditions can be of length 1 or 2 only");
+                .isEqualTo("The number of query conditions (3) exceeds the number of key attributes defined in the schema (2)");
+        KeySchema hashOnly = KeySchema.hashOnly("pk", ScalarAttributeType.S);
+        assertThat(validationError(() -> ExpressionParser.parseKeyCondition("pk = :p AND sk = :a AND x = :b", attributes(), hashOnly)))
+                .isEqualTo("The number of query conditions (3) exceeds the number of key attributes defined in the schema (1)");
     }
 
     @Test
@@ -152,8 +157,8 @@ class KeyConditionTest {
 
     @Test
     void onlyWhatNeedsNoKeySchemaIsCheckedBeforeTheTableIsKnown() {
-        assertThat(validationError(() -> ExpressionParser.parseKeyConditionTerms("a = :p AND b = :p AND c = :p", attributes())))
-                .isEqualTo("Conditions can be of length 1 or 2 only");
+        // too many conditions are counted against the key schema's attributes, once the table is known
+        assertThat(ExpressionParser.parseKeyConditionTerms("a = :p AND b = :p AND c = :p", attributes()).terms()).hasSize(3);
         assertThat(validationError(() -> ExpressionParser.parseKeyConditionTerms("a = :p OR b = :p", attributes())))
                 .isEqualTo("Invalid operator used in KeyConditionExpression: OR");
         assertThat(ExpressionParser.parseKeyConditionTerms("z = :a AND y > :s", attributes()).terms()).hasSize(2);

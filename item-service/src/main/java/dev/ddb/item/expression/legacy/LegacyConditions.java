@@ -129,7 +129,7 @@ public final class LegacyConditions {
                 terms.add(new KeyConditionTerms.Term(entry.getKey(), keyOperator(operator), values));
             }
         }
-        return new KeyConditionTerms(terms);
+        return new KeyConditionTerms(terms, false);
     }
 
     /** Null for an operator that cannot read a key (see {@link KeyConditionTerms.Term}). */

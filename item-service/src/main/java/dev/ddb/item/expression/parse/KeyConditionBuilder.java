@@ -45,7 +45,7 @@ public final class KeyConditionBuilder {
         Condition condition = ConditionBuilder.parse(text, attributes, "KeyConditionExpression");
         KeyConditionBuilder builder = new KeyConditionBuilder();
         builder.collect(condition);
-        return new KeyConditionTerms(builder.terms);
+        return new KeyConditionTerms(builder.terms, true);
     }
 
     private void collect(Condition condition) {
@@ -129,7 +129,7 @@ public final class KeyConditionBuilder {
         }
         String attribute = ((PathOperand) key).path().topLevelName();
         if (!keys.add(attribute)) {
-            throw DynamoDbException.validation("KeyConditionExpressions must only contain one condition per key");
+            throw DynamoDbException.validation("Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key");
         }
         terms.add(new KeyConditionTerms.Term(attribute, op, values));
     }

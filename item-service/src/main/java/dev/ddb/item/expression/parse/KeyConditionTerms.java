@@ -16,7 +16,7 @@ import dev.ddb.item.key.PrimaryKeys;
  * before the table is known; {@link #resolve} then matches them against the key schema: an
  * equality on the partition key, at most one condition on the sort key.
  */
-public record KeyConditionTerms(List<Term> terms) {
+public record KeyConditionTerms(List<Term> terms, boolean expression) {
 
     /**
      * One condition on one attribute; BETWEEN has two values, the others one. A null op is a
@@ -29,10 +29,15 @@ public record KeyConditionTerms(List<Term> terms) {
         }
     }
 
-    /** Checked without the table, as DynamoDB does. */
+    /**
+     * Checked without the table, as DynamoDB does, except for too many conditions in a
+     * KeyConditionExpression, whose message names the number of key attributes: {@link #resolve}.
+     *
+     * @param expression from a KeyConditionExpression, not the legacy KeyConditions
+     */
     public KeyConditionTerms {
         terms = List.copyOf(terms);
-        if (terms.isEmpty() || terms.size() > 2) {
+        if (terms.isEmpty() || (!expression && terms.size() > 2)) {
             throw DynamoDbException.validation("Conditions can be of length 1 or 2 only");
         }
     }
@@ -47,6 +52,10 @@ public record KeyConditionTerms(List<Term> terms) {
      *                      condition: this runs those checks at their place
      */
     public KeyCondition resolve(KeySchema schema, Consumer<String> beforeEachKey) {
+        if (terms.size() > 2) {
+            throw DynamoDbException.validation("The number of query conditions (" + terms.size()
+                    + ") exceeds the number of key attributes defined in the schema (" + schema.keyCount() + ")");
+        }
         beforeEachKey.accept(schema.hashKey());
         Term hash = keyTerm(schema, schema.hashKey(), schema.hashKeyType(), true);
         Term range = null;
