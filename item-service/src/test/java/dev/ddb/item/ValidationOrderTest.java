@@ -233,6 +233,25 @@ class ValidationOrderTest {
                         + "Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}");
     }
 
+    /** An empty attribute name in an item to write is DynamoDB's "Empty attribute name", found before a value nested too deep. */
+    @Test
+    void anEmptyAttributeNameInAnItemIsRefusedFirst() {
+        String deep = "{\"S\":\"leaf\"}";
+        for (int i = 0; i < 40; i++) {
+            deep = "{\"M\":{\"n\":" + deep + "}}";
+        }
+        assertRawValidation("PutItem", "{\"TableName\":\"Things\",\"Item\":{\"id\":{\"S\":\"a\"},\"\":{\"S\":\"x\"}}}",
+                "Empty attribute name");
+        assertRawValidation("PutItem", "{\"TableName\":\"Missing\",\"Item\":{\"id\":{\"S\":\"a\"},\"d\":" + deep
+                + ",\"\":{\"S\":\"x\"}}}", "Empty attribute name");
+        assertRawValidation("TransactWriteItems", "{\"TransactItems\":[{\"Put\":{\"TableName\":\"Things\",\"Item\":"
+                + "{\"id\":{\"S\":\"a\"},\"\":{\"S\":\"x\"}}}},{\"Put\":{\"TableName\":\"Things\",\"Item\":"
+                + "{\"id\":{\"S\":\"b\"},\"d\":" + deep + "}}}]}", "Empty attribute name");
+        assertRawValidation("BatchWriteItem", "{\"RequestItems\":{\"Things\":[{\"PutRequest\":{\"Item\":"
+                + "{\"id\":{\"S\":\"a\"},\"\":{\"S\":\"x\"}}}}]}}", "Empty attribute name");
+        assertThat(exists("a")).isFalse();
+    }
+
     private boolean exists(String id) {
         return client.getItem(r -> r.tableName("Things").key(key(id))).hasItem();
     }

@@ -22,6 +22,7 @@ import dev.ddb.item.capacity.ConsumedCapacity;
 import dev.ddb.item.capacity.ReturnConsumedCapacity;
 import dev.ddb.item.capacity.WriteCapacity;
 import dev.ddb.item.key.PrimaryKeys;
+import dev.ddb.item.request.RequestParameters;
 import dev.ddb.item.storage.ItemStore;
 import dev.ddb.item.write.IndexKeyRules;
 import dev.ddb.item.write.Write;
@@ -156,7 +157,7 @@ public final class BatchWriteItem implements Operation {
             throw DynamoDbException.validation("WriteRequest must contain exactly one of PutRequest or DeleteRequest");
         }
         if (hasPut) {
-            Map<String, AttributeValue> item = AttributeValueJson.readItem(put.get("Item"));
+            Map<String, AttributeValue> item = RequestParameters.newItem(put.get("Item"));
             if (ItemSize.of(item) > ItemSize.MAX_ITEM_BYTES) {
                 throw DynamoDbException.validation("Item size has exceeded the maximum allowed size");
             }

@@ -48,7 +48,7 @@ public final class PutItem implements Operation {
     public JsonNode invoke(RequestContext context, ObjectNode request) {
         String tableName = RequestParameters.tableName(request);
         RequestExpressions expressions = RequestExpressions.of(request, ParameterMixing.PUT_ITEM);
-        Map<String, AttributeValue> item = RequestParameters.attributeMap(request, "Item");
+        Map<String, AttributeValue> item = RequestParameters.newItem(request.get("Item"));
         ReturnValues returnValues = ReturnValues.ofPutOrDelete(request);
         int size = ItemSize.of(item);
         if (size > ItemSize.MAX_ITEM_BYTES) {

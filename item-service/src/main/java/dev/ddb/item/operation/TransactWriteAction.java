@@ -48,7 +48,7 @@ record TransactWriteAction(String tableName, Map<String, AttributeValue> item, M
 
     private static TransactWriteAction readPut(ObjectNode request) {
         RequestExpressions expressions = RequestExpressions.of(request, ParameterMixing.PUT_ITEM);
-        Map<String, AttributeValue> item = RequestParameters.attributeMap(request, "Item");
+        Map<String, AttributeValue> item = RequestParameters.newItem(request.get("Item"));
         int size = ItemSize.of(item);
         if (size > ItemSize.MAX_ITEM_BYTES) {
             throw DynamoDbException.validation("Item size has exceeded the maximum allowed size");

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import dev.ddb.common.attribute.AttributeValue;
 import dev.ddb.common.attribute.AttributeValueJson;
+import dev.ddb.common.error.DynamoDbException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,6 +25,21 @@ public final class RequestParameters {
     /** A required map of attribute values, such as Item or Key. */
     public static Map<String, AttributeValue> attributeMap(ObjectNode request, String member) {
         return AttributeValueJson.readItem(request.get(member));
+    }
+
+    /**
+     * An item to write (PutItem's, a transaction's or a batch's Put): an empty attribute name is
+     * DynamoDB's "Empty attribute name", found before anything in the item's values.
+     */
+    public static Map<String, AttributeValue> newItem(JsonNode item) {
+        if (item != null && item.isObject()) {
+            for (Map.Entry<String, JsonNode> attribute : item.properties()) {
+                if (attribute.getKey().isEmpty()) {
+                    throw DynamoDbException.validation("Empty attribute name");
+                }
+            }
+        }
+        return AttributeValueJson.readItem(item);
     }
 
     /** An optional string member such as an enum; null when absent. */
