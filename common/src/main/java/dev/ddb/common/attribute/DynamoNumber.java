@@ -30,7 +30,7 @@ public final class DynamoNumber {
         BigDecimal value;
         if (!isAsciiNumberText(text)) {
             // BigDecimal also reads other scripts' digits ("١٢٣"); DynamoDB does not.
-            throw DynamoDbException.validation("A value provided cannot be converted into a number");
+            throw notANumber(text);
         }
         int significant = significantDigits(text);
         if (significant == 0 && HUGE_EXPONENT.matcher(text).matches()) {
@@ -48,6 +48,11 @@ public final class DynamoNumber {
         return validate(value);
     }
 
+    /** DynamoDB's wording, the text echoed (captured from AWS in four regions, October 2026). */
+    private static DynamoDbException notANumber(String text) {
+        return DynamoDbException.validation("The parameter cannot be converted to a numeric value: " + text);
+    }
+
     /**
      * Why BigDecimal refused the text: an exponent beyond its range (past about ±2.1 billion) is
      * DynamoDB's overflow or underflow, as its sign says (0 with any exponent is 0, which BigDecimal
@@ -56,7 +61,7 @@ public final class DynamoNumber {
     private static RuntimeException beyondBigDecimal(String text) {
         Matcher matcher = HUGE_EXPONENT.matcher(text);
         if (!matcher.matches()) {
-            return DynamoDbException.validation("A value provided cannot be converted into a number");
+            return notANumber(text);
         }
         return "-".equals(matcher.group(1))
                 ? DynamoDbException.validation("Number underflow. Attempting to store a number with magnitude smaller than supported range")

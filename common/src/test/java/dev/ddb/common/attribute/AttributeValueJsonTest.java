@@ -49,10 +49,10 @@ class AttributeValueJsonTest {
                 "Number overflow. Attempting to store a number with magnitude larger than supported range");
         assertError("{\"n\":{\"N\":\"1E-131\"}}",
                 "Number underflow. Attempting to store a number with magnitude smaller than supported range");
-        assertError("{\"n\":{\"N\":\"abc\"}}", "A value provided cannot be converted into a number");
+        assertError("{\"n\":{\"N\":\"abc\"}}", "The parameter cannot be converted to a numeric value: abc");
         // Java reads other scripts' digits as numbers; DynamoDB does not, and nothing may be rewritten.
-        assertError("{\"n\":{\"N\":\"\u0661\u0662\u0663\"}}", "A value provided cannot be converted into a number");
-        assertError("{\"n\":{\"NS\":[\"1\", \"\uff11\"]}}", "A value provided cannot be converted into a number");
+        assertError("{\"n\":{\"N\":\"\u0661\u0662\u0663\"}}", "The parameter cannot be converted to a numeric value: \u0661\u0662\u0663");
+        assertError("{\"n\":{\"NS\":[\"1\", \"\uff11\"]}}", "The parameter cannot be converted to a numeric value: \uff11");
     }
 
     @Test

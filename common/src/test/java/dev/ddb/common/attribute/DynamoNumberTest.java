@@ -30,7 +30,7 @@ class DynamoNumberTest {
                         .isEqualTo("Attempting to store more than 38 significant digits in a Number"));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
         assertThatThrownBy(() -> DynamoNumber.parse("1".repeat(500_001) + ".x"))
-                .hasMessage("A value provided cannot be converted into a number");
+                .hasMessage("The parameter cannot be converted to a numeric value: " + "1".repeat(500_001) + ".x");
     }
 
     @Test
@@ -54,6 +54,8 @@ class DynamoNumberTest {
         assertThatThrownBy(() -> DynamoNumber.parse("1e-2147483648")).hasMessage(underflow);
         assertThat(DynamoNumber.parse("0e99999999999")).isEqualTo(BigDecimal.ZERO);
         assertThat(DynamoNumber.parse("-0.00e-99999999999")).isEqualTo(BigDecimal.ZERO);
-        assertThatThrownBy(() -> DynamoNumber.parse("1e99999999999x")).hasMessage("A value provided cannot be converted into a number");
+        assertThatThrownBy(() -> DynamoNumber.parse("1e99999999999x"))
+                .hasMessage("The parameter cannot be converted to a numeric value: 1e99999999999x");
+        assertThatThrownBy(() -> DynamoNumber.parse("")).hasMessage("The parameter cannot be converted to a numeric value: ");
     }
 }
