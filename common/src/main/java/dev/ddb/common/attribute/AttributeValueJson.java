@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
@@ -129,17 +130,15 @@ public final class AttributeValueJson {
                 for (JsonNode element : nonEmptySet(value, "An string set  may not be empty")) {
                     values.add(text(element));
                 }
-                rejectDuplicates(values, values);
+                rejectDuplicates(values, () -> "Input collection " + values + " contains duplicates.");
                 return new AttributeValue.SS(values);
             }
             case "NS": {
-                List<String> texts = new ArrayList<>();
                 List<BigDecimal> values = new ArrayList<>();
                 for (JsonNode element : nonEmptySet(value, "An number set  may not be empty")) {
-                    texts.add(text(element));
                     values.add(DynamoNumber.parse(text(element)));
                 }
-                rejectDuplicates(values, texts);
+                rejectDuplicates(values, () -> "Input collection contains duplicates."); // the members are not named
                 return new AttributeValue.NS(values);
             }
             case "BS": {
@@ -149,7 +148,8 @@ public final class AttributeValueJson {
                     texts.add(text(element));
                     values.add(binary(element));
                 }
-                rejectDuplicates(values.stream().map(b -> Base64.getEncoder().encodeToString(b)).toList(), texts);
+                rejectDuplicates(values.stream().map(b -> Base64.getEncoder().encodeToString(b)).toList(),
+                        () -> "Input collection " + texts + "of type BS contains duplicates."); // no space before "of", as DynamoDB words it
                 return new AttributeValue.BS(values);
             }
             default:
@@ -184,11 +184,12 @@ public final class AttributeValueJson {
         return value;
     }
 
-    private static <T> void rejectDuplicates(List<T> members, List<String> asSent) {
+    /** DynamoDB's wording for each set type (captured from AWS, October 2026) is given by the caller. */
+    private static <T> void rejectDuplicates(List<T> members, Supplier<String> message) {
         Set<T> seen = new HashSet<>();
         for (T member : members) {
             if (!seen.add(member)) {
-                throw DynamoDbException.invalidParameter("Input collection " + asSent + " contains duplicates.");
+                throw DynamoDbException.invalidParameter(message.get());
             }
         }
     }

@@ -65,7 +65,9 @@ class AttributeValueJsonTest {
         assertError("{\"a\":{\"SS\":[\"x\",\"x\"]}}",
                 "One or more parameter values were invalid: Input collection [x, x] contains duplicates.");
         assertError("{\"a\":{\"NS\":[\"1\",\"1.0\"]}}",
-                "One or more parameter values were invalid: Input collection [1, 1.0] contains duplicates.");
+                "One or more parameter values were invalid: Input collection contains duplicates.");
+        assertError("{\"a\":{\"BS\":[\"/w==\",\"AA==\",\"AA==\"]}}",
+                "One or more parameter values were invalid: Input collection [/w==, AA==, AA==]of type BS contains duplicates.");
         assertError("{\"a\":{\"NULL\":false}}",
                 "One or more parameter values were invalid: Null attribute value types must have the value of true");
     }
