@@ -15,6 +15,8 @@ public class DynamoDbException extends RuntimeException {
     private static final String DYNAMODB = "com.amazonaws.dynamodb.v20120810#";
     private static final String CORAL_SERVICE = "com.amazon.coral.service#";
     private static final String CORAL_VALIDATE = "com.amazon.coral.validate#";
+    /** The {@code __type} of a ValidationException. */
+    public static final String VALIDATION_EXCEPTION = CORAL_VALIDATE + "ValidationException";
 
     private final String type;
     private final int status;
@@ -62,7 +64,7 @@ public class DynamoDbException extends RuntimeException {
     }
 
     public static DynamoDbException validation(String message) {
-        return new DynamoDbException(CORAL_VALIDATE + "ValidationException", message, 400);
+        return new DynamoDbException(VALIDATION_EXCEPTION, message, 400);
     }
 
     /** The "One or more parameter values were invalid: ..." family of validation errors. */

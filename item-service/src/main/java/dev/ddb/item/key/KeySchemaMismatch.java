@@ -11,6 +11,6 @@ import dev.ddb.common.error.DynamoDbException;
 public final class KeySchemaMismatch extends DynamoDbException {
 
     KeySchemaMismatch(String message) {
-        super(validation(message).type(), message, 400);
+        super(VALIDATION_EXCEPTION, message, 400);
     }
 }
