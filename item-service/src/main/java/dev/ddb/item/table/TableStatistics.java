@@ -25,18 +25,18 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * DescribeTable's ItemCount and TableSizeBytes, and each index's ItemCount and IndexSizeBytes.
  * Counts are exact at every call: each map counts its own entries. Sizes need every item read, so
- * they are measured on a thread of their own and an answer carries the last measure: like
- * DynamoDB, which updates them about every six hours, sizes may lag the writes. A table is measured
- * at most once per {@link #SIZE_REFRESH}, and never for more than 1 % of that thread's time
- * ({@link #MEASURE_SHARE}: a table whose walk takes 2 s, at most every 200 s), because DescribeTable
- * is also what the gateway reads key schemas with, every few seconds. A table's first measure is
- * waited for up to {@link #FIRST_MEASURE_WAIT}, so that a small table's first answer has its sizes.
+ * they are measured on a thread of their own, at most once per {@link #SIZE_REFRESH} for a table
+ * and never for more than 1 % of that thread's time ({@link #MEASURE_SHARE}: a table whose walk
+ * takes 2 s, at most every 200 s), because DescribeTable is also what the gateway reads key schemas
+ * with, every few seconds. A call that starts a measure waits up to {@link #MEASURE_WAIT} for it, so
+ * a small table's sizes are current; a large table's answer carries the last measure, as DynamoDB's
+ * sizes, updated about every six hours, lag the writes.
  */
 public final class TableStatistics implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TableStatistics.class);
-    static final Duration SIZE_REFRESH = Duration.ofSeconds(60);
-    static final Duration FIRST_MEASURE_WAIT = Duration.ofMillis(250);
+    static final Duration SIZE_REFRESH = Duration.ofSeconds(1);
+    static final Duration MEASURE_WAIT = Duration.ofMillis(250);
     /** A measure is followed by a pause of at least this many times its own length. */
     static final int MEASURE_SHARE = 100;
 
@@ -86,16 +86,14 @@ public final class TableStatistics implements AutoCloseable {
         }
         CompletableFuture<Sizes> next = measuring.computeIfAbsent(table.tableId(),
                 id -> CompletableFuture.supplyAsync(() -> measure(table), measurer));
-        if (last != null) {
-            return last;
-        }
+        Sizes fallback = last != null ? last : Sizes.NONE;
         try {
-            return next.get(FIRST_MEASURE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return next.get(MEASURE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            return Sizes.NONE;
+            return fallback;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Sizes.NONE;
+            return fallback;
         }
     }
 

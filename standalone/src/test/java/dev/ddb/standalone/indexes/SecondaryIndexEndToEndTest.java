@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.ddb.standalone.Await;
 import dev.ddb.standalone.Clients;
 import dev.ddb.standalone.LocalStack;
 import dev.ddb.standalone.StackSettings;
@@ -150,12 +151,17 @@ class SecondaryIndexEndToEndTest {
         assertThat(table.localSecondaryIndexes().get(0).itemCount()).isEqualTo(2);
         assertThat(table.localSecondaryIndexes().get(0).indexSizeBytes()).isEqualTo(size(items.get(0)) + size(items.get(2)));
 
-        // counts follow every write at once; sizes are measured again at most once a minute, as DynamoDB's lag hours
+        // counts follow every write at once; a small table's sizes, measured again at most once a second
         client.deleteItem(r -> r.tableName("Counted").key(Map.of("id", s("a"), "at", s("1"))));
         TableDescription afterDelete = client.describeTable(r -> r.tableName("Counted")).table();
         assertThat(afterDelete.itemCount()).isEqualTo(3);
         assertThat(afterDelete.globalSecondaryIndexes().get(0).itemCount()).isEqualTo(1);
         assertThat(afterDelete.localSecondaryIndexes().get(0).itemCount()).isEqualTo(1);
+        Await.until("the sizes measured again", Duration.ofSeconds(10), () -> client.describeTable(r -> r.tableName("Counted")).table().tableSizeBytes()
+                == items.stream().skip(1).mapToLong(SecondaryIndexEndToEndTest::size).sum());
+        TableDescription measured = client.describeTable(r -> r.tableName("Counted")).table();
+        assertThat(measured.globalSecondaryIndexes().get(0).indexSizeBytes()).isEqualTo(size(items.get(1)));
+        assertThat(measured.localSecondaryIndexes().get(0).indexSizeBytes()).isEqualTo(size(items.get(2)));
     }
 
     /** An item of string attributes only, as DynamoDB sizes it: each name's and value's UTF-8 bytes. */
