@@ -17,7 +17,7 @@ public final class DynamoNumber {
     static final int MAX_EXPONENT = 125;
     static final int MIN_EXPONENT = -130;
     /**
-     * A well-formed number whose exponent has ten digits or more: more than BigDecimal's int can take.
+     * A well-formed number whose exponent has ten digits or more: at or beyond BigDecimal's int scale.
      * Possessive, so that a long run of digits is read once, never backtracked into.
      */
     private static final Pattern HUGE_EXPONENT = Pattern.compile("[+-]?+(?:\\d++(?:\\.\\d*+)?+|\\.\\d++)[eE]([+-]?+)0*+\\d{10,}+");
@@ -33,8 +33,14 @@ public final class DynamoNumber {
             throw notANumber(text);
         }
         int significant = significantDigits(text);
-        if (significant == 0 && HUGE_EXPONENT.matcher(text).matches()) {
-            return BigDecimal.ZERO; // 0 with an exponent BigDecimal cannot hold
+        Matcher huge = hasExponent(text) ? HUGE_EXPONENT.matcher(text) : null;
+        if (huge != null && huge.matches()) {
+            // beyond BigDecimal's int scale (and near it, where stripping zeros overflows it); any
+            // digit other than 0 puts the number far outside DynamoDB's range, as the exponent's sign says
+            if (significant == 0) {
+                return BigDecimal.ZERO;
+            }
+            throw "-".equals(huge.group(1)) ? underflow() : overflow();
         }
         if (significant > MAX_PRECISION) {
             // refused before BigDecimal parses it: hundreds of thousands of digits take it seconds
@@ -43,9 +49,13 @@ public final class DynamoNumber {
         try {
             value = new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw beyondBigDecimal(text);
+            throw notANumber(text);
         }
         return validate(value);
+    }
+
+    private static boolean hasExponent(String text) {
+        return text.indexOf('e') >= 0 || text.indexOf('E') >= 0;
     }
 
     /** DynamoDB's wording, the text echoed (captured from AWS in four regions, October 2026). */
@@ -53,19 +63,12 @@ public final class DynamoNumber {
         return DynamoDbException.validation("The parameter cannot be converted to a numeric value: " + text);
     }
 
-    /**
-     * Why BigDecimal refused the text: an exponent beyond its range (past about ±2.1 billion) is
-     * DynamoDB's overflow or underflow, as its sign says (0 with any exponent is 0, which BigDecimal
-     * also cannot hold: the caller gets 0); anything else is not a number.
-     */
-    private static RuntimeException beyondBigDecimal(String text) {
-        Matcher matcher = HUGE_EXPONENT.matcher(text);
-        if (!matcher.matches()) {
-            return notANumber(text);
-        }
-        return "-".equals(matcher.group(1))
-                ? DynamoDbException.validation("Number underflow. Attempting to store a number with magnitude smaller than supported range")
-                : DynamoDbException.validation("Number overflow. Attempting to store a number with magnitude larger than supported range");
+    private static DynamoDbException overflow() {
+        return DynamoDbException.validation("Number overflow. Attempting to store a number with magnitude larger than supported range");
+    }
+
+    private static DynamoDbException underflow() {
+        return DynamoDbException.validation("Number underflow. Attempting to store a number with magnitude smaller than supported range");
     }
 
     /**
@@ -147,12 +150,10 @@ public final class DynamoNumber {
         }
         int exponent = adjustedExponent(canonical);
         if (exponent > MAX_EXPONENT) {
-            throw DynamoDbException.validation(
-                    "Number overflow. Attempting to store a number with magnitude larger than supported range");
+            throw overflow();
         }
         if (exponent < MIN_EXPONENT) {
-            throw DynamoDbException.validation(
-                    "Number underflow. Attempting to store a number with magnitude smaller than supported range");
+            throw underflow();
         }
         return canonical;
     }

@@ -52,6 +52,13 @@ class DynamoNumberTest {
         assertThatThrownBy(() -> DynamoNumber.parse("1.5E+99999999999")).hasMessage(overflow);
         assertThatThrownBy(() -> DynamoNumber.parse("1e-99999999999")).hasMessage(underflow);
         assertThatThrownBy(() -> DynamoNumber.parse("1e-2147483648")).hasMessage(underflow);
+        // at the edge of BigDecimal's scale: stripping trailing zeros overflowed it (an ArithmeticException), or
+        // the adjusted exponent wrapped round to an underflow
+        assertThatThrownBy(() -> DynamoNumber.parse("100e2147483647")).hasMessage(overflow);
+        assertThatThrownBy(() -> DynamoNumber.parse("10e2147483647")).hasMessage(overflow);
+        assertThatThrownBy(() -> DynamoNumber.parse("1e2147483647")).hasMessage(overflow);
+        assertThatThrownBy(() -> DynamoNumber.parse("0.01e-2147483647")).hasMessage(underflow);
+        assertThatThrownBy(() -> DynamoNumber.parse("1e999999999")).hasMessage(overflow);
         assertThat(DynamoNumber.parse("0e99999999999")).isEqualTo(BigDecimal.ZERO);
         assertThat(DynamoNumber.parse("-0.00e-99999999999")).isEqualTo(BigDecimal.ZERO);
         assertThatThrownBy(() -> DynamoNumber.parse("1e99999999999x"))
