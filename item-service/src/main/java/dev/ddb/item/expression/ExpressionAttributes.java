@@ -44,12 +44,10 @@ public final class ExpressionAttributes {
         return new ExpressionAttributes(null, null);
     }
 
-    /** Reads both maps from a request, with DynamoDB's errors for malformed ones. */
-    public static ExpressionAttributes fromRequest(ObjectNode request) {
-        return fromRequest(request, true);
-    }
-
-    /** Reads the names and, when the operation has them ({@code withValues}), the values from a request. */
+    /**
+     * Reads the names and, when the operation has them ({@code withValues}), the values from a
+     * request, with DynamoDB's errors for malformed ones.
+     */
     public static ExpressionAttributes fromRequest(ObjectNode request, boolean withValues) {
         return new ExpressionAttributes(readNames(request.get("ExpressionAttributeNames")),
                 withValues ? readValues(request.get("ExpressionAttributeValues")) : null);

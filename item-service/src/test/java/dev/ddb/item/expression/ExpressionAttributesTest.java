@@ -72,12 +72,12 @@ class ExpressionAttributesTest {
     @Test
     void readsBothMapsFromARequest() {
         ExpressionAttributes attributes = ExpressionAttributes.fromRequest(request(
-                "{\"ExpressionAttributeNames\":{\"#s\":\"status\"},\"ExpressionAttributeValues\":{\":v\":{\"N\":\"1.50\"}}}"));
+                "{\"ExpressionAttributeNames\":{\"#s\":\"status\"},\"ExpressionAttributeValues\":{\":v\":{\"N\":\"1.50\"}}}"), true);
         assertThat(attributes.name("#s")).isEqualTo("status");
         assertThat(attributes.value(":v")).isEqualTo(n("1.5"));
         assertThat(attributes.hasNames()).isTrue();
         assertThat(attributes.hasValues()).isTrue();
-        ExpressionAttributes none = ExpressionAttributes.fromRequest(request("{\"ExpressionAttributeNames\":null}"));
+        ExpressionAttributes none = ExpressionAttributes.fromRequest(request("{\"ExpressionAttributeNames\":null}"), true);
         assertThat(none.hasNames()).isFalse();
         assertThat(none.hasValues()).isFalse();
     }
@@ -85,17 +85,17 @@ class ExpressionAttributesTest {
     @Test
     void invalidValuesInARequestNameTheirKey() {
         assertThat(validationError(() -> ExpressionAttributes.fromRequest(request(
-                "{\"ExpressionAttributeValues\":{\":v\":{\"SS\":[]}}}"))))
+                "{\"ExpressionAttributeValues\":{\":v\":{\"SS\":[]}}}"), true)))
                 .isEqualTo("ExpressionAttributeValues contains invalid value: One or more parameter values were invalid: "
                         + "An string set  may not be empty for key :v");
-        assertThat(validationError(() -> ExpressionAttributes.fromRequest(request("{\"ExpressionAttributeValues\":{}}"))))
+        assertThat(validationError(() -> ExpressionAttributes.fromRequest(request("{\"ExpressionAttributeValues\":{}}"), true)))
                 .isEqualTo("ExpressionAttributeValues must not be empty");
     }
 
     @Test
     void malformedMapsAreSerializationErrors() {
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() ->
-                ExpressionAttributes.fromRequest(request("{\"ExpressionAttributeNames\":{\"#a\":1}}")));
+                ExpressionAttributes.fromRequest(request("{\"ExpressionAttributeNames\":{\"#a\":1}}"), true));
         assertThat(((DynamoDbException) thrown).code()).isEqualTo("SerializationException");
     }
 
