@@ -69,6 +69,15 @@ final class AesXtsFileChannel extends FileBaseDefault {
 
     @Override
     public int read(ByteBuffer dst, long position) throws IOException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return readDecrypted(dst, position);
+        } finally {
+            keepInterrupt(interrupted);
+        }
+    }
+
+    private int readDecrypted(ByteBuffer dst, long position) throws IOException {
         int length = dst.remaining();
         if (length == 0) {
             return 0;
@@ -96,6 +105,15 @@ final class AesXtsFileChannel extends FileBaseDefault {
 
     @Override
     public int write(ByteBuffer src, long position) throws IOException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return writeEncrypted(src, position);
+        } finally {
+            keepInterrupt(interrupted);
+        }
+    }
+
+    private int writeEncrypted(ByteBuffer src, long position) throws IOException {
         int length = src.remaining();
         long first = position & ~(long) SECTOR_MASK;
         int skip = (int) (position - first);
@@ -139,13 +157,35 @@ final class AesXtsFileChannel extends FileBaseDefault {
         if (newSize < 0) {
             throw new IllegalArgumentException("newSize: " + newSize);
         }
-        base.truncate((newSize & SECTOR_MASK) > 0 ? newSize + HEADER_BYTES + SECTOR : newSize + HEADER_BYTES);
+        boolean interrupted = Thread.interrupted();
+        try {
+            base.truncate((newSize & SECTOR_MASK) > 0 ? newSize + HEADER_BYTES + SECTOR : newSize + HEADER_BYTES);
+        } finally {
+            keepInterrupt(interrupted);
+        }
         size = newSize;
     }
 
     @Override
     public void force(boolean metaData) throws IOException {
-        base.force(metaData);
+        boolean interrupted = Thread.interrupted();
+        try {
+            base.force(metaData);
+        } finally {
+            keepInterrupt(interrupted);
+        }
+    }
+
+    /**
+     * Gives the thread back the interrupt that was put aside for an I/O call. The JDK closes a file
+     * channel an interrupted thread uses (for every thread), and MVStore then refuses all later
+     * writes and its own close; so the flag is cleared around each call, and an interrupt landing
+     * during one is met by the base file reopening ({@link AesXtsFilePath}).
+     */
+    private static void keepInterrupt(boolean interrupted) {
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

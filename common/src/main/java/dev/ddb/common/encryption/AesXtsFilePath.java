@@ -22,6 +22,7 @@ import org.h2.store.fs.FilePathWrapper;
 public final class AesXtsFilePath extends FilePathWrapper {
 
     private static final String SCHEME = "ddb-aes-xts";
+    private static final String RETRY_SCHEME = "retry";
     private static final Map<String, byte[]> PASSWORDS = new ConcurrentHashMap<>();
 
     static {
@@ -67,7 +68,8 @@ public final class AesXtsFilePath extends FilePathWrapper {
         if (password == null) {
             throw new IOException("No key for " + file + ": open it with EncryptedMVStore");
         }
-        FileChannel base = getBase().open(mode);
+        // through H2's retry: file system, which reopens a file an interrupt closed mid-call
+        FileChannel base = FilePath.get(RETRY_SCHEME + ":" + getBase()).open(mode);
         try {
             return new AesXtsFileChannel(name, password, base);
         } catch (IOException | RuntimeException e) {
