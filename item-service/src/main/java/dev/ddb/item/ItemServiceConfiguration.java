@@ -16,6 +16,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import dev.ddb.common.encryption.MasterKey;
 import dev.ddb.common.event.Topics;
+import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.protocol.OperationDispatcher;
 import dev.ddb.item.capacity.CapacityLimits;
 import dev.ddb.item.changelog.OutboxRelay;
@@ -29,6 +30,7 @@ import dev.ddb.item.operation.Scan;
 import dev.ddb.item.operation.TransactGetItems;
 import dev.ddb.item.operation.TransactWriteItems;
 import dev.ddb.item.operation.UpdateItem;
+import dev.ddb.item.partiql.PartiQlOperations;
 import dev.ddb.item.storage.Durability;
 import dev.ddb.item.bulk.ItemLoad;
 import dev.ddb.item.storage.ItemStore;
@@ -113,7 +115,7 @@ class ItemServiceConfiguration {
 
     @Bean
     OperationDispatcher itemOperations(ItemStore store, WritePath writes, CapacityLimits limits) {
-        return new OperationDispatcher(Map.of(
+        Map<String, Operation> operations = new HashMap<>(Map.of(
                 "PutItem", new PutItem(store, writes, limits),
                 "GetItem", new GetItem(store, limits),
                 "DeleteItem", new DeleteItem(store, writes, limits),
@@ -124,5 +126,7 @@ class ItemServiceConfiguration {
                 "BatchWriteItem", new BatchWriteItem(store, writes, limits),
                 "TransactWriteItems", new TransactWriteItems(store, writes, new ClientRequestTokens(store), limits),
                 "TransactGetItems", new TransactGetItems(store, limits)));
+        operations.putAll(PartiQlOperations.all(store, operations));
+        return new OperationDispatcher(operations);
     }
 }

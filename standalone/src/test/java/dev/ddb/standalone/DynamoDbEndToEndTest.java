@@ -120,9 +120,6 @@ class DynamoDbEndToEndTest {
                     assertThat(e.awsErrorDetails().errorMessage())
                             .isEqualTo("The operation DescribeGlobalTable is not implemented by this server yet");
                 });
-        assertThatThrownBy(() -> client.executeStatement(r -> r.statement("SELECT * FROM Music")))
-                .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
-                        .isEqualTo("The operation ExecuteStatement is not implemented by this server yet"));
     }
 
     @Test

@@ -117,6 +117,11 @@ public class DynamoDbException extends RuntimeException {
         return new DynamoDbException(DYNAMODB + "ConditionalCheckFailedException", message, 400);
     }
 
+    /** A PartiQL INSERT of an item whose key is taken. */
+    public static DynamoDbException duplicateItem(String message) {
+        return new DynamoDbException(DYNAMODB + "DuplicateItemException", message, 400);
+    }
+
     /** A cancelled transaction; its CancellationReasons go in as a member. */
     public static DynamoDbException transactionCanceled(String message) {
         return new DynamoDbException(DYNAMODB + "TransactionCanceledException", message, 400);

@@ -1,0 +1,125 @@
+package dev.ddb.item.partiql;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.ddb.common.error.DynamoDbException;
+import dev.ddb.common.json.Json;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes PartiQL terms as DynamoDB expressions of one request: every name becomes a {@code #n}
+ * and every value a {@code :v} placeholder, so the expressions need no quoting and the request's
+ * own validation (types, sizes, functions) applies to them as to any other request's.
+ */
+final class ExpressionText {
+
+    /** PartiQL's functions that DynamoDB's expressions have under the same name. */
+    private static final List<String> FUNCTIONS = List.of("begins_with", "contains", "attribute_type", "size",
+            "attribute_exists", "attribute_not_exists", "list_append", "if_not_exists");
+
+    private final ObjectNode names = Json.object();
+    private final ObjectNode values = Json.object();
+    private final Map<String, String> nameRefs = new HashMap<>();
+
+    String path(Term.Path path) {
+        StringBuilder text = new StringBuilder();
+        for (Object step : path.steps()) {
+            if (step instanceof Integer index) {
+                text.append('[').append(index).append(']');
+            } else {
+                if (!text.isEmpty()) {
+                    text.append('.');
+                }
+                text.append(name((String) step));
+            }
+        }
+        return text.toString();
+    }
+
+    String name(String name) {
+        return nameRefs.computeIfAbsent(name, n -> {
+            String ref = "#n" + nameRefs.size();
+            names.put(ref, n);
+            return ref;
+        });
+    }
+
+    String value(Term.Literal literal) {
+        String ref = ":v" + values.size();
+        values.set(ref, literal.value());
+        return ref;
+    }
+
+    /** A condition, parenthesized wherever precedence could differ. */
+    String condition(Term term) {
+        if (term instanceof Term.And and) {
+            return "(" + condition(and.left()) + ") AND (" + condition(and.right()) + ")";
+        }
+        if (term instanceof Term.Or or) {
+            return "(" + condition(or.left()) + ") OR (" + condition(or.right()) + ")";
+        }
+        if (term instanceof Term.Not not) {
+            return "NOT (" + condition(not.operand()) + ")";
+        }
+        if (term instanceof Term.Comparison comparison) {
+            return operand(comparison.left()) + " " + comparison.operator() + " " + operand(comparison.right());
+        }
+        if (term instanceof Term.Between between) {
+            return operand(between.operand()) + " BETWEEN " + operand(between.low()) + " AND " + operand(between.high());
+        }
+        if (term instanceof Term.In in) {
+            return operand(in.operand()) + " IN (" + in.candidates().stream().map(this::operand).collect(Collectors.joining(", ")) + ")";
+        }
+        if (term instanceof Term.Is is) {
+            if (is.missing()) {
+                return (is.not() ? "attribute_exists(" : "attribute_not_exists(") + path(is.path()) + ")";
+            }
+            String isNull = "attribute_type(" + path(is.path()) + ", " + value(new Term.Literal(Json.object().put("S", "NULL"))) + ")";
+            return is.not() ? "NOT " + isNull : isNull;
+        }
+        if (term instanceof Term.Function function) {
+            return function(function);
+        }
+        throw unsupported("a value is not a condition");
+    }
+
+    String operand(Term term) {
+        if (term instanceof Term.Path path) {
+            return path(path);
+        }
+        if (term instanceof Term.Literal literal) {
+            return value(literal);
+        }
+        if (term instanceof Term.Arithmetic arithmetic) {
+            return operand(arithmetic.left()) + " " + arithmetic.operator() + " " + operand(arithmetic.right());
+        }
+        if (term instanceof Term.Function function) {
+            return function(function);
+        }
+        throw unsupported("a condition is not a value");
+    }
+
+    private String function(Term.Function function) {
+        if (!FUNCTIONS.contains(function.name())) {
+            throw DynamoDbException.validation("Unrecognized function: " + function.name());
+        }
+        return function.name() + "(" + function.arguments().stream().map(this::operand).collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** Puts the names and values used into {@code request}, as ExpressionAttributeNames/Values. */
+    void addTo(ObjectNode request) {
+        if (!names.isEmpty()) {
+            request.set("ExpressionAttributeNames", names);
+        }
+        if (!values.isEmpty()) {
+            request.set("ExpressionAttributeValues", values);
+        }
+    }
+
+    static DynamoDbException unsupported(String what) {
+        return DynamoDbException.validation("Unsupported operation: " + what);
+    }
+}

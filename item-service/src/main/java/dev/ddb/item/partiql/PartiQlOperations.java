@@ -1,0 +1,87 @@
+package dev.ddb.item.partiql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.ddb.common.error.DynamoDbException;
+import dev.ddb.common.protocol.Operation;
+import dev.ddb.common.protocol.RequestContext;
+import dev.ddb.common.table.TableDescription;
+import dev.ddb.item.operation.Tables;
+import dev.ddb.item.storage.ItemStore;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * What the three PartiQL operations share: parsing a statement with its parameters, finding its
+ * table, and running the item operation it becomes (so a statement is checked, charged, indexed
+ * and streamed exactly as that operation is).
+ */
+public final class PartiQlOperations {
+
+    private final ItemStore store;
+    private final Map<String, Operation> itemOperations;
+
+    /** @param itemOperations the item operations by name: GetItem, Query, Scan, PutItem, ... */
+    PartiQlOperations(ItemStore store, Map<String, Operation> itemOperations) {
+        this.store = store;
+        this.itemOperations = Map.copyOf(itemOperations);
+    }
+
+    /** ExecuteStatement, BatchExecuteStatement and ExecuteTransaction, by name, over the item operations given. */
+    public static Map<String, Operation> all(ItemStore store, Map<String, Operation> itemOperations) {
+        PartiQlOperations operations = new PartiQlOperations(store, itemOperations);
+        return Map.of("ExecuteStatement", new ExecuteStatement(operations),
+                "BatchExecuteStatement", new BatchExecuteStatement(operations),
+                "ExecuteTransaction", new ExecuteTransaction(operations));
+    }
+
+    /** The statement of {@code request} (a request or a batch or transaction member) with its Parameters. */
+    static Statement parse(JsonNode request) {
+        List<JsonNode> parameters = new ArrayList<>();
+        request.path("Parameters").forEach(parameters::add);
+        return StatementParser.parse(request.path("Statement").asString(), parameters);
+    }
+
+    TableDescription table(RequestContext context, Statement statement) {
+        return Tables.require(store, context, statement.tableName());
+    }
+
+    /** The item operation a write statement becomes. */
+    static ItemRequest write(Statement statement, TableDescription table) {
+        if (statement instanceof Statement.Insert insert) {
+            return StatementRequests.insert(insert, table);
+        }
+        if (statement instanceof Statement.Update update) {
+            return StatementRequests.update(update, table);
+        }
+        return StatementRequests.delete((Statement.Delete) statement, table);
+    }
+
+    /** Runs the item operation; a duplicate INSERT is DynamoDB's DuplicateItemException. */
+    JsonNode run(RequestContext context, Statement statement, ItemRequest request) {
+        try {
+            return itemOperations.get(request.operation()).invoke(context, request.request());
+        } catch (DynamoDbException e) {
+            if (statement instanceof Statement.Insert && e.code().equals("ConditionalCheckFailedException")) {
+                throw duplicateItem();
+            }
+            throw e;
+        }
+    }
+
+    JsonNode invoke(String operation, RequestContext context, ObjectNode request) {
+        return itemOperations.get(operation).invoke(context, request);
+    }
+
+    static DynamoDbException duplicateItem() {
+        return DynamoDbException.duplicateItem("Duplicate primary key exists in table");
+    }
+
+    static void copy(JsonNode from, ObjectNode to, String member) {
+        if (from.hasNonNull(member)) {
+            to.set(member, from.get(member));
+        }
+    }
+}

@@ -1,0 +1,373 @@
+package dev.ddb.item.partiql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+import dev.ddb.common.error.DynamoDbException;
+import dev.ddb.common.json.Json;
+import dev.ddb.item.partiql.grammar.PartiQlBaseVisitor;
+import dev.ddb.item.partiql.grammar.PartiQlLexer;
+import dev.ddb.item.partiql.grammar.PartiQlParser;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Parses one PartiQL statement into a {@link Statement}, putting the request's Parameters in for
+ * its {@code ?}s in order. A statement that does not parse, or whose {@code ?}s and Parameters do
+ * not pair up, is DynamoDB's ValidationException.
+ */
+final class StatementParser {
+
+    private static final int MAX_NESTING = 100;
+
+    private StatementParser() {
+    }
+
+    static Statement parse(String text, List<JsonNode> parameters) {
+        if (nesting(text) > MAX_NESTING) {
+            // the parser recurses per level: refused before it would run out of stack
+            throw notWellFormed("");
+        }
+        PartiQlLexer lexer = new PartiQlLexer(CharStreams.fromString(text));
+        PartiQlParser parser = new PartiQlParser(new CommonTokenStream(lexer));
+        lexer.removeErrorListeners();
+        parser.removeErrorListeners();
+        parser.addErrorListener(new BaseErrorListener() {
+            @Override
+            public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int column, String message,
+                                    RecognitionException e) {
+                // DynamoDB's two answers: a statement complete before the token, or a term missing or wrong
+                boolean complete = recognizer instanceof Parser parser && parser.getExpectedTokens().contains(Token.EOF)
+                        && offending instanceof Token token && token.getType() != Token.EOF;
+                throw notWellFormed(complete ? "Unexpected token after expression" : "Unexpected term");
+            }
+        });
+        Builder builder = new Builder(parameters);
+        Statement statement = builder.visitStatement(parser.statement());
+        // DynamoDB refuses too few parameters (below) and ignores extra ones
+        return statement;
+    }
+
+    /**
+     * How deeply the brackets of {@code text} nest, outside its strings and quoted names. An item
+     * may nest 32 levels; conditions rarely need more than a few parentheses.
+     */
+    static int nesting(String text) {
+        int depth = 0;
+        int deepest = 0;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote; // a doubled quote closes and reopens: the same depth
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '(' || c == '[' || c == '{' || text.startsWith("<<", i)) {
+                deepest = Math.max(deepest, ++depth);
+            } else if (c == ')' || c == ']' || c == '}' || text.startsWith(">>", i)) {
+                depth--;
+            }
+        }
+        return deepest;
+    }
+
+    static DynamoDbException notWellFormed(String detail) {
+        return DynamoDbException.validation("Statement wasn't well formed, can't be processed: " + detail);
+    }
+
+    private static final class Builder extends PartiQlBaseVisitor<Object> {
+
+        private final List<JsonNode> parameters;
+        private int nextParameter;
+
+        Builder(List<JsonNode> parameters) {
+            this.parameters = parameters;
+        }
+
+        @Override
+        public Statement visitStatement(PartiQlParser.StatementContext ctx) {
+            return (Statement) visit(ctx.getChild(0));
+        }
+
+        @Override
+        public Statement visitSelectStatement(PartiQlParser.SelectStatementContext ctx) {
+            List<Term.Path> projection = new ArrayList<>();
+            for (PartiQlParser.PathContext path : ctx.projection().path()) {
+                projection.add(path(path));
+            }
+            String index = ctx.name().size() > 1 ? name(ctx.name(1)) : null;
+            Term where = ctx.condition() == null ? null : term(ctx.condition());
+            Term.Path orderBy = ctx.ORDER() == null ? null : path(ctx.path());
+            return new Statement.Select(projection, name(ctx.name(0)), index, where, orderBy, ctx.DESC() != null);
+        }
+
+        @Override
+        public Statement visitInsertStatement(PartiQlParser.InsertStatementContext ctx) {
+            JsonNode item = literal(ctx.literal());
+            if (!item.has("M")) {
+                throw DynamoDbException.validation("Unsupported format in item expression. Please use struct format {...} to express"
+                        + " item values for insert statement.");
+            }
+            return new Statement.Insert(name(ctx.name()), (ObjectNode) item.get("M"));
+        }
+
+        @Override
+        public Statement visitUpdateStatement(PartiQlParser.UpdateStatementContext ctx) {
+            List<Statement.SetAction> sets = new ArrayList<>();
+            List<Term.Path> removes = new ArrayList<>();
+            for (PartiQlParser.UpdateClauseContext clause : ctx.updateClause()) {
+                if (clause instanceof PartiQlParser.SetClauseContext set) {
+                    for (PartiQlParser.SetActionContext action : set.setAction()) {
+                        sets.add(new Statement.SetAction(path(action.path()), term(action.operand())));
+                    }
+                } else {
+                    for (PartiQlParser.PathContext path : ((PartiQlParser.RemoveClauseContext) clause).path()) {
+                        removes.add(path(path));
+                    }
+                }
+            }
+            return new Statement.Update(name(ctx.name()), sets, removes, term(ctx.condition()), returnValues(ctx.returning()));
+        }
+
+        /** The text of a RETURNING clause, as DynamoDB quotes it. */
+        private static String returningText(PartiQlParser.ReturningContext ctx) {
+            return "RETURNING " + ctx.getChild(1).getText().toUpperCase(Locale.ROOT) + " "
+                    + ctx.getChild(2).getText().toUpperCase(Locale.ROOT) + " *";
+        }
+
+        @Override
+        public Statement visitDeleteStatement(PartiQlParser.DeleteStatementContext ctx) {
+            String returnValues = returnValues(ctx.returning());
+            if (!returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
+                throw DynamoDbException.validation("Invalid returning clause: " + returningText(ctx.returning())
+                        + ". Only RETURNING ALL OLD * is allowed in DELETE statements.");
+            }
+            return new Statement.Delete(name(ctx.name()), term(ctx.condition()), returnValues);
+        }
+
+        /** DynamoDB's ReturnValues for a RETURNING clause: ALL OLD * is ALL_OLD, MODIFIED NEW * UPDATED_NEW. */
+        private static String returnValues(PartiQlParser.ReturningContext ctx) {
+            if (ctx == null) {
+                return "NONE";
+            }
+            return (ctx.ALL() != null ? "ALL_" : "UPDATED_") + (ctx.OLD() != null ? "OLD" : "NEW");
+        }
+
+        // ---- conditions ----
+
+        private Term term(org.antlr.v4.runtime.tree.ParseTree tree) {
+            return (Term) visit(tree);
+        }
+
+        @Override
+        public Term visitParenthesizedCondition(PartiQlParser.ParenthesizedConditionContext ctx) {
+            return term(ctx.condition());
+        }
+
+        @Override
+        public Term visitNotCondition(PartiQlParser.NotConditionContext ctx) {
+            return new Term.Not(term(ctx.condition()));
+        }
+
+        @Override
+        public Term visitAndCondition(PartiQlParser.AndConditionContext ctx) {
+            return new Term.And(term(ctx.condition(0)), term(ctx.condition(1)));
+        }
+
+        @Override
+        public Term visitOrCondition(PartiQlParser.OrConditionContext ctx) {
+            return new Term.Or(term(ctx.condition(0)), term(ctx.condition(1)));
+        }
+
+        @Override
+        public Term visitComparisonCondition(PartiQlParser.ComparisonConditionContext ctx) {
+            String operator = ctx.comparator().getText();
+            return new Term.Comparison(operator.equals("!=") ? "<>" : operator, term(ctx.operand(0)), term(ctx.operand(1)));
+        }
+
+        @Override
+        public Term visitBetweenCondition(PartiQlParser.BetweenConditionContext ctx) {
+            return new Term.Between(term(ctx.operand(0)), term(ctx.operand(1)), term(ctx.operand(2)));
+        }
+
+        @Override
+        public Term visitInCondition(PartiQlParser.InConditionContext ctx) {
+            List<Term> candidates = new ArrayList<>();
+            for (int i = 1; i < ctx.operand().size(); i++) {
+                candidates.add(term(ctx.operand(i)));
+            }
+            return new Term.In(term(ctx.operand(0)), candidates);
+        }
+
+        @Override
+        public Term visitIsCondition(PartiQlParser.IsConditionContext ctx) {
+            return new Term.Is(path(ctx.path()), ctx.NOT() != null, ctx.MISSING() != null);
+        }
+
+        @Override
+        public Term visitFunctionCondition(PartiQlParser.FunctionConditionContext ctx) {
+            return term(ctx.functionCall());
+        }
+
+        // ---- operands ----
+
+        @Override
+        public Term visitParenthesizedOperand(PartiQlParser.ParenthesizedOperandContext ctx) {
+            return term(ctx.operand());
+        }
+
+        @Override
+        public Term visitArithmeticOperand(PartiQlParser.ArithmeticOperandContext ctx) {
+            return new Term.Arithmetic(ctx.PLUS() != null ? "+" : "-", term(ctx.operand(0)), term(ctx.operand(1)));
+        }
+
+        @Override
+        public Term visitFunctionOperand(PartiQlParser.FunctionOperandContext ctx) {
+            return term(ctx.functionCall());
+        }
+
+        @Override
+        public Term visitFunctionCall(PartiQlParser.FunctionCallContext ctx) {
+            List<Term> arguments = new ArrayList<>();
+            for (PartiQlParser.OperandContext operand : ctx.operand()) {
+                arguments.add(term(operand));
+            }
+            return new Term.Function(ctx.IDENTIFIER().getText().toLowerCase(Locale.ROOT), arguments);
+        }
+
+        @Override
+        public Term visitPathOperand(PartiQlParser.PathOperandContext ctx) {
+            return path(ctx.path());
+        }
+
+        @Override
+        public Term visitLiteralOperand(PartiQlParser.LiteralOperandContext ctx) {
+            return new Term.Literal(literal(ctx.literal()));
+        }
+
+        private Term.Path path(PartiQlParser.PathContext ctx) {
+            List<Object> steps = new ArrayList<>();
+            steps.add(name(ctx.name()));
+            for (PartiQlParser.PathStepContext step : ctx.pathStep()) {
+                if (step instanceof PartiQlParser.NameStepContext nameStep) {
+                    steps.add(name(nameStep.name()));
+                } else {
+                    String index = ((PartiQlParser.IndexStepContext) step).NUMBER().getText();
+                    if (!index.chars().allMatch(Character::isDigit) || index.length() > 9) {
+                        throw DynamoDbException.validation("List index is not within the allowable range; index: [" + index + "]");
+                    }
+                    steps.add(Integer.parseInt(index));
+                }
+            }
+            return new Term.Path(steps);
+        }
+
+        private static String name(PartiQlParser.NameContext ctx) {
+            TerminalNode quoted = ctx.QUOTED_NAME();
+            if (quoted == null) {
+                return ctx.getText();
+            }
+            String text = quoted.getText();
+            return text.substring(1, text.length() - 1).replace("\"\"", "\"");
+        }
+
+        // ---- literals, as DynamoDB's JSON AttributeValues ----
+
+        private JsonNode literal(PartiQlParser.LiteralContext ctx) {
+            return (JsonNode) visit(ctx);
+        }
+
+        @Override
+        public JsonNode visitStringLiteral(PartiQlParser.StringLiteralContext ctx) {
+            return typed("S", Json.MAPPER.getNodeFactory().stringNode(string(ctx.STRING())));
+        }
+
+        @Override
+        public JsonNode visitNumberLiteral(PartiQlParser.NumberLiteralContext ctx) {
+            String number = (ctx.MINUS() != null ? "-" : "") + ctx.NUMBER().getText();
+            return typed("N", Json.MAPPER.getNodeFactory().stringNode(number));
+        }
+
+        @Override
+        public JsonNode visitBooleanLiteral(PartiQlParser.BooleanLiteralContext ctx) {
+            return typed("BOOL", Json.MAPPER.getNodeFactory().booleanNode(ctx.TRUE() != null));
+        }
+
+        @Override
+        public JsonNode visitNullLiteral(PartiQlParser.NullLiteralContext ctx) {
+            return typed("NULL", Json.MAPPER.getNodeFactory().booleanNode(true));
+        }
+
+        @Override
+        public JsonNode visitParameterLiteral(PartiQlParser.ParameterLiteralContext ctx) {
+            if (nextParameter >= parameters.size()) {
+                throw DynamoDbException.validation("Number of parameters in request and statement don't match.");
+            }
+            return parameters.get(nextParameter++);
+        }
+
+        @Override
+        public JsonNode visitMapLiteral(PartiQlParser.MapLiteralContext ctx) {
+            ObjectNode map = Json.object();
+            for (int i = 0; i < ctx.STRING().size(); i++) {
+                String key = string(ctx.STRING(i));
+                if (map.has(key)) {
+                    throw DynamoDbException.validation("Duplicate keys in tuple. Key: " + key);
+                }
+                map.set(key, literal(ctx.literal(i)));
+            }
+            return typed("M", map);
+        }
+
+        @Override
+        public JsonNode visitListLiteral(PartiQlParser.ListLiteralContext ctx) {
+            ArrayNode list = Json.array();
+            for (PartiQlParser.LiteralContext element : ctx.literal()) {
+                list.add(literal(element));
+            }
+            return typed("L", list);
+        }
+
+        /** {@code <<...>>}: a string, number or binary set, by its members' one type. */
+        @Override
+        public JsonNode visitSetLiteral(PartiQlParser.SetLiteralContext ctx) {
+            if (ctx.literal().isEmpty()) {
+                throw DynamoDbException.validation("Empty bags are not supported");
+            }
+            ArrayNode members = Json.array();
+            String type = null;
+            for (PartiQlParser.LiteralContext element : ctx.literal()) {
+                JsonNode member = literal(element);
+                String memberType = member.size() == 1 ? member.propertyNames().iterator().next() : "";
+                if (!List.of("S", "N", "B").contains(memberType) || (type != null && !type.equals(memberType))) {
+                    throw DynamoDbException.validation("Unsupported data type in Bag. DynamoDB only supports either numbers or strings in bags");
+                }
+                type = memberType;
+                members.add(member.get(memberType));
+            }
+            return typed(type + "S", members);
+        }
+
+        private static ObjectNode typed(String type, JsonNode value) {
+            ObjectNode node = Json.object();
+            node.set(type, value);
+            return node;
+        }
+
+        private static String string(TerminalNode token) {
+            String text = token.getText();
+            return text.substring(1, text.length() - 1).replace("''", "'");
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package dev.ddb.item.partiql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.ddb.common.error.DynamoDbException;
+import dev.ddb.common.json.Json;
+import dev.ddb.common.table.KeySchema;
+import dev.ddb.common.table.TableDescription;
+import dev.ddb.item.read.ReadTarget;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns a statement into the item operation DynamoDB carries it out as: a SELECT naming its
+ * partition key is a Query (its sort key condition, if any, too), any other SELECT a Scan; an
+ * INSERT is a PutItem that must not replace an item; an UPDATE or DELETE names the whole key, the
+ * rest of its WHERE being its condition: an UpdateItem of an item that must exist, or a DeleteItem
+ * (of no item, without error, when there is none).
+ */
+final class StatementRequests {
+
+    private static final List<String> SORT_KEY_OPERATORS = List.of("=", "<", "<=", ">", ">=");
+
+    private StatementRequests() {
+    }
+
+    /** ExecuteStatement's SELECT: a Query or a Scan. */
+    static ItemRequest select(Statement.Select select, TableDescription table) {
+        KeySchema schema = ReadTarget.of(table, select.indexName()).keySchema();
+        WhereClause where = new WhereClause(select.where());
+        ExpressionText text = new ExpressionText();
+        ObjectNode request = Json.object().put("TableName", select.tableName());
+        if (select.indexName() != null) {
+            request.put("IndexName", select.indexName());
+        }
+        Term.Comparison partition = where.equality(schema.hashKey());
+        List<Term> rest = new ArrayList<>(where.conjuncts());
+        rest.remove(partition);
+        Term sort = schema.hasRangeKey() ? rest.stream().filter(term -> isSortKeyCondition(term, schema.rangeKey()))
+                .findFirst().orElse(null) : null;
+        rest.remove(sort);
+        boolean query = partition != null && rest.stream().noneMatch(term -> WhereClause.mentionsKey(term, schema));
+        String operation;
+        if (query) {
+            operation = "Query";
+            String keyCondition = text.condition(partition);
+            if (sort != null) {
+                keyCondition += " AND " + text.condition(sort);
+            }
+            request.put("KeyConditionExpression", keyCondition);
+            Term filter = WhereClause.and(rest);
+            if (filter != null) {
+                request.put("FilterExpression", text.condition(filter));
+            }
+        } else {
+            operation = "Scan";
+            if (select.where() != null) {
+                request.put("FilterExpression", text.condition(select.where()));
+            }
+        }
+        if (select.orderBy() != null) {
+            orderBy(select, schema, query);
+            request.put("ScanIndexForward", !select.descending());
+        }
+        project(select, text, request);
+        text.addTo(request);
+        return new ItemRequest(operation, request);
+    }
+
+    /** ORDER BY orders a Query, by a key attribute. */
+    private static void orderBy(Statement.Select select, KeySchema schema, boolean query) {
+        if (select.where() == null) {
+            throw DynamoDbException.validation("Must have WHERE clause in the statement when using ORDER BY clause.");
+        }
+        if (!query) {
+            throw DynamoDbException.validation("Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY clause.");
+        }
+        String name = select.orderBy().attributeName();
+        if (name == null || !schema.isKeyAttribute(name)) {
+            throw DynamoDbException.validation("Variable reference " + (name == null ? select.orderBy().steps().get(0) : name)
+                    + " in ORDER BY clause must be part of the primary key");
+        }
+    }
+
+    /**
+     * A SELECT in a batch or a transaction: a GetItem of the one item its WHERE names by its whole
+     * key and nothing else; null for any other SELECT (each caller has its own message for it).
+     */
+    static ItemRequest getItem(Statement.Select select, TableDescription table) {
+        WhereClause where = new WhereClause(select.where());
+        KeySchema schema = table.keySchema();
+        boolean keyOnly = select.indexName() == null && where.conjuncts().size() == schema.keyCount()
+                && where.equality(schema.hashKey()) != null && (!schema.hasRangeKey() || where.equality(schema.rangeKey()) != null);
+        if (!keyOnly) {
+            return null;
+        }
+        ObjectNode request = Json.object().put("TableName", select.tableName());
+        request.set("Key", key(where, schema));
+        ExpressionText text = new ExpressionText();
+        project(select, text, request);
+        text.addTo(request);
+        return new ItemRequest("GetItem", request);
+    }
+
+    static ItemRequest insert(Statement.Insert insert, TableDescription table) {
+        KeySchema schema = table.keySchema();
+        for (String key : schema.hasRangeKey() ? List.of(schema.hashKey(), schema.rangeKey()) : List.of(schema.hashKey())) {
+            if (!insert.item().has(key)) {
+                throw DynamoDbException.validation("Key attribute should be present in the item: Key " + key);
+            }
+        }
+        ExpressionText text = new ExpressionText();
+        ObjectNode request = Json.object().put("TableName", insert.tableName());
+        request.set("Item", insert.item());
+        request.put("ConditionExpression", "attribute_not_exists(" + text.name(table.keySchema().hashKey()) + ")");
+        text.addTo(request);
+        return new ItemRequest("PutItem", request);
+    }
+
+    static ItemRequest update(Statement.Update update, TableDescription table) {
+        ExpressionText text = new ExpressionText();
+        ObjectNode request = Json.object().put("TableName", update.tableName());
+        List<Term> rest = keyed(update.where(), table.keySchema(), request);
+        List<String> sets = new ArrayList<>();
+        List<String> adds = new ArrayList<>();
+        List<String> deletes = new ArrayList<>();
+        for (Statement.SetAction set : update.sets()) {
+            String path = text.path(set.path());
+            if (set.value() instanceof Term.Function function && List.of("set_add", "set_delete").contains(function.name())) {
+                (function.name().equals("set_add") ? adds : deletes).add(path + " " + setChange(function, set.path(), text));
+            } else {
+                sets.add(path + " = " + text.operand(set.value()));
+            }
+        }
+        StringBuilder expression = new StringBuilder();
+        clause(expression, "SET", sets);
+        clause(expression, "REMOVE", update.removes().stream().map(text::path).toList());
+        clause(expression, "ADD", adds);
+        clause(expression, "DELETE", deletes);
+        request.put("UpdateExpression", expression.toString());
+        request.put("ConditionExpression", existsAnd(rest, table, text));
+        if (!update.returnValues().equals("NONE")) {
+            request.put("ReturnValues", update.returnValues());
+        }
+        text.addTo(request);
+        return new ItemRequest("UpdateItem", request);
+    }
+
+    static ItemRequest delete(Statement.Delete delete, TableDescription table) {
+        ExpressionText text = new ExpressionText();
+        ObjectNode request = Json.object().put("TableName", delete.tableName());
+        List<Term> rest = keyed(delete.where(), table.keySchema(), request);
+        Term condition = WhereClause.and(rest);
+        if (condition != null) {
+            // the rest of the WHERE holds of the item, if there is one: deleting none is no error
+            request.put("ConditionExpression", "attribute_not_exists(" + text.name(table.keySchema().hashKey()) + ") OR ("
+                    + text.condition(condition) + ")");
+        }
+        if (!delete.returnValues().equals("NONE")) {
+            request.put("ReturnValues", delete.returnValues());
+        }
+        text.addTo(request);
+        return new ItemRequest("DeleteItem", request);
+    }
+
+    /** {@code set_add(path, <<...>>)} / {@code set_delete(path, <<...>>)}: the set to add or delete, of the path set. */
+    private static String setChange(Term.Function function, Term.Path path, ExpressionText text) {
+        if (function.arguments().size() != 2 || !function.arguments().get(0).equals(path)
+                || !(function.arguments().get(1) instanceof Term.Literal literal)) {
+            throw ExpressionText.unsupported(function.name() + " takes the attribute it sets and a set literal");
+        }
+        return text.value(literal);
+    }
+
+    private static void clause(StringBuilder expression, String keyword, List<String> actions) {
+        if (!actions.isEmpty()) {
+            expression.append(expression.isEmpty() ? "" : " ").append(keyword).append(' ').append(String.join(", ", actions));
+        }
+    }
+
+    /** The item must exist (DynamoDB's PartiQL UPDATE and DELETE do not create or ignore), and the rest hold. */
+    private static String existsAnd(List<Term> rest, TableDescription table, ExpressionText text) {
+        String exists = "attribute_exists(" + text.name(table.keySchema().hashKey()) + ")";
+        Term condition = WhereClause.and(rest);
+        return condition == null ? exists : exists + " AND (" + text.condition(condition) + ")";
+    }
+
+    /** Puts the Key the WHERE clause names into {@code request}; answers the other conjuncts. */
+    private static List<Term> keyed(Term where, KeySchema schema, ObjectNode request) {
+        WhereClause clause = new WhereClause(where);
+        request.set("Key", key(clause, schema));
+        List<Term> rest = new ArrayList<>(clause.conjuncts());
+        rest.remove(clause.equality(schema.hashKey()));
+        if (schema.hasRangeKey()) {
+            rest.remove(clause.equality(schema.rangeKey()));
+        }
+        return rest;
+    }
+
+    private static ObjectNode key(WhereClause where, KeySchema schema) {
+        ObjectNode key = Json.object();
+        for (String attribute : schema.hasRangeKey() ? List.of(schema.hashKey(), schema.rangeKey()) : List.of(schema.hashKey())) {
+            Term.Comparison equality = where.equality(attribute);
+            if (equality == null) {
+                throw DynamoDbException.validation("Where clause does not contain a mandatory equality on all key attributes");
+            }
+            key.set(attribute, WhereClause.literalFor(equality, attribute).value());
+        }
+        return key;
+    }
+
+    private static boolean isSortKeyCondition(Term term, String sortKey) {
+        if (term instanceof Term.Comparison comparison) {
+            return SORT_KEY_OPERATORS.contains(comparison.operator()) && WhereClause.literalFor(comparison, sortKey) != null;
+        }
+        if (term instanceof Term.Between between) {
+            return WhereClause.isAttribute(between.operand(), sortKey) && between.low() instanceof Term.Literal
+                    && between.high() instanceof Term.Literal;
+        }
+        return term instanceof Term.Function function && function.name().equals("begins_with")
+                && function.arguments().size() == 2 && WhereClause.isAttribute(function.arguments().get(0), sortKey)
+                && function.arguments().get(1) instanceof Term.Literal;
+    }
+
+    private static void project(Statement.Select select, ExpressionText text, ObjectNode request) {
+        if (!select.projection().isEmpty()) {
+            request.put("ProjectionExpression", String.join(", ", select.projection().stream().map(text::path).toList()));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.ddb.item.partiql;
+
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+/** A part of a PartiQL WHERE clause or SET value: conditions and the operands they compare. */
+sealed interface Term {
+
+    /** An attribute, or a member of one: each step is a name (String) or a list index (Integer). */
+    record Path(List<Object> steps) implements Term {
+        /** The top-level attribute name when the path is just that, else null. */
+        String attributeName() {
+            return steps.size() == 1 && steps.get(0) instanceof String name ? name : null;
+        }
+    }
+
+    /** A value, as DynamoDB's JSON AttributeValue ({"S": "x"}). */
+    record Literal(JsonNode value) implements Term {
+    }
+
+    /** {@code left + right} or {@code left - right}. */
+    record Arithmetic(String operator, Term left, Term right) implements Term {
+    }
+
+    /** A function call, its name lower-cased (PartiQL's function names are case-insensitive). */
+    record Function(String name, List<Term> arguments) implements Term {
+    }
+
+    /** {@code left op right} with one of = <> < <= > >=. */
+    record Comparison(String operator, Term left, Term right) implements Term {
+    }
+
+    record Between(Term operand, Term low, Term high) implements Term {
+    }
+
+    record In(Term operand, List<Term> candidates) implements Term {
+    }
+
+    /** {@code path IS [NOT] MISSING} or {@code path IS [NOT] NULL}. */
+    record Is(Path path, boolean not, boolean missing) implements Term {
+    }
+
+    record And(Term left, Term right) implements Term {
+    }
+
+    record Or(Term left, Term right) implements Term {
+    }
+
+    record Not(Term operand) implements Term {
+    }
+}

@@ -1,0 +1,120 @@
+package dev.ddb.item.partiql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.ddb.common.error.DynamoDbException;
+import dev.ddb.common.json.Json;
+import dev.ddb.common.table.KeySchema;
+import dev.ddb.common.table.ScalarAttributeType;
+import dev.ddb.common.table.TableDescription;
+import dev.ddb.item.support.TestTables;
+import tools.jackson.databind.JsonNode;
+
+/** Which item operation each statement becomes, and the expressions it carries. */
+class StatementRequestsTest {
+
+    private static final TableDescription TABLE = TestTables.table("T", "tid",
+            new KeySchema("pk", ScalarAttributeType.S, "sk", ScalarAttributeType.N));
+
+    private static Statement parse(String text, JsonNode... parameters) {
+        return StatementParser.parse(text, List.of(parameters));
+    }
+
+    private static ItemRequest select(String text) {
+        return StatementRequests.select((Statement.Select) parse(text), TABLE);
+    }
+
+    @Test
+    void aSelectNamingThePartitionKeyIsAQueryWithItsSortKeyConditionAndTheRestAsFilter() {
+        ItemRequest query = select("SELECT a, b.c[1] FROM \"T\" WHERE pk = 'x' AND sk BETWEEN 1 AND 5 AND a <> 'y'");
+        assertThat(query.operation()).isEqualTo("Query");
+        assertThat(query.request().get("KeyConditionExpression").asString()).isEqualTo("#n0 = :v0 AND #n1 BETWEEN :v1 AND :v2");
+        assertThat(query.request().get("FilterExpression").asString()).isEqualTo("#n2 <> :v3");
+        assertThat(query.request().get("ProjectionExpression").asString()).isEqualTo("#n2, #n3.#n4[1]");
+        assertThat(query.request().get("ExpressionAttributeValues").toString())
+                .isEqualTo("{\":v0\":{\"S\":\"x\"},\":v1\":{\"N\":\"1\"},\":v2\":{\"N\":\"5\"},\":v3\":{\"S\":\"y\"}}");
+    }
+
+    @Test
+    void aSelectWithoutThePartitionKeyOrWithASecondConditionOnAKeyIsAScan() {
+        assertThat(select("SELECT * FROM T WHERE a = 1").operation()).isEqualTo("Scan");
+        assertThat(select("SELECT * FROM T").operation()).isEqualTo("Scan");
+        assertThat(select("SELECT * FROM T WHERE pk = 'x' OR a = 1").operation()).isEqualTo("Scan");
+        // a Query's filter may not read a key: both sort key conditions go to a Scan's filter
+        ItemRequest scan = select("SELECT * FROM T WHERE pk = 'x' AND sk > 1 AND sk < 9");
+        assertThat(scan.operation()).isEqualTo("Scan");
+        assertThat(scan.request().get("FilterExpression").asString()).isEqualTo("((#n0 = :v0) AND (#n1 > :v1)) AND (#n1 < :v2)");
+    }
+
+    @Test
+    void parametersTakeThePlacesOfTheQuestionMarksInOrder() {
+        ItemRequest query = StatementRequests.select((Statement.Select) parse("SELECT * FROM T WHERE pk = ? AND begins_with(x, ?)",
+                Json.object().put("S", "p"), Json.object().put("S", "q")), TABLE);
+        assertThat(query.request().get("FilterExpression").asString()).isEqualTo("begins_with(#n1, :v1)");
+        assertThat(query.request().get("ExpressionAttributeValues").toString()).isEqualTo("{\":v0\":{\"S\":\"p\"},\":v1\":{\"S\":\"q\"}}");
+        assertThatThrownBy(() -> parse("SELECT * FROM T WHERE pk = ?"))
+                .hasMessage("Number of parameters in request and statement don't match.");
+    }
+
+    @Test
+    void anUpdateIsAnUpdateItemOfAnItemThatMustExist() {
+        ItemRequest update = StatementRequests.update((Statement.Update) parse(
+                "UPDATE T SET n = n + 1, s = set_add(s, <<'a'>>) REMOVE old WHERE sk = 2 AND pk = 'k' AND n < 10 RETURNING ALL NEW *"), TABLE);
+        assertThat(update.operation()).isEqualTo("UpdateItem");
+        assertThat(update.request().get("Key").toString()).isEqualTo("{\"pk\":{\"S\":\"k\"},\"sk\":{\"N\":\"2\"}}");
+        assertThat(update.request().get("UpdateExpression").asString()).isEqualTo("SET #n0 = #n0 + :v0 REMOVE #n2 ADD #n1 :v1");
+        assertThat(update.request().get("ConditionExpression").asString()).isEqualTo("attribute_exists(#n3) AND (#n0 < :v2)");
+        assertThat(update.request().get("ReturnValues").asString()).isEqualTo("ALL_NEW");
+    }
+
+    @Test
+    void aDeleteOfNoItemIsNoErrorAndTheRestOfItsWhereHoldsOfAnItemThatIsThere() {
+        ItemRequest plain = StatementRequests.delete((Statement.Delete) parse("DELETE FROM T WHERE pk = 'k' AND sk = 1"), TABLE);
+        assertThat(plain.request().has("ConditionExpression")).isFalse();
+        ItemRequest conditional = StatementRequests.delete((Statement.Delete) parse(
+                "DELETE FROM T WHERE pk = 'k' AND sk = 1 AND x IS NOT MISSING"), TABLE);
+        assertThat(conditional.request().get("ConditionExpression").asString())
+                .isEqualTo("attribute_not_exists(#n0) OR (attribute_exists(#n1))");
+    }
+
+    @Test
+    void aSelectInABatchOrTransactionIsAGetItemByTheWholeKeyOnly() {
+        assertThat(StatementRequests.getItem((Statement.Select) parse("SELECT a FROM T WHERE pk = 'k' AND sk = 1"), TABLE)
+                .operation()).isEqualTo("GetItem");
+        assertThat(StatementRequests.getItem((Statement.Select) parse("SELECT a FROM T WHERE pk = 'k'"), TABLE)).isNull();
+        assertThat(StatementRequests.getItem((Statement.Select) parse("SELECT a FROM T WHERE pk = 'k' AND sk = 1 AND a = 1"), TABLE))
+                .isNull();
+    }
+
+    @Test
+    void literalsAreDynamoDbsAttributeValues() {
+        Statement.Insert insert = (Statement.Insert) parse("INSERT INTO T VALUE {'pk': 'it''s', 'sk': -1.5e3, 'm': {'l': [true, null]},"
+                + " 'ss': <<'a', 'b'>>, 'ns': <<1, 2>>} -- a comment");
+        assertThat(insert.item().toString()).isEqualTo("{\"pk\":{\"S\":\"it's\"},\"sk\":{\"N\":\"-1.5e3\"},"
+                + "\"m\":{\"M\":{\"l\":{\"L\":[{\"BOOL\":true},{\"NULL\":true}]}}},\"ss\":{\"SS\":[\"a\",\"b\"]},\"ns\":{\"NS\":[\"1\",\"2\"]}}");
+        assertThatThrownBy(() -> parse("INSERT INTO T VALUE {'pk': <<'a', 1>>}"))
+                .hasMessage("Unsupported data type in Bag. DynamoDB only supports either numbers or strings in bags");
+    }
+
+    @Test
+    void syntaxErrorsAreDynamoDbsTwo() {
+        assertThatThrownBy(() -> parse("SELECT * FROM T WHERE pk = 1 foo")).isInstanceOf(DynamoDbException.class)
+                .hasMessage("Statement wasn't well formed, can't be processed: Unexpected token after expression");
+        assertThatThrownBy(() -> parse("SELECT * FROM T WHERE"))
+                .hasMessage("Statement wasn't well formed, can't be processed: Unexpected term");
+        assertThatThrownBy(() -> parse("SELECTT * FROM T"))
+                .hasMessageStartingWith("Statement wasn't well formed, can't be processed: ");
+        // nesting deep enough to exhaust the parser's stack is refused before parsing
+        assertThatThrownBy(() -> parse("SELECT * FROM T WHERE " + "(".repeat(4000) + "a = 1" + ")".repeat(4000)))
+                .isInstanceOf(DynamoDbException.class);
+        assertThatThrownBy(() -> parse("INSERT INTO T VALUE " + "{'a': ".repeat(2000) + "1" + "}".repeat(2000)))
+                .isInstanceOf(DynamoDbException.class);
+        assertThat(parse("SELECT * FROM T WHERE " + "(".repeat(50) + "a = '((((('" + ")".repeat(50))).isNotNull();
+        assertThat(parse("SELECT * FROM T WHERE a < 1" + " AND a < 1".repeat(200))).isNotNull();
+    }
+}
