@@ -15,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * ExecuteTransaction: up to 100 statements, all reads or all writes, carried out as one
  * TransactGetItems or TransactWriteItems (all or nothing, the ClientRequestToken kept as there).
- * Reads answer one Response per statement; writes answer none.
+ * Reads answer one Response per statement; writes answer none. A write transaction's
+ * {@code EXISTS(SELECT ...)} is a ConditionCheck.
  */
 public final class ExecuteTransaction implements Operation {
 
@@ -86,6 +87,16 @@ public final class ExecuteTransaction implements Operation {
     }
 
     private static ItemRequest write(Statement statement, TableDescription table, int index) {
+        if (statement instanceof Statement.Exists exists) {
+            if (exists.select().indexName() != null) {
+                throw invalid(index, "Operations on indices are not supported in transactions");
+            }
+            ItemRequest check = StatementRequests.conditionCheck(exists, table);
+            if (check == null) {
+                throw invalid(index, "EXISTS() must contain a single item read with additional condition");
+            }
+            return check;
+        }
         ItemRequest item = PartiQlOperations.write(statement, table);
         if (item.request().has("ReturnValues")) {
             throw invalid(index, "RETURNING clause is not supported in ExecuteTransaction.");

@@ -77,8 +77,9 @@ final class ExpressionText {
             if (is.missing()) {
                 return (is.not() ? "attribute_exists(" : "attribute_not_exists(") + path(is.path()) + ")";
             }
-            String isNull = "attribute_type(" + path(is.path()) + ", " + value(new Term.Literal(Json.object().put("S", "NULL"))) + ")";
-            return is.not() ? "NOT " + isNull : isNull;
+            String isType = "attribute_type(" + path(is.path()) + ", "
+                    + value(new Term.Literal(Json.object().put("S", is.attributeType()))) + ")";
+            return is.not() ? "NOT " + isType : isType;
         }
         if (term instanceof Term.Function function) {
             return function(function);

@@ -48,8 +48,11 @@ public final class PartiQlOperations {
         return Tables.require(store, context, statement.tableName());
     }
 
-    /** The item operation a write statement becomes. */
+    /** The item operation a write statement becomes (an EXISTS only in a transaction, which asks for it itself). */
     static ItemRequest write(Statement statement, TableDescription table) {
+        if (statement instanceof Statement.Exists) {
+            throw DynamoDbException.validation("EXISTS can only be used in ExecuteTransaction write requests.");
+        }
         if (statement instanceof Statement.Insert insert) {
             return StatementRequests.insert(insert, table);
         }

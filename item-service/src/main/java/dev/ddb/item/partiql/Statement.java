@@ -34,4 +34,12 @@ sealed interface Statement {
 
     record Delete(String tableName, Term where, String returnValues) implements Statement {
     }
+
+    /** {@code EXISTS(SELECT ...)}: a transaction's condition check on one item. */
+    record Exists(Select select) implements Statement {
+        @Override
+        public String tableName() {
+            return select.tableName();
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.ddb.item.partiql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
@@ -30,6 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
 final class StatementParser {
 
     private static final int MAX_NESTING = 100;
+    /** The types {@code IS} tests, as DynamoDB's attribute types. */
+    private static final Map<String, String> IS_TYPES = Map.of("NULL", "NULL", "BOOLEAN", "BOOL", "BOOL", "BOOL",
+            "BLOB", "B", "STRING", "S", "NUMERIC", "N", "STRUCT", "M", "TUPLE", "M", "LIST", "L");
 
     private StatementParser() {
     }
@@ -101,7 +105,8 @@ final class StatementParser {
         }
 
         @Override
-        public Statement visitSelectStatement(PartiQlParser.SelectStatementContext ctx) {
+        public Statement.Select visitSelectStatement(PartiQlParser.SelectStatementContext ctx) {
+            refuseAlias(ctx.alias());
             List<Term.Path> projection = new ArrayList<>();
             for (PartiQlParser.PathContext path : ctx.projection().path()) {
                 projection.add(path(path));
@@ -124,6 +129,7 @@ final class StatementParser {
 
         @Override
         public Statement visitUpdateStatement(PartiQlParser.UpdateStatementContext ctx) {
+            refuseAlias(ctx.alias());
             List<Statement.SetAction> sets = new ArrayList<>();
             List<Term.Path> removes = new ArrayList<>();
             for (PartiQlParser.UpdateClauseContext clause : ctx.updateClause()) {
@@ -148,12 +154,19 @@ final class StatementParser {
 
         @Override
         public Statement visitDeleteStatement(PartiQlParser.DeleteStatementContext ctx) {
+            refuseAlias(ctx.alias());
             String returnValues = returnValues(ctx.returning());
             if (!returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
                 throw DynamoDbException.validation("Invalid returning clause: " + returningText(ctx.returning())
                         + ". Only RETURNING ALL OLD * is allowed in DELETE statements.");
             }
             return new Statement.Delete(name(ctx.name()), term(ctx.condition()), returnValues);
+        }
+
+        private static void refuseAlias(PartiQlParser.AliasContext alias) {
+            if (alias != null) {
+                throw DynamoDbException.validation("Aliasing is not supported");
+            }
         }
 
         /** DynamoDB's ReturnValues for a RETURNING clause: ALL OLD * is ALL_OLD, MODIFIED NEW * UPDATED_NEW. */
@@ -212,7 +225,21 @@ final class StatementParser {
 
         @Override
         public Term visitIsCondition(PartiQlParser.IsConditionContext ctx) {
-            return new Term.Is(path(ctx.path()), ctx.NOT() != null, ctx.MISSING() != null);
+            if (ctx.MISSING() != null) {
+                return new Term.Is(path(ctx.path()), ctx.NOT() != null, true, null);
+            }
+            String type = ctx.NULL() != null ? "NULL" : ctx.IDENTIFIER().getText().toUpperCase(Locale.ROOT);
+            String attributeType = IS_TYPES.get(type);
+            if (attributeType == null) {
+                throw DynamoDbException.validation("Unsupported data type for IS operator: " + type
+                        + ". Supported data types are [MISSING, NULL, BOOLEAN, BLOB, STRING, NUMERIC, STRUCT, TUPLE, LIST]");
+            }
+            return new Term.Is(path(ctx.path()), ctx.NOT() != null, false, attributeType);
+        }
+
+        @Override
+        public Statement visitExistsStatement(PartiQlParser.ExistsStatementContext ctx) {
+            return new Statement.Exists(visitSelectStatement(ctx.selectStatement()));
         }
 
         @Override
@@ -243,7 +270,7 @@ final class StatementParser {
             for (PartiQlParser.OperandContext operand : ctx.operand()) {
                 arguments.add(term(operand));
             }
-            return new Term.Function(ctx.IDENTIFIER().getText().toLowerCase(Locale.ROOT), arguments);
+            return new Term.Function(ctx.getChild(0).getText().toLowerCase(Locale.ROOT), arguments);
         }
 
         @Override

@@ -163,6 +163,23 @@ final class StatementRequests {
         return new ItemRequest("DeleteItem", request);
     }
 
+    /**
+     * A transaction's {@code EXISTS(SELECT ...)}: a ConditionCheck that the item its WHERE names by
+     * the whole key exists and the rest of the WHERE holds of it; null when there is no rest.
+     */
+    static ItemRequest conditionCheck(Statement.Exists exists, TableDescription table) {
+        Statement.Select select = exists.select();
+        ExpressionText text = new ExpressionText();
+        ObjectNode request = Json.object().put("TableName", select.tableName());
+        List<Term> rest = keyed(select.where(), table.keySchema(), request);
+        if (rest.isEmpty()) {
+            return null;
+        }
+        request.put("ConditionExpression", existsAnd(rest, table, text));
+        text.addTo(request);
+        return new ItemRequest("ConditionCheck", request);
+    }
+
     /** {@code set_add(path, <<...>>)} / {@code set_delete(path, <<...>>)}: the set to add or delete, of the path set. */
     private static String setChange(Term.Function function, Term.Path path, ExpressionText text) {
         if (function.arguments().size() != 2 || !function.arguments().get(0).equals(path)

@@ -37,8 +37,11 @@ sealed interface Term {
     record In(Term operand, List<Term> candidates) implements Term {
     }
 
-    /** {@code path IS [NOT] MISSING} or {@code path IS [NOT] NULL}. */
-    record Is(Path path, boolean not, boolean missing) implements Term {
+    /**
+     * {@code path IS [NOT] MISSING}, or {@code path IS [NOT] <type>} with the DynamoDB type the
+     * PartiQL type stands for ({@code NULL}, {@code STRING} S, {@code BOOLEAN} BOOL, ...).
+     */
+    record Is(Path path, boolean not, boolean missing, String attributeType) implements Term {
     }
 
     record And(Term left, Term right) implements Term {

@@ -117,4 +117,37 @@ class StatementRequestsTest {
         assertThat(parse("SELECT * FROM T WHERE " + "(".repeat(50) + "a = '((((('" + ")".repeat(50))).isNotNull();
         assertThat(parse("SELECT * FROM T WHERE a < 1" + " AND a < 1".repeat(200))).isNotNull();
     }
+
+    @Test
+    void isTestsAnAttributesTypeAndMissingItsPresence() {
+        ItemRequest scan = select("SELECT * FROM T WHERE a IS NOT MISSING AND b IS BOOLEAN AND c IS NOT NULL AND d IS string");
+        assertThat(scan.request().get("FilterExpression").asString()).isEqualTo("(((attribute_exists(#n0)) AND "
+                + "(attribute_type(#n1, :v0))) AND (NOT attribute_type(#n2, :v1))) AND (attribute_type(#n3, :v2))");
+        assertThat(scan.request().get("ExpressionAttributeValues").toString())
+                .isEqualTo("{\":v0\":{\"S\":\"BOOL\"},\":v1\":{\"S\":\"NULL\"},\":v2\":{\"S\":\"S\"}}");
+        assertThatThrownBy(() -> parse("SELECT * FROM T WHERE a IS DATE")).hasMessage("Unsupported data type for IS operator: DATE."
+                + " Supported data types are [MISSING, NULL, BOOLEAN, BLOB, STRING, NUMERIC, STRUCT, TUPLE, LIST]");
+    }
+
+    @Test
+    void existsIsATransactionsConditionCheckOnTheItemItsWhereNames() {
+        ItemRequest check = StatementRequests.conditionCheck((Statement.Exists) parse(
+                "EXISTS(SELECT * FROM T WHERE pk = 'k' AND sk = 1 AND n > 5)"), TABLE);
+        assertThat(check.operation()).isEqualTo("ConditionCheck");
+        assertThat(check.request().get("Key").toString()).isEqualTo("{\"pk\":{\"S\":\"k\"},\"sk\":{\"N\":\"1\"}}");
+        assertThat(check.request().get("ConditionExpression").asString()).isEqualTo("attribute_exists(#n0) AND (#n1 > :v0)");
+        assertThat(StatementRequests.conditionCheck((Statement.Exists) parse("EXISTS(SELECT * FROM T WHERE pk = 'k' AND sk = 1)"),
+                TABLE)).isNull();
+        assertThatThrownBy(() -> PartiQlOperations.write(parse("EXISTS(SELECT * FROM T WHERE pk = 'k' AND sk = 1 AND n > 5)"), TABLE))
+                .hasMessage("EXISTS can only be used in ExecuteTransaction write requests.");
+        // exists() in a WHERE is no function of DynamoDB's
+        assertThatThrownBy(() -> select("SELECT * FROM T WHERE exists(a)")).hasMessage("Unrecognized function: exists");
+    }
+
+    @Test
+    void aliasesAreRefused() {
+        assertThatThrownBy(() -> parse("SELECT * FROM T t WHERE t.pk = 'a'")).hasMessage("Aliasing is not supported");
+        assertThatThrownBy(() -> parse("UPDATE T AS t SET a = 1 WHERE pk = 'a'")).hasMessage("Aliasing is not supported");
+        assertThatThrownBy(() -> parse("DELETE FROM T t WHERE pk = 'a'")).hasMessage("Aliasing is not supported");
+    }
 }

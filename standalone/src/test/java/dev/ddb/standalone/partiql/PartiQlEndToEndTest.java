@@ -267,6 +267,18 @@ class PartiQlEndToEndTest {
                 });
         assertThat(get(t, "acct", 1)).containsEntry("balance", n("5"));
 
+        // EXISTS: a condition on another item, which cancels the whole transaction when it does not hold
+        assertThatThrownBy(() -> client.executeTransaction(r -> r.transactStatements(
+                tx("EXISTS(SELECT * FROM \"" + t + "\" WHERE pk = 'acct' AND sk = 2 AND balance > 100)"),
+                tx("UPDATE \"" + t + "\" SET balance = 0 WHERE pk = 'acct' AND sk = 1"))))
+                .isInstanceOfSatisfying(TransactionCanceledException.class, e -> assertThat(e.cancellationReasons())
+                        .extracting(reason -> reason.code()).containsExactly("ConditionalCheckFailed", "None"));
+        client.executeTransaction(r -> r.transactStatements(
+                tx("EXISTS(SELECT * FROM \"" + t + "\" WHERE pk = 'acct' AND sk = 2 AND balance = 5)"),
+                tx("UPDATE \"" + t + "\" SET balance = 1 WHERE pk = 'acct' AND sk = 1")));
+        assertThat(get(t, "acct", 1)).containsEntry("balance", n("1"));
+        client.executeTransaction(r -> r.transactStatements(tx("UPDATE \"" + t + "\" SET balance = 5 WHERE pk = 'acct' AND sk = 1")));
+
         ExecuteTransactionResponse read = client.executeTransaction(r -> r.transactStatements(
                 tx("SELECT balance FROM \"" + t + "\" WHERE pk = 'acct' AND sk = 1"),
                 tx("SELECT * FROM \"" + t + "\" WHERE pk = 'acct' AND sk = 3")));

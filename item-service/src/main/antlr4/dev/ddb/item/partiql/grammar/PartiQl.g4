@@ -8,11 +8,21 @@
 grammar PartiQl;
 
 statement
-    : (selectStatement | insertStatement | updateStatement | deleteStatement) SEMICOLON? EOF
+    : (selectStatement | insertStatement | updateStatement | deleteStatement | existsStatement) SEMICOLON? EOF
     ;
 
 selectStatement
-    : SELECT projection FROM name (DOT name)? (WHERE condition)? (ORDER BY path (ASC | DESC)?)?
+    : SELECT projection FROM name (DOT name)? alias? (WHERE condition)? (ORDER BY path (ASC | DESC)?)?
+    ;
+
+// parsed so that it can be refused by name: DynamoDB does not support aliases
+alias
+    : AS? IDENTIFIER
+    ;
+
+// a transaction's condition check: EXISTS(SELECT * FROM "T" WHERE <whole key> AND <condition>)
+existsStatement
+    : EXISTS LPAREN selectStatement RPAREN
     ;
 
 projection
@@ -26,8 +36,8 @@ insertStatement
 
 // DynamoDB also takes the FROM-first form: FROM "T" WHERE ... SET ...
 updateStatement
-    : UPDATE name updateClause+ WHERE condition returning?
-    | FROM name WHERE condition updateClause+ returning?
+    : UPDATE name alias? updateClause+ WHERE condition returning?
+    | FROM name alias? WHERE condition updateClause+ returning?
     ;
 
 updateClause
@@ -40,7 +50,7 @@ setAction
     ;
 
 deleteStatement
-    : DELETE FROM name WHERE condition returning?
+    : DELETE FROM name alias? WHERE condition returning?
     ;
 
 returning
@@ -57,7 +67,7 @@ condition
     | operand comparator operand                                   # comparisonCondition
     | operand BETWEEN operand AND operand                          # betweenCondition
     | operand IN (LBRACKET | LPAREN) operand (COMMA operand)* (RBRACKET | RPAREN) # inCondition
-    | path IS NOT? (MISSING | NULL)                                # isCondition
+    | path IS NOT? (MISSING | NULL | IDENTIFIER)                   # isCondition
     | functionCall                                                 # functionCondition
     ;
 
@@ -76,7 +86,7 @@ operand
     ;
 
 functionCall
-    : IDENTIFIER LPAREN operand (COMMA operand)* RPAREN
+    : (IDENTIFIER | EXISTS) LPAREN operand (COMMA operand)* RPAREN
     ;
 
 path
@@ -141,6 +151,8 @@ MISSING   : [mM] [iI] [sS] [sS] [iI] [nN] [gG] ;
 NULL      : [nN] [uU] [lL] [lL] ;
 TRUE      : [tT] [rR] [uU] [eE] ;
 FALSE     : [fF] [aA] [lL] [sS] [eE] ;
+EXISTS    : [eE] [xX] [iI] [sS] [tT] [sS] ;
+AS        : [aA] [sS] ;
 
 IDENTIFIER  : [a-zA-Z_] [a-zA-Z0-9_]* ;
 QUOTED_NAME : '"' (~'"' | '""')* '"' ;
