@@ -139,9 +139,7 @@ final class StatementRequests {
         clause(expression, "DELETE", deletes);
         request.put("UpdateExpression", expression.toString());
         request.put("ConditionExpression", existsAnd(rest, table, text));
-        if (!update.returnValues().equals("NONE")) {
-            request.put("ReturnValues", update.returnValues());
-        }
+        returnValues(request, update.returnValues());
         text.addTo(request);
         return new ItemRequest("UpdateItem", request);
     }
@@ -156,9 +154,7 @@ final class StatementRequests {
             request.put("ConditionExpression", "attribute_not_exists(" + text.name(table.keySchema().hashKey()) + ") OR ("
                     + text.condition(condition) + ")");
         }
-        if (!delete.returnValues().equals("NONE")) {
-            request.put("ReturnValues", delete.returnValues());
-        }
+        returnValues(request, delete.returnValues());
         text.addTo(request);
         return new ItemRequest("DeleteItem", request);
     }
@@ -178,6 +174,12 @@ final class StatementRequests {
         request.put("ConditionExpression", existsAnd(rest, table, text));
         text.addTo(request);
         return new ItemRequest("ConditionCheck", request);
+    }
+
+    private static void returnValues(ObjectNode request, String returnValues) {
+        if (!returnValues.equals("NONE")) {
+            request.put("ReturnValues", returnValues);
+        }
     }
 
     /** {@code set_add(path, <<...>>)} / {@code set_delete(path, <<...>>)}: the set to add or delete, of the path set. */
