@@ -78,8 +78,8 @@ public final class BatchExecuteStatement implements Operation {
                 }
                 capacity.add(answer.get("ConsumedCapacity"));
             } catch (DynamoDbException e) {
-                response.putObject("Error").put("Code", ERROR_CODES.getOrDefault(e.code(), "InternalServerError"))
-                        .put("Message", e.getMessage());
+                String code = ERROR_CODES.getOrDefault(e.code(), e.status() >= 500 ? "InternalServerError" : "ValidationError");
+                response.putObject("Error").put("Code", code).put("Message", e.getMessage());
             }
         }
         ObjectNode result = Json.object();

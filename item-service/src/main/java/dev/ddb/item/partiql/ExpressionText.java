@@ -20,6 +20,10 @@ final class ExpressionText {
     private static final List<String> FUNCTIONS = List.of("begins_with", "contains", "attribute_type", "size",
             "attribute_exists", "attribute_not_exists", "list_append", "if_not_exists");
 
+    /** The functions that are conditions, which PartiQL may compare with true or false. */
+    private static final List<String> TESTS = List.of("attribute_exists", "attribute_not_exists", "attribute_type",
+            "begins_with", "contains");
+
     private final ObjectNode names = Json.object();
     private final ObjectNode values = Json.object();
     private final Map<String, String> nameRefs = new HashMap<>();
@@ -56,16 +60,17 @@ final class ExpressionText {
     /** A condition, parenthesized wherever precedence could differ. */
     String condition(Term term) {
         if (term instanceof Term.And and) {
-            return "(" + condition(and.left()) + ") AND (" + condition(and.right()) + ")";
+            return joined(and.terms(), " AND ");
         }
         if (term instanceof Term.Or or) {
-            return "(" + condition(or.left()) + ") OR (" + condition(or.right()) + ")";
+            return joined(or.terms(), " OR ");
         }
         if (term instanceof Term.Not not) {
             return "NOT (" + condition(not.operand()) + ")";
         }
         if (term instanceof Term.Comparison comparison) {
-            return operand(comparison.left()) + " " + comparison.operator() + " " + operand(comparison.right());
+            String test = booleanTest(comparison);
+            return test != null ? test : operand(comparison.left()) + " " + comparison.operator() + " " + operand(comparison.right());
         }
         if (term instanceof Term.Between between) {
             return operand(between.operand()) + " BETWEEN " + operand(between.low()) + " AND " + operand(between.high());
@@ -85,6 +90,28 @@ final class ExpressionText {
             return function(function);
         }
         throw unsupported("a value is not a condition");
+    }
+
+    private String joined(List<Term> terms, String operator) {
+        return terms.stream().map(term -> "(" + condition(term) + ")").collect(Collectors.joining(operator));
+    }
+
+    /**
+     * {@code attribute_exists(a) = true} and the like: PartiQL compares a test with a boolean,
+     * where DynamoDB's expressions take the test alone (or negated); null for any other comparison.
+     */
+    private String booleanTest(Term.Comparison comparison) {
+        if (!comparison.operator().equals("=") && !comparison.operator().equals("<>")) {
+            return null;
+        }
+        Term function = comparison.left() instanceof Term.Function ? comparison.left() : comparison.right();
+        Term other = function == comparison.left() ? comparison.right() : comparison.left();
+        if (!(function instanceof Term.Function test) || !TESTS.contains(test.name())
+                || !(other instanceof Term.Literal literal) || !literal.value().has("BOOL")) {
+            return null;
+        }
+        boolean holds = literal.value().get("BOOL").asBoolean() == comparison.operator().equals("=");
+        return holds ? function(test) : "NOT " + function(test);
     }
 
     String operand(Term term) {

@@ -3,7 +3,10 @@ package dev.ddb.item.partiql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import dev.ddb.common.attribute.AttributeValueJson;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.protocol.RequestContext;
@@ -19,6 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
  * and streamed exactly as that operation is).
  */
 public final class PartiQlOperations {
+
+    private static final Pattern EXPRESSION_PREFIX = Pattern.compile("Invalid (?:Filter|Condition|KeyCondition|Update|Projection)Expression: ");
+    private static final Pattern VALUE_WRAPPER = Pattern.compile("(?s)ExpressionAttributeValues contains invalid value: (.*) for key :v[0-9]+");
 
     private final ItemStore store;
     private final Map<String, Operation> itemOperations;
@@ -40,7 +46,11 @@ public final class PartiQlOperations {
     /** The statement of {@code request} (a request or a batch or transaction member) with its Parameters. */
     static Statement parse(JsonNode request) {
         List<JsonNode> parameters = new ArrayList<>();
-        request.path("Parameters").forEach(parameters::add);
+        for (JsonNode parameter : request.path("Parameters")) {
+            PartiQlNumbers.checkParameter(parameter, 1);
+            // then checked as any AttributeValue, and written back without the null members an SDK may send
+            parameters.add(AttributeValueJson.write(AttributeValueJson.read(parameter)));
+        }
         return StatementParser.parse(request.path("Statement").asString(), parameters);
     }
 
@@ -65,7 +75,7 @@ public final class PartiQlOperations {
     /** Runs the item operation; a duplicate INSERT is DynamoDB's DuplicateItemException. */
     JsonNode run(RequestContext context, Statement statement, ItemRequest request) {
         try {
-            return itemOperations.get(request.operation()).invoke(context, request.request());
+            return invoke(request.operation(), context, request.request());
         } catch (DynamoDbException e) {
             if (statement instanceof Statement.Insert && e.code().equals("ConditionalCheckFailedException")) {
                 throw duplicateItem();
@@ -74,8 +84,38 @@ public final class PartiQlOperations {
         }
     }
 
+    /** Runs an item operation, its errors worded as for the statement (not for the expressions it was written as). */
     JsonNode invoke(String operation, RequestContext context, ObjectNode request) {
-        return itemOperations.get(operation).invoke(context, request);
+        try {
+            return itemOperations.get(operation).invoke(context, request);
+        } catch (DynamoDbException e) {
+            throw unwrapped(e);
+        }
+    }
+
+    /**
+     * The error without what the statement's expressions added to it: "Invalid FilterExpression: "
+     * before, "ExpressionAttributeValues contains invalid value: ... for key :v0" around.
+     */
+    static DynamoDbException unwrapped(DynamoDbException e) {
+        if (!e.code().equals("ValidationException")) {
+            return e;
+        }
+        String message = e.getMessage();
+        Matcher prefix = EXPRESSION_PREFIX.matcher(message);
+        if (prefix.lookingAt()) {
+            message = message.substring(prefix.end());
+        }
+        Matcher value = VALUE_WRAPPER.matcher(message);
+        if (value.matches()) {
+            message = value.group(1);
+        }
+        if (message.equals(e.getMessage())) {
+            return e;
+        }
+        DynamoDbException unwrapped = new DynamoDbException(e.type(), message, e.status());
+        e.members().forEach(unwrapped::withMember);
+        return unwrapped;
     }
 
     static DynamoDbException duplicateItem() {

@@ -51,6 +51,9 @@ final class StatementParser {
             @Override
             public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int column, String message,
                                     RecognitionException e) {
+                if (offending instanceof Token token && token.getType() == PartiQlLexer.UNKNOWN) {
+                    throw notWellFormed(""); // a character PartiQL has no use for (#, an unclosed /*): DynamoDB says no more
+                }
                 // DynamoDB's two answers: a statement complete before the token, or a term missing or wrong
                 boolean complete = recognizer instanceof Parser parser && parser.getExpectedTokens().contains(Token.EOF)
                         && offending instanceof Token token && token.getType() != Token.EOF;
@@ -70,13 +73,14 @@ final class StatementParser {
     static int nesting(String text) {
         int depth = 0;
         int deepest = 0;
-        char quote = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (quote != 0) {
-                quote = c == quote ? 0 : quote; // a doubled quote closes and reopens: the same depth
-            } else if (c == '\'' || c == '"') {
-                quote = c;
+            if (c == '\'' || c == '"') {
+                i = end(text, i + 1, String.valueOf(c)); // a doubled quote closes and reopens: the same depth
+            } else if (text.startsWith("--", i)) {
+                i = end(text, i + 2, "\n");
+            } else if (text.startsWith("/*", i)) {
+                i = end(text, i + 2, "*/") + 1;
             } else if (c == '(' || c == '[' || c == '{' || text.startsWith("<<", i)) {
                 deepest = Math.max(deepest, ++depth);
             } else if (c == ')' || c == ']' || c == '}' || text.startsWith(">>", i)) {
@@ -84,6 +88,12 @@ final class StatementParser {
             }
         }
         return deepest;
+    }
+
+    /** Where {@code end} next starts in {@code text} from {@code from}, or the text's end. */
+    private static int end(String text, int from, String end) {
+        int at = text.indexOf(end, from);
+        return at < 0 ? text.length() : at;
     }
 
     static DynamoDbException notWellFormed(String detail) {
@@ -119,7 +129,7 @@ final class StatementParser {
 
         @Override
         public Statement visitInsertStatement(PartiQlParser.InsertStatementContext ctx) {
-            JsonNode item = literal(ctx.literal());
+            JsonNode item = literal(ctx.literal(), "root");
             if (!item.has("M")) {
                 throw DynamoDbException.validation("Unsupported format in item expression. Please use struct format {...} to express"
                         + " item values for insert statement.");
@@ -130,6 +140,8 @@ final class StatementParser {
         @Override
         public Statement visitUpdateStatement(PartiQlParser.UpdateStatementContext ctx) {
             refuseAlias(ctx.alias());
+            // the ?s are taken in the order they are written: FROM "T" WHERE ... SET ... has its WHERE first
+            Term where = ctx.FROM() != null ? term(ctx.condition()) : null;
             List<Statement.SetAction> sets = new ArrayList<>();
             List<Term.Path> removes = new ArrayList<>();
             for (PartiQlParser.UpdateClauseContext clause : ctx.updateClause()) {
@@ -143,7 +155,10 @@ final class StatementParser {
                     }
                 }
             }
-            return new Statement.Update(name(ctx.name()), sets, removes, term(ctx.condition()), returnValues(ctx.returning()));
+            if (where == null) {
+                where = term(ctx.condition());
+            }
+            return new Statement.Update(name(ctx.name()), sets, removes, where, returnValues(ctx.returning()));
         }
 
         /** The text of a RETURNING clause, as DynamoDB quotes it. */
@@ -184,23 +199,35 @@ final class StatementParser {
         }
 
         @Override
-        public Term visitParenthesizedCondition(PartiQlParser.ParenthesizedConditionContext ctx) {
-            return term(ctx.condition());
-        }
-
-        @Override
-        public Term visitNotCondition(PartiQlParser.NotConditionContext ctx) {
-            return new Term.Not(term(ctx.condition()));
+        public Term visitCondition(PartiQlParser.ConditionContext ctx) {
+            List<Term> terms = new ArrayList<>();
+            ctx.andCondition().forEach(and -> terms.add(term(and)));
+            return terms.size() == 1 ? terms.get(0) : new Term.Or(terms);
         }
 
         @Override
         public Term visitAndCondition(PartiQlParser.AndConditionContext ctx) {
-            return new Term.And(term(ctx.condition(0)), term(ctx.condition(1)));
+            List<Term> terms = new ArrayList<>();
+            for (PartiQlParser.NotConditionContext condition : ctx.notCondition()) {
+                Term term = term(condition);
+                if (term instanceof Term.And and) {
+                    terms.addAll(and.terms()); // (a AND b) AND c: one list
+                } else {
+                    terms.add(term);
+                }
+            }
+            return terms.size() == 1 ? terms.get(0) : new Term.And(terms);
         }
 
         @Override
-        public Term visitOrCondition(PartiQlParser.OrConditionContext ctx) {
-            return new Term.Or(term(ctx.condition(0)), term(ctx.condition(1)));
+        public Term visitNotCondition(PartiQlParser.NotConditionContext ctx) {
+            Term predicate = term(ctx.predicate());
+            return ctx.NOT().size() % 2 == 1 ? new Term.Not(predicate) : predicate;
+        }
+
+        @Override
+        public Term visitParenthesizedCondition(PartiQlParser.ParenthesizedConditionContext ctx) {
+            return term(ctx.condition());
         }
 
         @Override
@@ -256,7 +283,12 @@ final class StatementParser {
 
         @Override
         public Term visitArithmeticOperand(PartiQlParser.ArithmeticOperandContext ctx) {
-            return new Term.Arithmetic(ctx.PLUS() != null ? "+" : "-", term(ctx.operand(0)), term(ctx.operand(1)));
+            return new Term.Arithmetic(ctx.PLUS() != null ? "+" : "-", term(ctx.value(0)), term(ctx.value(1)));
+        }
+
+        @Override
+        public Term visitValueOperand(PartiQlParser.ValueOperandContext ctx) {
+            return term(ctx.value());
         }
 
         @Override
@@ -280,7 +312,7 @@ final class StatementParser {
 
         @Override
         public Term visitLiteralOperand(PartiQlParser.LiteralOperandContext ctx) {
-            return new Term.Literal(literal(ctx.literal()));
+            return new Term.Literal(literal(ctx.literal(), "root"));
         }
 
         private Term.Path path(PartiQlParser.PathContext ctx) {
@@ -311,19 +343,40 @@ final class StatementParser {
 
         // ---- literals, as DynamoDB's JSON AttributeValues ----
 
-        private JsonNode literal(PartiQlParser.LiteralContext ctx) {
+        /** A literal at {@code path} of the statement's literal (root, root.x, root[1]: DynamoDB's errors name it). */
+        private JsonNode literal(PartiQlParser.LiteralContext ctx, String path) {
+            if (ctx instanceof PartiQlParser.NumberLiteralContext number) {
+                String text = (number.MINUS() != null ? "-" : "") + number.NUMBER().getText();
+                PartiQlNumbers.checkLiteral(text, path);
+                return typed("N", Json.MAPPER.getNodeFactory().stringNode(text));
+            }
+            if (ctx instanceof PartiQlParser.MapLiteralContext map) {
+                ObjectNode members = Json.object();
+                for (int i = 0; i < map.STRING().size(); i++) {
+                    String key = string(map.STRING(i));
+                    if (members.has(key)) {
+                        throw DynamoDbException.validation("Duplicate keys in tuple. Key: " + key + " under " + path);
+                    }
+                    members.set(key, literal(map.literal(i), path + "." + key));
+                }
+                return typed("M", members);
+            }
+            if (ctx instanceof PartiQlParser.ListLiteralContext list) {
+                ArrayNode elements = Json.array();
+                for (int i = 0; i < list.literal().size(); i++) {
+                    elements.add(literal(list.literal(i), path + "[" + i + "]"));
+                }
+                return typed("L", elements);
+            }
+            if (ctx instanceof PartiQlParser.SetLiteralContext set) {
+                return set(set, path);
+            }
             return (JsonNode) visit(ctx);
         }
 
         @Override
         public JsonNode visitStringLiteral(PartiQlParser.StringLiteralContext ctx) {
             return typed("S", Json.MAPPER.getNodeFactory().stringNode(string(ctx.STRING())));
-        }
-
-        @Override
-        public JsonNode visitNumberLiteral(PartiQlParser.NumberLiteralContext ctx) {
-            String number = (ctx.MINUS() != null ? "-" : "") + ctx.NUMBER().getText();
-            return typed("N", Json.MAPPER.getNodeFactory().stringNode(number));
         }
 
         @Override
@@ -344,38 +397,15 @@ final class StatementParser {
             return parameters.get(nextParameter++);
         }
 
-        @Override
-        public JsonNode visitMapLiteral(PartiQlParser.MapLiteralContext ctx) {
-            ObjectNode map = Json.object();
-            for (int i = 0; i < ctx.STRING().size(); i++) {
-                String key = string(ctx.STRING(i));
-                if (map.has(key)) {
-                    throw DynamoDbException.validation("Duplicate keys in tuple. Key: " + key);
-                }
-                map.set(key, literal(ctx.literal(i)));
-            }
-            return typed("M", map);
-        }
-
-        @Override
-        public JsonNode visitListLiteral(PartiQlParser.ListLiteralContext ctx) {
-            ArrayNode list = Json.array();
-            for (PartiQlParser.LiteralContext element : ctx.literal()) {
-                list.add(literal(element));
-            }
-            return typed("L", list);
-        }
-
-        /** {@code <<...>>}: a string, number or binary set, by its members' one type. */
-        @Override
-        public JsonNode visitSetLiteral(PartiQlParser.SetLiteralContext ctx) {
+        /** {@code <<...>>}: a string or number set (DynamoDB's "bag"), by its members' one type; a binary set only as a parameter. */
+        private JsonNode set(PartiQlParser.SetLiteralContext ctx, String path) {
             if (ctx.literal().isEmpty()) {
                 throw DynamoDbException.validation("Empty bags are not supported");
             }
             ArrayNode members = Json.array();
             String type = null;
             for (PartiQlParser.LiteralContext element : ctx.literal()) {
-                JsonNode member = literal(element);
+                JsonNode member = literal(element, path);
                 String memberType = member.size() == 1 ? member.propertyNames().iterator().next() : "";
                 if (!List.of("S", "N", "B").contains(memberType) || (type != null && !type.equals(memberType))) {
                     throw DynamoDbException.validation("Unsupported data type in Bag. DynamoDB only supports either numbers or strings in bags");

@@ -1,11 +1,15 @@
 package dev.ddb.item.partiql;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.table.KeySchema;
+import dev.ddb.common.table.SecondaryIndex;
 import dev.ddb.common.table.TableDescription;
 import dev.ddb.item.read.ReadTarget;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,7 +30,11 @@ final class StatementRequests {
 
     /** ExecuteStatement's SELECT: a Query or a Scan. */
     static ItemRequest select(Statement.Select select, TableDescription table) {
-        KeySchema schema = ReadTarget.of(table, select.indexName()).keySchema();
+        ReadTarget target = ReadTarget.of(table, select.indexName());
+        if (target.globalIndex()) {
+            checkProjected(select, table, target.index());
+        }
+        KeySchema schema = target.keySchema();
         WhereClause where = new WhereClause(select.where());
         ExpressionText text = new ExpressionText();
         ObjectNode request = Json.object().put("TableName", select.tableName());
@@ -65,6 +73,21 @@ final class StatementRequests {
         project(select, text, request);
         text.addTo(request);
         return new ItemRequest(operation, request);
+    }
+
+    /** A global index answers only the attributes it projects: asking for others is an error, naming them in the statement's order. */
+    private static void checkProjected(Statement.Select select, TableDescription table, SecondaryIndex index) {
+        Set<String> missing = new LinkedHashSet<>();
+        for (Term.Path path : select.projection()) {
+            String name = (String) path.steps().get(0);
+            if (!index.projection().projects(name, table.keySchema(), index.keySchema())) {
+                missing.add(name);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw DynamoDbException.validation("One or more parameter values were invalid: Global secondary index "
+                    + index.indexName() + " does not project " + missing.stream().collect(Collectors.joining(", ", "[", "]")));
+        }
     }
 
     /** ORDER BY orders a Query, by a key attribute. */

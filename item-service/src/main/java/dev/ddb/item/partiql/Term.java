@@ -44,10 +44,12 @@ sealed interface Term {
     record Is(Path path, boolean not, boolean missing, String attributeType) implements Term {
     }
 
-    record And(Term left, Term right) implements Term {
+    /** Two or more conditions that must all hold. */
+    record And(List<Term> terms) implements Term {
     }
 
-    record Or(Term left, Term right) implements Term {
+    /** Two or more conditions of which one must hold. */
+    record Or(List<Term> terms) implements Term {
     }
 
     record Not(Term operand) implements Term {

@@ -18,8 +18,7 @@ final class WhereClause {
 
     private void collect(Term term) {
         if (term instanceof Term.And and) {
-            collect(and.left());
-            collect(and.right());
+            conjuncts.addAll(and.terms()); // the parser flattens chains: a conjunct is never itself an AND
         } else {
             conjuncts.add(term);
         }
@@ -68,10 +67,10 @@ final class WhereClause {
 
     private static List<Term> children(Term term) {
         if (term instanceof Term.And and) {
-            return List.of(and.left(), and.right());
+            return and.terms();
         }
         if (term instanceof Term.Or or) {
-            return List.of(or.left(), or.right());
+            return or.terms();
         }
         if (term instanceof Term.Not not) {
             return List.of(not.operand());
@@ -98,10 +97,6 @@ final class WhereClause {
 
     /** {@code terms} joined by AND, or null when there are none. */
     static Term and(List<Term> terms) {
-        Term joined = null;
-        for (Term term : terms) {
-            joined = joined == null ? term : new Term.And(joined, term);
-        }
-        return joined;
+        return terms.isEmpty() ? null : terms.size() == 1 ? terms.get(0) : new Term.And(List.copyOf(terms));
     }
 }

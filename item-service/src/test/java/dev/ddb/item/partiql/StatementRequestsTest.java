@@ -48,7 +48,7 @@ class StatementRequestsTest {
         // a Query's filter may not read a key: both sort key conditions go to a Scan's filter
         ItemRequest scan = select("SELECT * FROM T WHERE pk = 'x' AND sk > 1 AND sk < 9");
         assertThat(scan.operation()).isEqualTo("Scan");
-        assertThat(scan.request().get("FilterExpression").asString()).isEqualTo("((#n0 = :v0) AND (#n1 > :v1)) AND (#n1 < :v2)");
+        assertThat(scan.request().get("FilterExpression").asString()).isEqualTo("(#n0 = :v0) AND (#n1 > :v1) AND (#n1 < :v2)");
     }
 
     @Test
@@ -121,8 +121,8 @@ class StatementRequestsTest {
     @Test
     void isTestsAnAttributesTypeAndMissingItsPresence() {
         ItemRequest scan = select("SELECT * FROM T WHERE a IS NOT MISSING AND b IS BOOLEAN AND c IS NOT NULL AND d IS string");
-        assertThat(scan.request().get("FilterExpression").asString()).isEqualTo("(((attribute_exists(#n0)) AND "
-                + "(attribute_type(#n1, :v0))) AND (NOT attribute_type(#n2, :v1))) AND (attribute_type(#n3, :v2))");
+        assertThat(scan.request().get("FilterExpression").asString()).isEqualTo("(attribute_exists(#n0)) AND "
+                + "(attribute_type(#n1, :v0)) AND (NOT attribute_type(#n2, :v1)) AND (attribute_type(#n3, :v2))");
         assertThat(scan.request().get("ExpressionAttributeValues").toString())
                 .isEqualTo("{\":v0\":{\"S\":\"BOOL\"},\":v1\":{\"S\":\"NULL\"},\":v2\":{\"S\":\"S\"}}");
         assertThatThrownBy(() -> parse("SELECT * FROM T WHERE a IS DATE")).hasMessage("Unsupported data type for IS operator: DATE."
@@ -149,5 +149,81 @@ class StatementRequestsTest {
         assertThatThrownBy(() -> parse("SELECT * FROM T t WHERE t.pk = 'a'")).hasMessage("Aliasing is not supported");
         assertThatThrownBy(() -> parse("UPDATE T AS t SET a = 1 WHERE pk = 'a'")).hasMessage("Aliasing is not supported");
         assertThatThrownBy(() -> parse("DELETE FROM T t WHERE pk = 'a'")).hasMessage("Aliasing is not supported");
+    }
+
+    @Test
+    void chainsOfAndOrNotAndPlusCostNoStack() throws Exception {
+        // run where a request runs: on a thread with a small stack
+        String ands = "SELECT * FROM T WHERE a = 1" + " AND a = 1".repeat(800);
+        String ors = "SELECT * FROM T WHERE a = 1" + " OR a = 1".repeat(800);
+        String nots = "SELECT * FROM T WHERE " + "NOT ".repeat(2000) + "a = 1";
+        String[] results = new String[3];
+        Thread thread = new Thread(null, () -> {
+            results[0] = select(ands).request().get("FilterExpression").asString();
+            results[1] = select(ors).request().get("FilterExpression").asString();
+            results[2] = select(nots).request().get("FilterExpression").asString();
+        }, "small-stack", 256 * 1024);
+        thread.start();
+        thread.join();
+        assertThat(results[0]).startsWith("(#n0 = :v0) AND (#n0 = :v1) AND");
+        assertThat(results[1]).startsWith("(#n0 = :v0) OR (#n0 = :v1) OR");
+        assertThat(results[2]).isEqualTo("#n0 = :v0"); // an even number of NOTs
+        assertThatThrownBy(() -> parse("SELECT * FROM T WHERE a = 1+1+1"))
+                .hasMessage("Statement wasn't well formed, can't be processed: Unexpected token after expression");
+        // brackets in comments count no more than brackets in strings
+        assertThatThrownBy(() -> parse("SELECT * FROM T WHERE /* ' */ " + "(".repeat(150) + "a = 1" + ")".repeat(150)))
+                .hasMessage("Statement wasn't well formed, can't be processed: ");
+        assertThatThrownBy(() -> parse("SELECT * FROM T WHERE -- '\n " + "(".repeat(150) + "a = 1" + ")".repeat(150)))
+                .hasMessage("Statement wasn't well formed, can't be processed: ");
+    }
+
+    @Test
+    void numbersAreCheckedAsPartiQlChecksThem() {
+        assertThatThrownBy(() -> parse("SELECT * FROM T WHERE pk = 1e126"))
+                .hasMessage("Number overflow. Attempting to store a number with magnitude larger than supported range under root");
+        assertThatThrownBy(() -> parse("INSERT INTO T VALUE {'pk': 'a', 'm': {'x': [1, 1e-131]}}"))
+                .hasMessage("Number underflow. Attempting to store a number with magnitude smaller than supported range under root.m.x[1]");
+        assertThatThrownBy(() -> parse("SELECT * FROM T WHERE pk = 1e2147483648"))
+                .hasMessage("Statement wasn't well formed, can't be processed: ");
+        assertThatThrownBy(() -> PartiQlOperations.parse(Json.object().put("Statement", "SELECT * FROM T WHERE pk = ?")
+                .set("Parameters", Json.array().add(Json.object().put("N", "1e99999999999")))))
+                .hasMessage("The parameter cannot be converted to a numeric value: 1e99999999999");
+        assertThatThrownBy(() -> PartiQlOperations.parse(Json.object().put("Statement", "SELECT * FROM T WHERE pk = ?")
+                .set("Parameters", Json.array().add(Json.object().put("N", "")))))
+                .hasMessage("The parameter cannot be converted to a numeric value");
+        // a value nested too deep is reported before a bad number after it
+        String deep = "{\"M\": {\"a\": ".repeat(40) + "{\"N\": \"1\"}" + "}}".repeat(40);
+        tools.jackson.databind.node.ArrayNode parameters = Json.array().add(Json.read(deep.getBytes()))
+                .add(Json.object().put("N", "1e99999999999"));
+        assertThatThrownBy(() -> PartiQlOperations.parse(Json.object().put("Statement", "SELECT * FROM T WHERE pk = ? AND a = ?")
+                .set("Parameters", parameters)))
+                .hasMessage("Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit");
+    }
+
+    @Test
+    void aTestComparedWithABooleanIsTheTestOrItsNegation() {
+        assertThat(select("SELECT * FROM T WHERE attribute_exists(a) = true").request().get("FilterExpression").asString())
+                .isEqualTo("attribute_exists(#n0)");
+        assertThat(select("SELECT * FROM T WHERE false = begins_with(a, 'x')").request().get("FilterExpression").asString())
+                .isEqualTo("NOT begins_with(#n0, :v0)");
+    }
+
+    @Test
+    void aFromFirstUpdateTakesItsParametersInTheOrderTheyAreWritten() {
+        Statement.Update update = (Statement.Update) parse("FROM T WHERE pk = ? AND sk = ? SET c = ?",
+                Json.object().put("S", "k"), Json.object().put("N", "1"), Json.object().put("N", "7"));
+        ItemRequest request = StatementRequests.update(update, TABLE);
+        assertThat(request.request().get("Key").toString()).isEqualTo("{\"pk\":{\"S\":\"k\"},\"sk\":{\"N\":\"1\"}}");
+        assertThat(request.request().get("ExpressionAttributeValues").toString()).isEqualTo("{\":v0\":{\"N\":\"7\"}}");
+    }
+
+    @Test
+    void expressionWrappingIsTakenOffTheOperationsErrors() {
+        assertThat(PartiQlOperations.unwrapped(DynamoDbException.validation(
+                "Invalid FilterExpression: Incorrect operand type for operator or function; operator or function: <, operand type: BOOL"))
+                .getMessage()).isEqualTo("Incorrect operand type for operator or function; operator or function: <, operand type: BOOL");
+        assertThat(PartiQlOperations.unwrapped(DynamoDbException.validation("ExpressionAttributeValues contains invalid value: "
+                + "One or more parameter values were invalid: Input collection [x, x] contains duplicates. for key :v12")).getMessage())
+                .isEqualTo("One or more parameter values were invalid: Input collection [x, x] contains duplicates.");
     }
 }

@@ -58,12 +58,23 @@ returning
     ;
 
 // ---- conditions (NOT binds tighter than AND, AND tighter than OR) ----
+// Chains of AND, OR, NOT and + are lists, not nested rules: a statement of 8 KB may hold hundreds,
+// and each nesting level would cost stack in the parser and in every walk of its tree.
 
 condition
+    : andCondition (OR andCondition)*
+    ;
+
+andCondition
+    : notCondition (AND notCondition)*
+    ;
+
+notCondition
+    : NOT* predicate
+    ;
+
+predicate
     : LPAREN condition RPAREN                                      # parenthesizedCondition
-    | NOT condition                                                # notCondition
-    | condition AND condition                                      # andCondition
-    | condition OR condition                                       # orCondition
     | operand comparator operand                                   # comparisonCondition
     | operand BETWEEN operand AND operand                          # betweenCondition
     | operand IN (LBRACKET | LPAREN) operand (COMMA operand)* (RBRACKET | RPAREN) # inCondition
@@ -75,18 +86,22 @@ comparator
     : EQ | NE | LT | LE | GT | GE
     ;
 
-// ---- operands ----
+// ---- operands (DynamoDB takes one + or - in a SET value, and none in a condition) ----
 
 operand
+    : value (PLUS | MINUS) value                                   # arithmeticOperand
+    | value                                                        # valueOperand
+    ;
+
+value
     : LPAREN operand RPAREN                                        # parenthesizedOperand
-    | operand (PLUS | MINUS) operand                               # arithmeticOperand
     | functionCall                                                 # functionOperand
     | path                                                         # pathOperand
     | literal                                                      # literalOperand
     ;
 
 functionCall
-    : (IDENTIFIER | EXISTS) LPAREN operand (COMMA operand)* RPAREN
+    : (IDENTIFIER | EXISTS) LPAREN (operand (COMMA operand)*)? RPAREN
     ;
 
 path
