@@ -16,9 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ExpressionText {
 
-    /** PartiQL's functions that DynamoDB's expressions have under the same name. */
-    private static final List<String> FUNCTIONS = List.of("begins_with", "contains", "attribute_type", "size",
-            "attribute_exists", "attribute_not_exists", "list_append", "if_not_exists");
+    /** PartiQL's functions that DynamoDB's expressions have under the same name, with their numbers of operands. */
+    private static final Map<String, Integer> FUNCTIONS = Map.of("begins_with", 2, "contains", 2, "attribute_type", 2,
+            "size", 1, "attribute_exists", 1, "attribute_not_exists", 1, "list_append", 2, "if_not_exists", 2);
 
     /** The functions that are conditions, which PartiQL may compare with true or false. */
     private static final List<String> TESTS = List.of("attribute_exists", "attribute_not_exists", "attribute_type",
@@ -131,8 +131,13 @@ final class ExpressionText {
     }
 
     private String function(Term.Function function) {
-        if (!FUNCTIONS.contains(function.name())) {
-            throw DynamoDbException.validation("Unrecognized function: " + function.name());
+        Integer operands = FUNCTIONS.get(function.name());
+        if (operands == null) {
+            throw DynamoDbException.validation("Unrecognized function: " + function.name() + " at " + function.at());
+        }
+        if (function.arguments().size() != operands) {
+            throw DynamoDbException.validation("Incorrect number of operands for operator or function; operator or function: "
+                    + function.name() + ", number of operands: " + function.arguments().size());
         }
         return function.name() + "(" + function.arguments().stream().map(this::operand).collect(Collectors.joining(", ")) + ")";
     }

@@ -118,8 +118,12 @@ final class StatementParser {
         public Statement.Select visitSelectStatement(PartiQlParser.SelectStatementContext ctx) {
             refuseAlias(ctx.alias());
             List<Term.Path> projection = new ArrayList<>();
-            for (PartiQlParser.PathContext path : ctx.projection().path()) {
-                projection.add(path(path));
+            for (PartiQlParser.ProjectedContext projected : ctx.projection().projected()) {
+                if (projected.path() == null) {
+                    Token function = projected.IDENTIFIER().getSymbol();
+                    throw DynamoDbException.validation("Unexpected path component at " + position(function, function));
+                }
+                projection.add(path(projected.path()));
             }
             String index = ctx.name().size() > 1 ? name(ctx.name(1)) : null;
             Term where = ctx.condition() == null ? null : term(ctx.condition());
@@ -302,7 +306,14 @@ final class StatementParser {
             for (PartiQlParser.OperandContext operand : ctx.operand()) {
                 arguments.add(term(operand));
             }
-            return new Term.Function(ctx.getChild(0).getText().toLowerCase(Locale.ROOT), arguments);
+            String firstArgumentAt = ctx.operand().isEmpty() ? null : position(ctx.operand(0).getStart(), ctx.operand(0).getStop());
+            return new Term.Function(ctx.getChild(0).getText().toLowerCase(Locale.ROOT), arguments,
+                    position(ctx.getStart(), ctx.getStart()), firstArgumentAt);
+        }
+
+        /** Where the text from {@code start} to {@code stop} is, as DynamoDB writes it: line:column:length. */
+        private static String position(Token start, Token stop) {
+            return start.getLine() + ":" + (start.getCharPositionInLine() + 1) + ":" + (stop.getStopIndex() - start.getStartIndex() + 1);
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.ddb.item.partiql;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -205,11 +206,22 @@ final class StatementRequests {
         }
     }
 
-    /** {@code set_add(path, <<...>>)} / {@code set_delete(path, <<...>>)}: the set to add or delete, of the path set. */
+    /**
+     * {@code set_add(path, <<...>>)} / {@code set_delete(path, <<...>>)}: the set to add or delete,
+     * of the attribute the SET assigns; DynamoDB's messages for the other uses.
+     */
     private static String setChange(Term.Function function, Term.Path path, ExpressionText text) {
-        if (function.arguments().size() != 2 || !function.arguments().get(0).equals(path)
-                || !(function.arguments().get(1) instanceof Term.Literal literal)) {
-            throw ExpressionText.unsupported(function.name() + " takes the attribute it sets and a set literal");
+        String name = function.name().toUpperCase(Locale.ROOT);
+        if (function.arguments().size() != 2) {
+            throw DynamoDbException.validation(name + " must have exactly two arguments at " + function.at());
+        }
+        if (!function.arguments().get(0).equals(path)) {
+            throw DynamoDbException.validation("The first argument to " + name + " must equal the assignment value at " + function.at());
+        }
+        if (!(function.arguments().get(1) instanceof Term.Literal literal)
+                || !List.of("SS", "NS", "BS").contains(literal.value().propertyNames().iterator().next())) {
+            throw DynamoDbException.validation("The second argument to " + name + " must be a value with type SET at "
+                    + function.firstArgumentAt());
         }
         return text.value(literal);
     }

@@ -23,8 +23,12 @@ sealed interface Term {
     record Arithmetic(String operator, Term left, Term right) implements Term {
     }
 
-    /** A function call, its name lower-cased (PartiQL's function names are case-insensitive). */
-    record Function(String name, List<Term> arguments) implements Term {
+    /**
+     * A function call, its name lower-cased (PartiQL's function names are case-insensitive), with
+     * where its name and its first argument are in the statement ({@code 1:29:7}: line, column and
+     * length), which some of DynamoDB's messages end with.
+     */
+    record Function(String name, List<Term> arguments, String at, String firstArgumentAt) implements Term {
     }
 
     /** {@code left op right} with one of = <> < <= > >=. */

@@ -141,7 +141,7 @@ class StatementRequestsTest {
         assertThatThrownBy(() -> PartiQlOperations.write(parse("EXISTS(SELECT * FROM T WHERE pk = 'k' AND sk = 1 AND n > 5)"), TABLE))
                 .hasMessage("EXISTS can only be used in ExecuteTransaction write requests.");
         // exists() in a WHERE is no function of DynamoDB's
-        assertThatThrownBy(() -> select("SELECT * FROM T WHERE exists(a)")).hasMessage("Unrecognized function: exists");
+        assertThatThrownBy(() -> select("SELECT * FROM T WHERE exists(a)")).hasMessage("Unrecognized function: exists at 1:23:6");
     }
 
     @Test
@@ -225,5 +225,25 @@ class StatementRequestsTest {
         assertThat(PartiQlOperations.unwrapped(DynamoDbException.validation("ExpressionAttributeValues contains invalid value: "
                 + "One or more parameter values were invalid: Input collection [x, x] contains duplicates. for key :v12")).getMessage())
                 .isEqualTo("One or more parameter values were invalid: Input collection [x, x] contains duplicates.");
+    }
+
+    @Test
+    void functionsMisusedGetDynamoDbsMessagesWithTheirPlaceInTheStatement() {
+        assertThatThrownBy(() -> select("SELECT * FROM T WHERE pk = 'a' AND EXISTS(ss)"))
+                .hasMessage("Unrecognized function: exists at 1:36:6");
+        assertThatThrownBy(() -> select("SELECT * FROM T WHERE attribute_exists()"))
+                .hasMessage("Incorrect number of operands for operator or function; operator or function: attribute_exists, number of operands: 0");
+        assertThatThrownBy(() -> parse("SELECT attribute_exists(ss) FROM T")).hasMessage("Unexpected path component at 1:8:16");
+        assertThatThrownBy(() -> parse("SELECT COUNT(*) FROM T")).hasMessage("Unexpected path component at 1:8:5");
+        assertThatThrownBy(() -> update("UPDATE T SET t = set_add(ss, <<'x'>>) WHERE pk = 'k' AND sk = 1"))
+                .hasMessage("The first argument to SET_ADD must equal the assignment value at 1:18:7");
+        assertThatThrownBy(() -> update("UPDATE T SET ss = set_delete(ss, 'x') WHERE pk = 'k' AND sk = 1"))
+                .hasMessage("The second argument to SET_DELETE must be a value with type SET at 1:30:2");
+        assertThatThrownBy(() -> update("UPDATE T SET ss = set_add(ss) WHERE pk = 'k' AND sk = 1"))
+                .hasMessage("SET_ADD must have exactly two arguments at 1:19:7");
+    }
+
+    private static ItemRequest update(String text) {
+        return StatementRequests.update((Statement.Update) parse(text), TABLE);
     }
 }

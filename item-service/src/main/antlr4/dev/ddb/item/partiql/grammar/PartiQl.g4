@@ -27,7 +27,13 @@ existsStatement
 
 projection
     : STAR
-    | path (COMMA path)*
+    | projected (COMMA projected)*
+    ;
+
+// a function (COUNT(*), attribute_exists(a), ...) is parsed so that it can be refused as DynamoDB refuses it
+projected
+    : path
+    | IDENTIFIER LPAREN (STAR | operand (COMMA operand)*)? RPAREN
     ;
 
 insertStatement
