@@ -70,7 +70,7 @@ class PartiQlEndToEndTest {
         return AttributeValue.fromN(v);
     }
 
-    /** A table keyed by "pk" (S) and "sk" (N), with a global index on "genre" (S). */
+    /** A table keyed by "pk" (S) and "sk" (N), with two global indexes on "genre" (S): one of all attributes, one of keys. */
     static String newTable() {
         String name = "Songs" + TABLES.incrementAndGet();
         client.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
@@ -79,7 +79,9 @@ class PartiQlEndToEndTest {
                         AttributeDefinition.builder().attributeName("genre").attributeType(ScalarAttributeType.S).build())
                 .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH), k -> k.attributeName("sk").keyType(KeyType.RANGE))
                 .globalSecondaryIndexes(g -> g.indexName("ByGenre").keySchema(k -> k.attributeName("genre").keyType(KeyType.HASH))
-                        .projection(p -> p.projectionType(ProjectionType.ALL))));
+                                .projection(p -> p.projectionType(ProjectionType.ALL)),
+                        g -> g.indexName("GenreKeys").keySchema(k -> k.attributeName("genre").keyType(KeyType.HASH))
+                                .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY))));
         return name;
     }
 
@@ -209,6 +211,17 @@ class PartiQlEndToEndTest {
                 "Must have WHERE clause in the statement when using ORDER BY clause.");
         assertThatThrownBy(() -> execute("SELECT * FROM \"NoSuchTable\" WHERE pk = 'a'"))
                 .isInstanceOf(ResourceNotFoundException.class);
+        assertValidation(() -> execute("SELECT title, pk, plays FROM \"" + t + "\".\"GenreKeys\" WHERE genre = 'rock'"),
+                "One or more parameter values were invalid: Global secondary index GenreKeys does not project [title, plays]");
+        // the expressions a statement is run as do not show in its messages
+        assertValidation(() -> execute("SELECT * FROM \"" + t + "\" WHERE plays < true"),
+                "Incorrect operand type for operator or function; operator or function: <, operand type: BOOL");
+        assertValidation(() -> execute("SELECT * FROM \"" + t + "\" WHERE pk = 'a' AND EXISTS(plays)"),
+                "Unrecognized function: exists at 1:" + (("SELECT * FROM \"" + t + "\" WHERE pk = 'a' AND ").length() + 1) + ":6");
+        assertValidation(() -> execute("SELECT * FROM \"" + t + "\" WHERE pk = ?", AttributeValue.fromN("1e99999999999")),
+                "The parameter cannot be converted to a numeric value: 1e99999999999");
+        execute("INSERT INTO \"" + t + "\" VALUE {'pk': 'flags', 'sk': 1, 'seen': true}");
+        assertThat(execute("SELECT sk FROM \"" + t + "\" WHERE pk = 'flags' AND attribute_exists(seen) = true").items()).hasSize(1);
     }
 
     @Test
