@@ -3,6 +3,7 @@ package dev.ddb.item.partiql;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import dev.ddb.common.attribute.AttributeValueJson;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ final class NextTokens {
         try {
             JsonNode key = Json.read(Base64.getUrlDecoder().decode(nextToken.getBytes(StandardCharsets.US_ASCII)));
             if (key != null && key.isObject()) {
+                AttributeValueJson.readItem(key); // a key's attributes, or no token of ours
                 return key;
             }
         } catch (RuntimeException e) {

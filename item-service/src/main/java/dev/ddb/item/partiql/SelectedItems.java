@@ -7,9 +7,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The items a SELECT answers. A Query's or GetItem's projection keeps a nested path's place in
- * its item ({@code {"info": {"M": {"year": ...}}}}); PartiQL answers the value under its own
- * name ({@code {"year": ...}}), as DynamoDB does.
+ * The items a SELECT answers. PartiQL answers a nested path's value under its own name
+ * ({@code SELECT info.year} answers {@code {"year": ...}}), as DynamoDB does, where a
+ * ProjectionExpression keeps it in place ({@code {"info": {"M": {"year": ...}}}}): so a SELECT of
+ * nested paths reads the whole attributes they start from, and takes each path's value here.
  */
 final class SelectedItems {
 

@@ -276,9 +276,18 @@ final class StatementRequests {
                 && function.arguments().get(1) instanceof Term.Literal;
     }
 
+    /**
+     * The attributes a SELECT reads: its paths when all are attributes; else the attributes its
+     * paths start from, whole, for {@link SelectedItems} to take each path's value from (a projected
+     * list keeps only the elements named, so {@code x[1]} would no longer be at index 1).
+     */
     private static void project(Statement.Select select, ExpressionText text, ObjectNode request) {
-        if (!select.projection().isEmpty()) {
-            request.put("ProjectionExpression", String.join(", ", select.projection().stream().map(text::path).toList()));
+        if (select.projection().isEmpty()) {
+            return;
         }
+        List<String> paths = select.projection().stream().allMatch(path -> path.attributeName() != null)
+                ? select.projection().stream().map(text::path).toList()
+                : select.projection().stream().map(path -> text.name((String) path.steps().get(0))).distinct().toList();
+        request.put("ProjectionExpression", String.join(", ", paths));
     }
 }

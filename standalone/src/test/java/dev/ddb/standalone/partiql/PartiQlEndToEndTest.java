@@ -122,6 +122,8 @@ class PartiQlEndToEndTest {
         assertThat(execute("SELECT title, info.\"year\" FROM \"" + t + "\" WHERE pk = ? AND sk >= ? AND plays > 5",
                 s("band"), n("1"), n("0")).items())
                 .containsExactly(Map.of("title", s("One"), "year", n("1999"))); // a nested path's value under its own name
+        assertThat(execute("SELECT parts[1] FROM \"" + t + "\" WHERE pk = 'band' AND sk = 1").items())
+                .containsExactly(Map.of("parts", s("x")));
         // no partition key condition: a Scan with the whole WHERE as its filter
         assertThat(execute("SELECT pk FROM \"" + t + "\" WHERE genre = 'rock' AND begins_with(pk, 'o')").items())
                 .containsExactly(Map.of("pk", s("other")));
