@@ -22,7 +22,7 @@ final class PartiQlNumbers {
 
     /** Checks a number literal at {@code path} (root, root.x, root[1], ...) of its literal. */
     static void checkLiteral(String text, String path) {
-        if (!exponentFitsInt(text)) {
+        if (!scaleFitsInt(text)) {
             throw StatementParser.notWellFormed("");
         }
         try {
@@ -64,13 +64,23 @@ final class PartiQlNumbers {
         if (text.isEmpty()) {
             throw DynamoDbException.validation(NOT_CONVERTIBLE);
         }
-        if (!exponentFitsInt(text)) {
+        if (!scaleFitsInt(text)) {
             throw DynamoDbException.validation(NOT_CONVERTIBLE + ": " + text);
+        }
+        try {
+            DynamoNumber.parse(text);
+        } catch (DynamoDbException e) {
+            if (e.getMessage().startsWith(NOT_CONVERTIBLE)) {
+                throw e; // in document order; a number out of DynamoDB's range is refused after the whole value is read
+            }
         }
     }
 
-    /** Whether the exponent of {@code text}, if it has one, is a 32-bit integer (as Java's BigDecimal reads it). */
-    static boolean exponentFitsInt(String text) {
+    /**
+     * Whether Java's BigDecimal, which DynamoDB's PartiQL reads numbers with, can hold {@code text}:
+     * its exponent, and its scale (the digits after the point, less the exponent), must be 32-bit integers.
+     */
+    static boolean scaleFitsInt(String text) {
         int e = Math.max(text.indexOf('e'), text.indexOf('E'));
         if (e < 0) {
             return true;
@@ -84,10 +94,13 @@ final class PartiQlNumbers {
             return true; // not a number: DynamoNumber says so
         }
         exponent = exponent.replaceFirst("^0+(?=.)", "");
-        if (exponent.length() > 10) {
+        if (exponent.length() > 12) {
             return false;
         }
+        int point = text.indexOf('.');
+        long fractionDigits = point < 0 || point > e ? 0 : e - point - 1;
         long value = negative ? -Long.parseLong(exponent) : Long.parseLong(exponent);
-        return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE;
+        long scale = fractionDigits - value;
+        return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE && scale >= Integer.MIN_VALUE && scale <= Integer.MAX_VALUE;
     }
 }

@@ -133,7 +133,9 @@ final class StatementParser {
 
         @Override
         public Statement visitInsertStatement(PartiQlParser.InsertStatementContext ctx) {
-            JsonNode item = literal(ctx.literal(), "root");
+            // the item's attributes are each a root of their own, as DynamoDB's messages name them
+            JsonNode item = ctx.literal() instanceof PartiQlParser.MapLiteralContext map ? tuple(map, "root", "root")
+                    : literal(ctx.literal(), "root");
             if (!item.has("M")) {
                 throw DynamoDbException.validation("Unsupported format in item expression. Please use struct format {...} to express"
                         + " item values for insert statement.");
@@ -362,15 +364,7 @@ final class StatementParser {
                 return typed("N", Json.MAPPER.getNodeFactory().stringNode(text));
             }
             if (ctx instanceof PartiQlParser.MapLiteralContext map) {
-                ObjectNode members = Json.object();
-                for (int i = 0; i < map.STRING().size(); i++) {
-                    String key = string(map.STRING(i));
-                    if (members.has(key)) {
-                        throw DynamoDbException.validation("Duplicate keys in tuple. Key: " + key + " under " + path);
-                    }
-                    members.set(key, literal(map.literal(i), path + "." + key));
-                }
-                return typed("M", members);
+                return tuple(map, path, null);
             }
             if (ctx instanceof PartiQlParser.ListLiteralContext list) {
                 ArrayNode elements = Json.array();
@@ -383,6 +377,19 @@ final class StatementParser {
                 return set(set, path);
             }
             return (JsonNode) visit(ctx);
+        }
+
+        /** A map literal at {@code path}; its members at {@code memberPath}, or below its own path when null. */
+        private JsonNode tuple(PartiQlParser.MapLiteralContext map, String path, String memberPath) {
+            ObjectNode members = Json.object();
+            for (int i = 0; i < map.STRING().size(); i++) {
+                String key = string(map.STRING(i));
+                if (members.has(key)) {
+                    throw DynamoDbException.validation("Duplicate keys in tuple. Key: " + key + " under " + path);
+                }
+                members.set(key, literal(map.literal(i), memberPath != null ? memberPath : path + "." + key));
+            }
+            return typed("M", members);
         }
 
         @Override

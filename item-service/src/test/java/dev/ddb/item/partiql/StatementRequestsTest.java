@@ -182,7 +182,9 @@ class StatementRequestsTest {
         assertThatThrownBy(() -> parse("SELECT * FROM T WHERE pk = 1e126"))
                 .hasMessage("Number overflow. Attempting to store a number with magnitude larger than supported range under root");
         assertThatThrownBy(() -> parse("INSERT INTO T VALUE {'pk': 'a', 'm': {'x': [1, 1e-131]}}"))
-                .hasMessage("Number underflow. Attempting to store a number with magnitude smaller than supported range under root.m.x[1]");
+                .hasMessage("Number underflow. Attempting to store a number with magnitude smaller than supported range under root.x[1]");
+        assertThatThrownBy(() -> parse("SELECT * FROM T WHERE pk = 1.5e-2147483647"))
+                .hasMessage("Statement wasn't well formed, can't be processed: ");
         assertThatThrownBy(() -> parse("SELECT * FROM T WHERE pk = 1e2147483648"))
                 .hasMessage("Statement wasn't well formed, can't be processed: ");
         assertThatThrownBy(() -> PartiQlOperations.parse(Json.object().put("Statement", "SELECT * FROM T WHERE pk = ?")
@@ -191,6 +193,9 @@ class StatementRequestsTest {
         assertThatThrownBy(() -> PartiQlOperations.parse(Json.object().put("Statement", "SELECT * FROM T WHERE pk = ?")
                 .set("Parameters", Json.array().add(Json.object().put("N", "")))))
                 .hasMessage("The parameter cannot be converted to a numeric value");
+        assertThatThrownBy(() -> PartiQlOperations.parse(Json.object().put("Statement", "SELECT * FROM T WHERE pk = ?")
+                .set("Parameters", Json.array().add(Json.object().put("N", "1e-2147483648")))))
+                .hasMessage("The parameter cannot be converted to a numeric value: 1e-2147483648");
         // a value nested too deep is reported before a bad number after it
         String deep = "{\"M\": {\"a\": ".repeat(40) + "{\"N\": \"1\"}" + "}}".repeat(40);
         tools.jackson.databind.node.ArrayNode parameters = Json.array().add(Json.read(deep.getBytes()))
