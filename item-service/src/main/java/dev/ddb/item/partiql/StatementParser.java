@@ -25,8 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Parses one PartiQL statement into a {@link Statement}, putting the request's Parameters in for
- * its {@code ?}s in order. A statement that does not parse, or whose {@code ?}s and Parameters do
- * not pair up, is DynamoDB's ValidationException.
+ * its {@code ?}s in order. A statement that does not parse, or has more {@code ?}s than
+ * Parameters, is DynamoDB's ValidationException.
  */
 final class StatementParser {
 
@@ -60,10 +60,8 @@ final class StatementParser {
                 throw notWellFormed(complete ? "Unexpected token after expression" : "Unexpected term");
             }
         });
-        Builder builder = new Builder(parameters);
-        Statement statement = builder.visitStatement(parser.statement());
-        // DynamoDB refuses too few parameters (below) and ignores extra ones
-        return statement;
+        // DynamoDB refuses too few parameters (visitParameterLiteral) and ignores extra ones
+        return new Builder(parameters).visitStatement(parser.statement());
     }
 
     /**
