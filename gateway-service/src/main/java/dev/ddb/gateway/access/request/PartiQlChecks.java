@@ -50,22 +50,23 @@ final class PartiQlChecks {
         Words words = new Words(statement == null ? "" : statement);
         String verb = words.next().toUpperCase(Locale.ROOT);
         String action = switch (verb) {
-            case "SELECT" -> "dynamodb:PartiQLSelect";
+            // EXISTS(SELECT ...) reads, as a transaction's condition check; FROM "T" WHERE ... SET ... is an UPDATE
+            case "SELECT", "EXISTS" -> "dynamodb:PartiQLSelect";
             case "INSERT" -> "dynamodb:PartiQLInsert";
-            case "UPDATE" -> "dynamodb:PartiQLUpdate";
+            case "UPDATE", "FROM" -> "dynamodb:PartiQLUpdate";
             case "DELETE" -> "dynamodb:PartiQLDelete";
             default -> "dynamodb:PartiQL" + verb;
         };
         String table = null;
         String index = null;
-        if (verb.equals("UPDATE")) {
+        if (verb.equals("UPDATE") || verb.equals("FROM")) {
             table = words.name();
         } else {
             String marker = verb.equals("INSERT") ? "INTO" : "FROM";
             while (words.more()) {
                 if (words.next().equalsIgnoreCase(marker)) {
                     table = words.name();
-                    if (verb.equals("SELECT") && words.peek('.')) {
+                    if (action.equals("dynamodb:PartiQLSelect") && words.peek('.')) {
                         index = words.name();
                     }
                     break;
@@ -111,8 +112,7 @@ final class PartiQlChecks {
                 return text.substring(start, at);
             }
             int start = at;
-            while (at < text.length() && !Character.isWhitespace(text.charAt(at)) && text.charAt(at) != '.'
-                    && text.charAt(at) != '"') {
+            while (at < text.length() && !Character.isWhitespace(text.charAt(at)) && ".\"(".indexOf(text.charAt(at)) < 0) {
                 at++;
             }
             if (at == start && at < text.length()) {
@@ -159,9 +159,20 @@ final class PartiQlChecks {
             return false;
         }
 
+        /** Skips white space and comments ({@code -- to the line's end}, {@code /* ... *}{@code /}). */
         private void skipSpace() {
-            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-                at++;
+            while (at < text.length()) {
+                if (Character.isWhitespace(text.charAt(at))) {
+                    at++;
+                } else if (text.startsWith("--", at)) {
+                    int end = text.indexOf('\n', at);
+                    at = end < 0 ? text.length() : end + 1;
+                } else if (text.startsWith("/*", at)) {
+                    int end = text.indexOf("*/", at + 2);
+                    at = end < 0 ? text.length() : end + 2;
+                } else {
+                    return;
+                }
             }
         }
     }

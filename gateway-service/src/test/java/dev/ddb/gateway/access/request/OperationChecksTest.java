@@ -248,6 +248,13 @@ class OperationChecksTest {
                 org.assertj.core.groups.Tuple.tuple("dynamodb:PartiQLDelete", BOOKS));
         assertThat(checks("ExecuteTransaction", "{\"TransactStatements\": [{\"Statement\": \"SELECT a FROM Notes\"}]}"))
                 .extracting(AccessCheck::resource).containsExactly(NOTES);
+        // a transaction's condition check reads; the FROM-first UPDATE updates; comments are no verbs
+        assertThat(checks("ExecuteTransaction", """
+                {"TransactStatements": [{"Statement": "EXISTS(SELECT * FROM \\"Notes\\" WHERE owner = 'a' AND n > 1)"},
+                                        {"Statement": "-- pay\\n/* now */ FROM Books WHERE author = 'a' SET paid = true"}]}"""))
+                .extracting(AccessCheck::action, AccessCheck::resource).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("dynamodb:PartiQLSelect", NOTES),
+                        org.assertj.core.groups.Tuple.tuple("dynamodb:PartiQLUpdate", BOOKS));
     }
 
     @Test
