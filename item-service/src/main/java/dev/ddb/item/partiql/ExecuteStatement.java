@@ -1,5 +1,7 @@
 package dev.ddb.item.partiql;
 
+import java.util.List;
+
 import dev.ddb.common.json.Json;
 import dev.ddb.common.protocol.Operation;
 import dev.ddb.common.protocol.RequestContext;
@@ -9,11 +11,14 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * ExecuteStatement: one PartiQL statement. A SELECT answers its page of Items (a Query's or a
- * Scan's) with a NextToken while there are more; a write answers no Items, or the one its
- * RETURNING clause asks for.
+ * ExecuteStatement: one PartiQL statement. A SELECT answers its page of Items (of a Query, a
+ * Scan, or the Queries of a partition key IN list) with a NextToken while there are more; a write
+ * answers no Items, or the one its RETURNING clause asks for.
  */
 public final class ExecuteStatement implements Operation {
+
+    /** What a page of a Query answers at most; the Queries of an IN list stop there too. */
+    private static final long PAGE_BYTES = 1024 * 1024;
 
     private final PartiQlOperations operations;
 
@@ -25,33 +30,67 @@ public final class ExecuteStatement implements Operation {
     public JsonNode invoke(RequestContext context, ObjectNode request) {
         Statement statement = PartiQlOperations.parse(request);
         TableDescription table = operations.table(context, statement);
-        ItemRequest item;
         if (statement instanceof Statement.Select select) {
-            item = StatementRequests.select(select, table);
-            PartiQlOperations.copy(request, item.request(), "ConsistentRead");
-            PartiQlOperations.copy(request, item.request(), "Limit");
-            if (request.hasNonNull("NextToken")) {
-                item.request().set("ExclusiveStartKey", NextTokens.startKey(request.get("NextToken").asString()));
-            }
-        } else {
-            item = PartiQlOperations.write(statement, table);
-            PartiQlOperations.copy(request, item.request(), "ReturnValuesOnConditionCheckFailure");
+            return select(context, select, StatementRequests.select(select, table), request);
         }
+        ItemRequest item = PartiQlOperations.write(statement, table);
+        PartiQlOperations.copy(request, item.request(), "ReturnValuesOnConditionCheckFailure");
         PartiQlOperations.copy(request, item.request(), "ReturnConsumedCapacity");
         JsonNode answer = operations.run(context, statement, item);
-
         ObjectNode response = Json.object();
         ArrayNode items = response.putArray("Items");
-        if (statement instanceof Statement.Select select) {
-            answer.path("Items").forEach(found -> items.add(SelectedItems.of(select, found)));
-            if (answer.hasNonNull("LastEvaluatedKey")) {
-                response.put("NextToken", NextTokens.of(answer.get("LastEvaluatedKey")));
-                response.set("LastEvaluatedKey", answer.get("LastEvaluatedKey"));
-            }
-        } else if (answer.path("Attributes").size() > 0) {
+        if (answer.path("Attributes").size() > 0) {
             items.add(answer.get("Attributes"));
         }
         PartiQlOperations.copy(answer, response, "ConsumedCapacity");
+        return response;
+    }
+
+    /**
+     * Runs a SELECT's reads from where its NextToken says, one after the other, until one stops
+     * early (a LastEvaluatedKey), Limit items are evaluated, or a page's worth of items is read.
+     */
+    private JsonNode select(RequestContext context, Statement.Select select, List<ItemRequest> reads, ObjectNode request) {
+        NextTokens from = request.hasNonNull("NextToken")
+                ? NextTokens.of(request.get("NextToken").asString(), reads.size()) : NextTokens.FIRST;
+        Integer limit = request.hasNonNull("Limit") ? request.get("Limit").asInt() : null;
+        ObjectNode response = Json.object();
+        ArrayNode items = response.putArray("Items");
+        CapacityTotals capacity = new CapacityTotals();
+        long evaluated = 0;
+        long bytes = 0;
+        NextTokens next = null;
+        for (int i = from.read(); i < reads.size() && next == null; i++) {
+            ObjectNode read = reads.get(i).request();
+            PartiQlOperations.copy(request, read, "ConsistentRead");
+            PartiQlOperations.copy(request, read, "ReturnConsumedCapacity");
+            if (i == from.read() && from.startKey() != null) {
+                read.set("ExclusiveStartKey", from.startKey());
+            }
+            if (limit != null) {
+                read.put("Limit", limit - evaluated);
+            }
+            JsonNode answer = operations.run(context, select, reads.get(i));
+            for (JsonNode found : answer.path("Items")) {
+                JsonNode item = SelectedItems.of(select, found);
+                items.add(item);
+                bytes += Json.write(item).length;
+            }
+            evaluated += answer.path("ScannedCount").asLong();
+            capacity.add(answer.get("ConsumedCapacity"));
+            if (answer.hasNonNull("LastEvaluatedKey")) {
+                next = new NextTokens(i, answer.get("LastEvaluatedKey"));
+                response.set("LastEvaluatedKey", answer.get("LastEvaluatedKey"));
+            } else if (i + 1 < reads.size() && ((limit != null && evaluated >= limit) || bytes >= PAGE_BYTES)) {
+                next = new NextTokens(i + 1, null);
+            }
+        }
+        if (next != null) {
+            response.put("NextToken", next.text());
+        }
+        if (!capacity.isEmpty()) {
+            response.set("ConsumedCapacity", capacity.toJson().get(0));
+        }
         return response;
     }
 }

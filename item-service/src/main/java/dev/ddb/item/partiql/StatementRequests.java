@@ -25,55 +25,83 @@ import tools.jackson.databind.node.ObjectNode;
 final class StatementRequests {
 
     private static final List<String> SORT_KEY_OPERATORS = List.of("=", "<", "<=", ">", ">=");
+    /** The most Queries one SELECT's partition key IN list becomes; a longer list is a Scan's filter. */
+    static final int MAX_QUERIES = 100;
 
     private StatementRequests() {
     }
 
-    /** ExecuteStatement's SELECT: a Query or a Scan. */
-    static ItemRequest select(Statement.Select select, TableDescription table) {
+    /**
+     * ExecuteStatement's SELECT: a Query or a Scan; or, for a partition key IN a list of values
+     * and no ORDER BY, a Query per value, in the list's order, as DynamoDB decomposes it.
+     */
+    static List<ItemRequest> select(Statement.Select select, TableDescription table) {
         ReadTarget target = ReadTarget.of(table, select.indexName());
         if (target.globalIndex()) {
             checkProjected(select, table, target.index());
         }
         KeySchema schema = target.keySchema();
         WhereClause where = new WhereClause(select.where());
-        ExpressionText text = new ExpressionText();
-        ObjectNode request = Json.object().put("TableName", select.tableName());
-        if (select.indexName() != null) {
-            request.put("IndexName", select.indexName());
-        }
         Term.Comparison partition = where.equality(schema.hashKey());
+        Term.In partitions = partition == null && select.orderBy() == null ? where.keyIn(schema.hashKey(), MAX_QUERIES) : null;
         List<Term> rest = new ArrayList<>(where.conjuncts());
         rest.remove(partition);
+        rest.remove(partitions);
         Term sort = schema.hasRangeKey() ? rest.stream().filter(term -> isSortKeyCondition(term, schema.rangeKey()))
                 .findFirst().orElse(null) : null;
         rest.remove(sort);
-        boolean query = partition != null && rest.stream().noneMatch(term -> WhereClause.mentionsKey(term, schema));
-        String operation;
-        if (query) {
-            operation = "Query";
-            String keyCondition = text.condition(partition);
-            if (sort != null) {
-                keyCondition += " AND " + text.condition(sort);
+        boolean keyed = rest.stream().noneMatch(term -> WhereClause.mentionsKey(term, schema));
+        if (keyed && partition != null) {
+            return List.of(query(select, schema, partition, sort, rest));
+        }
+        if (keyed && partitions != null) {
+            List<ItemRequest> queries = new ArrayList<>();
+            for (Term value : new LinkedHashSet<>(partitions.candidates())) {
+                queries.add(query(select, schema, new Term.Comparison("=", partitions.operand(), value), sort, rest));
             }
-            request.put("KeyConditionExpression", keyCondition);
-            Term filter = WhereClause.and(rest);
-            if (filter != null) {
-                request.put("FilterExpression", text.condition(filter));
-            }
-        } else {
-            operation = "Scan";
-            if (select.where() != null) {
-                request.put("FilterExpression", text.condition(select.where()));
-            }
+            return queries;
+        }
+        ExpressionText text = new ExpressionText();
+        ObjectNode request = read(select);
+        if (select.where() != null) {
+            request.put("FilterExpression", text.condition(select.where()));
         }
         if (select.orderBy() != null) {
-            orderBy(select, schema, query);
+            orderBy(select, schema, false);
+        }
+        project(select, text, request);
+        text.addTo(request);
+        return List.of(new ItemRequest("Scan", request));
+    }
+
+    /** A Query of the partition {@code partition} names, with the sort key condition and filter given. */
+    private static ItemRequest query(Statement.Select select, KeySchema schema, Term partition, Term sort, List<Term> filter) {
+        ExpressionText text = new ExpressionText();
+        ObjectNode request = read(select);
+        String keyCondition = text.condition(partition);
+        if (sort != null) {
+            keyCondition += " AND " + text.condition(sort);
+        }
+        request.put("KeyConditionExpression", keyCondition);
+        Term rest = WhereClause.and(filter);
+        if (rest != null) {
+            request.put("FilterExpression", text.condition(rest));
+        }
+        if (select.orderBy() != null) {
+            orderBy(select, schema, true);
             request.put("ScanIndexForward", !select.descending());
         }
         project(select, text, request);
         text.addTo(request);
-        return new ItemRequest(operation, request);
+        return new ItemRequest("Query", request);
+    }
+
+    private static ObjectNode read(Statement.Select select) {
+        ObjectNode request = Json.object().put("TableName", select.tableName());
+        if (select.indexName() != null) {
+            request.put("IndexName", select.indexName());
+        }
+        return request;
     }
 
     /** A global index answers only the attributes it projects: asking for others is an error, naming them in the statement's order. */

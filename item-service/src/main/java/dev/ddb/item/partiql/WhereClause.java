@@ -39,6 +39,17 @@ final class WhereClause {
         return null;
     }
 
+    /** The first conjunct {@code attribute IN [values]} of at most {@code most} values, or null. */
+    Term.In keyIn(String attribute, int most) {
+        for (Term term : conjuncts) {
+            if (term instanceof Term.In in && isAttribute(in.operand(), attribute) && in.candidates().size() <= most
+                    && in.candidates().stream().allMatch(Term.Literal.class::isInstance)) {
+                return in;
+            }
+        }
+        return null;
+    }
+
     /** The value {@code comparison} compares the attribute {@code attribute} with, or null. */
     static Term.Literal literalFor(Term.Comparison comparison, String attribute) {
         if (isAttribute(comparison.left(), attribute) && comparison.right() instanceof Term.Literal literal) {

@@ -26,7 +26,9 @@ class StatementRequestsTest {
     }
 
     private static ItemRequest select(String text) {
-        return StatementRequests.select((Statement.Select) parse(text), TABLE);
+        List<ItemRequest> reads = StatementRequests.select((Statement.Select) parse(text), TABLE);
+        assertThat(reads).hasSize(1);
+        return reads.get(0);
     }
 
     @Test
@@ -54,7 +56,7 @@ class StatementRequestsTest {
     @Test
     void parametersTakeThePlacesOfTheQuestionMarksInOrder() {
         ItemRequest query = StatementRequests.select((Statement.Select) parse("SELECT * FROM T WHERE pk = ? AND begins_with(x, ?)",
-                Json.object().put("S", "p"), Json.object().put("S", "q")), TABLE);
+                Json.object().put("S", "p"), Json.object().put("S", "q")), TABLE).get(0);
         assertThat(query.request().get("FilterExpression").asString()).isEqualTo("begins_with(#n1, :v1)");
         assertThat(query.request().get("ExpressionAttributeValues").toString()).isEqualTo("{\":v0\":{\"S\":\"p\"},\":v1\":{\"S\":\"q\"}}");
         assertThatThrownBy(() -> parse("SELECT * FROM T WHERE pk = ?"))
@@ -250,5 +252,31 @@ class StatementRequestsTest {
 
     private static ItemRequest update(String text) {
         return StatementRequests.update((Statement.Update) parse(text), TABLE);
+    }
+
+    @Test
+    void aPartitionKeyInAListIsAQueryPerDistinctValueInTheListsOrder() {
+        List<ItemRequest> queries = StatementRequests.select((Statement.Select) parse(
+                "SELECT * FROM T WHERE pk IN ['b', 'a', 'b'] AND sk > 1 AND x = 2"), TABLE);
+        assertThat(queries).extracting(ItemRequest::operation).containsExactly("Query", "Query");
+        assertThat(queries).extracting(query -> query.request().get("ExpressionAttributeValues").get(":v0").toString())
+                .containsExactly("{\"S\":\"b\"}", "{\"S\":\"a\"}");
+        assertThat(queries.get(0).request().get("KeyConditionExpression").asString()).isEqualTo("#n0 = :v0 AND #n1 > :v1");
+        assertThat(queries.get(0).request().get("FilterExpression").asString()).isEqualTo("#n2 = :v2");
+        // more values than MAX_QUERIES, or another condition on the partition key: a Scan
+        String many = String.join(", ", java.util.stream.IntStream.rangeClosed(0, StatementRequests.MAX_QUERIES)
+                .mapToObj(i -> "'" + i + "'").toList());
+        assertThat(select("SELECT * FROM T WHERE pk IN [" + many + "]").operation()).isEqualTo("Scan");
+        assertThat(select("SELECT * FROM T WHERE pk IN ['a', 'b'] AND pk <> 'a'").operation()).isEqualTo("Scan");
+    }
+
+    @Test
+    void aNextTokenSaysWhichReadGoesOnAndFromWhere() {
+        NextTokens token = new NextTokens(1, Json.object().set("pk", Json.object().put("S", "a")));
+        assertThat(NextTokens.of(token.text(), 2)).isEqualTo(token);
+        assertThatThrownBy(() -> NextTokens.of(token.text(), 1)).hasMessage("Invalid NextToken");
+        assertThatThrownBy(() -> NextTokens.of("not-a-token", 2)).hasMessage("Invalid NextToken");
+        assertThatThrownBy(() -> NextTokens.of(new NextTokens(0, Json.object().put("pk", "no value")).text(), 1))
+                .hasMessage("Invalid NextToken");
     }
 }

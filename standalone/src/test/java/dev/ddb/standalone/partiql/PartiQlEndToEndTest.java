@@ -194,6 +194,22 @@ class PartiQlEndToEndTest {
         assertThat(pages).isGreaterThanOrEqualTo(3);
         assertValidation(() -> client.executeStatement(r -> r.statement("SELECT * FROM \"" + t + "\"").nextToken("not-a-token")),
                 "Invalid NextToken");
+
+        // a partition key IN a list: a Query per value, in the list's order, paged across them
+        List<Map<String, AttributeValue>> listed = new ArrayList<>();
+        String next = null;
+        do {
+            String from = next;
+            ExecuteStatementResponse page = client.executeStatement(r -> r.statement(
+                    "SELECT pk, sk FROM \"" + t + "\" WHERE pk IN ['p2', 'p0', 'p2'] AND sk >= 0").limit(3).nextToken(from));
+            assertThat(page.items().size()).isLessThanOrEqualTo(3);
+            listed.addAll(page.items());
+            next = page.nextToken();
+        } while (next != null);
+        assertThat(listed).extracting(item -> item.get("pk").s())
+                .containsExactlyElementsOf(java.util.stream.Stream.concat(java.util.Collections.nCopies(8, "p2").stream(),
+                        java.util.Collections.nCopies(9, "p0").stream()).toList());
+        assertThat(listed.subList(0, 8)).extracting(item -> Integer.parseInt(item.get("sk").n())).isSorted();
     }
 
     @Test
