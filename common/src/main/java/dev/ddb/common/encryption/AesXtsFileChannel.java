@@ -3,6 +3,7 @@ package dev.ddb.common.encryption;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +70,7 @@ final class AesXtsFileChannel extends FileBaseDefault {
 
     @Override
     public int read(ByteBuffer dst, long position) throws IOException {
+        ensureOpen();
         boolean interrupted = Thread.interrupted();
         try {
             return readDecrypted(dst, position);
@@ -105,6 +107,7 @@ final class AesXtsFileChannel extends FileBaseDefault {
 
     @Override
     public int write(ByteBuffer src, long position) throws IOException {
+        ensureOpen();
         boolean interrupted = Thread.interrupted();
         try {
             return writeEncrypted(src, position);
@@ -168,6 +171,7 @@ final class AesXtsFileChannel extends FileBaseDefault {
 
     @Override
     public void force(boolean metaData) throws IOException {
+        ensureOpen();
         boolean interrupted = Thread.interrupted();
         try {
             base.force(metaData);
@@ -176,11 +180,19 @@ final class AesXtsFileChannel extends FileBaseDefault {
         }
     }
 
+    /** A closed file stays closed: the retry: file system below would reopen it on the next call. */
+    private void ensureOpen() throws ClosedChannelException {
+        if (!isOpen()) {
+            throw new ClosedChannelException();
+        }
+    }
+
     /**
      * Gives the thread back the interrupt that was put aside for an I/O call. The JDK closes a file
      * channel an interrupted thread uses (for every thread), and MVStore then refuses all later
      * writes and its own close; so the flag is cleared around each call, and an interrupt landing
-     * during one is met by the base file reopening ({@link AesXtsFilePath}).
+     * during one is met by the base file reopening ({@link AesXtsFilePath}), which clears that
+     * interrupt (the thread then goes on as if it had come a moment later and been missed).
      */
     private static void keepInterrupt(boolean interrupted) {
         if (interrupted) {

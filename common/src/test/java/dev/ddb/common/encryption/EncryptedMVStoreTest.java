@@ -1,6 +1,7 @@
 package dev.ddb.common.encryption;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 
@@ -95,5 +96,25 @@ class EncryptedMVStoreTest {
             assertThat(map.size()).isEqualTo(commits * 50);
             assertThat(map.get(commits * 50 - 1)).startsWith("value-" + (commits - 1) + "-49-");
         }
+    }
+
+    @Test
+    void aClosedStoreFileStaysClosed() throws Exception {
+        Path file = dir.resolve("closed.mv.db");
+        MVStore store = EncryptedMVStore.open(file, key, MVStore.Builder::autoCommitDisabled);
+        store.openMap("m").put(1, "x");
+        store.commit();
+        java.nio.channels.FileChannel channel = AesXtsFilePath.open(file, new byte[0], () -> {
+            try {
+                return org.h2.store.fs.FilePath.get(AesXtsFilePath.nameOf(file)).open("r");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        channel.close();
+        // the retry: file system below would reopen it; a closed channel refuses instead
+        assertThatThrownBy(() -> channel.read(java.nio.ByteBuffer.allocate(16), 0))
+                .isInstanceOf(java.nio.channels.ClosedChannelException.class);
+        store.close();
     }
 }

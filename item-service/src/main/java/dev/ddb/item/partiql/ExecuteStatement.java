@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ExecuteStatement implements Operation {
 
-    /** What a page of a Query answers at most; the Queries of an IN list stop there too. */
+    /** What a page of a Query answers at most; a page of an IN list's Queries ends after the Query that reaches it. */
     private static final long PAGE_BYTES = 1024 * 1024;
 
     private final PartiQlOperations operations;

@@ -91,7 +91,12 @@ public final class ExecuteTransaction implements Operation {
             if (exists.select().indexName() != null) {
                 throw invalid(index, "Operations on indices are not supported in transactions");
             }
-            ItemRequest check = StatementRequests.conditionCheck(exists, table);
+            ItemRequest check;
+            try {
+                check = StatementRequests.conditionCheck(exists, table);
+            } catch (DynamoDbException e) {
+                throw invalid(index, e.getMessage()); // no whole key: named by its place, as the other EXISTS errors
+            }
             if (check == null) {
                 throw invalid(index, "EXISTS() must contain a single item read with additional condition");
             }

@@ -16,9 +16,9 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
-import dev.ddb.item.partiql.grammar.PartiQlBaseVisitor;
-import dev.ddb.item.partiql.grammar.PartiQlLexer;
-import dev.ddb.item.partiql.grammar.PartiQlParser;
+import dev.ddb.common.partiql.grammar.PartiQlBaseVisitor;
+import dev.ddb.common.partiql.grammar.PartiQlLexer;
+import dev.ddb.common.partiql.grammar.PartiQlParser;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -39,13 +39,15 @@ final class StatementParser {
     }
 
     static Statement parse(String text, List<JsonNode> parameters) {
-        if (nesting(text) > MAX_NESTING) {
+        PartiQlLexer lexer = new PartiQlLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        if (nesting(tokens.getTokens()) > MAX_NESTING) {
             // the parser recurses per level: refused before it would run out of stack
             throw notWellFormed("");
         }
-        PartiQlLexer lexer = new PartiQlLexer(CharStreams.fromString(text));
-        PartiQlParser parser = new PartiQlParser(new CommonTokenStream(lexer));
-        lexer.removeErrorListeners();
+        PartiQlParser parser = new PartiQlParser(tokens);
         parser.removeErrorListeners();
         parser.addErrorListener(new BaseErrorListener() {
             @Override
@@ -65,33 +67,23 @@ final class StatementParser {
     }
 
     /**
-     * How deeply the brackets of {@code text} nest, outside its strings and quoted names. An item
-     * may nest 32 levels; conditions rarely need more than a few parentheses.
+     * How deeply a statement's brackets nest, counted on the lexer's tokens (so strings, quoted
+     * names and comments are left out exactly as the parser leaves them out). An item may nest 32
+     * levels; conditions rarely need more than a few parentheses.
      */
-    static int nesting(String text) {
+    static int nesting(List<Token> tokens) {
         int depth = 0;
         int deepest = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\'' || c == '"') {
-                i = end(text, i + 1, String.valueOf(c)); // a doubled quote closes and reopens: the same depth
-            } else if (text.startsWith("--", i)) {
-                i = end(text, i + 2, "\n");
-            } else if (text.startsWith("/*", i)) {
-                i = end(text, i + 2, "*/") + 1;
-            } else if (c == '(' || c == '[' || c == '{' || text.startsWith("<<", i)) {
-                deepest = Math.max(deepest, ++depth);
-            } else if (c == ')' || c == ']' || c == '}' || text.startsWith(">>", i)) {
-                depth--;
+        for (Token token : tokens) {
+            switch (token.getType()) {
+                case PartiQlLexer.LPAREN, PartiQlLexer.LBRACKET, PartiQlLexer.LBRACE, PartiQlLexer.SET_OPEN ->
+                        deepest = Math.max(deepest, ++depth);
+                case PartiQlLexer.RPAREN, PartiQlLexer.RBRACKET, PartiQlLexer.RBRACE, PartiQlLexer.SET_CLOSE -> depth--;
+                default -> {
+                }
             }
         }
         return deepest;
-    }
-
-    /** Where {@code end} next starts in {@code text} from {@code from}, or the text's end. */
-    private static int end(String text, int from, String end) {
-        int at = text.indexOf(end, from);
-        return at < 0 ? text.length() : at;
     }
 
     static DynamoDbException notWellFormed(String detail) {

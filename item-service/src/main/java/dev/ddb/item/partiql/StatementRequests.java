@@ -1,12 +1,16 @@
 package dev.ddb.item.partiql;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.ddb.common.attribute.AttributeValue;
+import dev.ddb.common.attribute.AttributeValueJson;
 import dev.ddb.common.error.DynamoDbException;
 import dev.ddb.common.json.Json;
 import dev.ddb.common.table.KeySchema;
@@ -43,7 +47,8 @@ final class StatementRequests {
         KeySchema schema = target.keySchema();
         WhereClause where = new WhereClause(select.where());
         Term.Comparison partition = where.equality(schema.hashKey());
-        Term.In partitions = partition == null && select.orderBy() == null ? where.keyIn(schema.hashKey(), MAX_QUERIES) : null;
+        Term.In partitions = partition == null && select.orderBy() == null
+                ? where.keyIn(schema.hashKey(), schema.hashKeyType().name(), MAX_QUERIES) : null;
         List<Term> rest = new ArrayList<>(where.conjuncts());
         rest.remove(partition);
         rest.remove(partitions);
@@ -55,8 +60,11 @@ final class StatementRequests {
             return List.of(query(select, schema, partition, sort, rest));
         }
         if (keyed && partitions != null) {
+            // one Query per value: 1 and 1.0 are one value
+            Map<AttributeValue, Term> values = new LinkedHashMap<>();
+            partitions.candidates().forEach(value -> values.putIfAbsent(AttributeValueJson.read(((Term.Literal) value).value()), value));
             List<ItemRequest> queries = new ArrayList<>();
-            for (Term value : new LinkedHashSet<>(partitions.candidates())) {
+            for (Term value : values.values()) {
                 queries.add(query(select, schema, new Term.Comparison("=", partitions.operand(), value), sort, rest));
             }
             return queries;
@@ -67,7 +75,9 @@ final class StatementRequests {
             request.put("FilterExpression", text.condition(select.where()));
         }
         if (select.orderBy() != null) {
-            orderBy(select, schema, false);
+            throw DynamoDbException.validation(select.where() == null
+                    ? "Must have WHERE clause in the statement when using ORDER BY clause."
+                    : "Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY clause.");
         }
         project(select, text, request);
         text.addTo(request);
@@ -88,7 +98,11 @@ final class StatementRequests {
             request.put("FilterExpression", text.condition(rest));
         }
         if (select.orderBy() != null) {
-            orderBy(select, schema, true);
+            String name = select.orderBy().attributeName();
+            if (name == null || !schema.isKeyAttribute(name)) {
+                throw DynamoDbException.validation("Variable reference " + (name == null ? select.orderBy().steps().get(0) : name)
+                        + " in ORDER BY clause must be part of the primary key");
+            }
             request.put("ScanIndexForward", !select.descending());
         }
         project(select, text, request);
@@ -116,21 +130,6 @@ final class StatementRequests {
         if (!missing.isEmpty()) {
             throw DynamoDbException.validation("One or more parameter values were invalid: Global secondary index "
                     + index.indexName() + " does not project " + missing.stream().collect(Collectors.joining(", ", "[", "]")));
-        }
-    }
-
-    /** ORDER BY orders a Query, by a key attribute. */
-    private static void orderBy(Statement.Select select, KeySchema schema, boolean query) {
-        if (select.where() == null) {
-            throw DynamoDbException.validation("Must have WHERE clause in the statement when using ORDER BY clause.");
-        }
-        if (!query) {
-            throw DynamoDbException.validation("Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY clause.");
-        }
-        String name = select.orderBy().attributeName();
-        if (name == null || !schema.isKeyAttribute(name)) {
-            throw DynamoDbException.validation("Variable reference " + (name == null ? select.orderBy().steps().get(0) : name)
-                    + " in ORDER BY clause must be part of the primary key");
         }
     }
 

@@ -39,11 +39,15 @@ final class WhereClause {
         return null;
     }
 
-    /** The first conjunct {@code attribute IN [values]} of at most {@code most} values, or null. */
-    Term.In keyIn(String attribute, int most) {
+    /**
+     * The first conjunct {@code attribute IN [values]} of at most {@code most} values, all of the
+     * attribute type {@code type} (S, N or B), or null.
+     */
+    Term.In keyIn(String attribute, String type, int most) {
         for (Term term : conjuncts) {
             if (term instanceof Term.In in && isAttribute(in.operand(), attribute) && in.candidates().size() <= most
-                    && in.candidates().stream().allMatch(Term.Literal.class::isInstance)) {
+                    && in.candidates().stream().allMatch(candidate -> candidate instanceof Term.Literal literal
+                            && literal.value().has(type))) {
                 return in;
             }
         }

@@ -177,6 +177,9 @@ class StatementRequestsTest {
                 .hasMessage("Statement wasn't well formed, can't be processed: ");
         assertThatThrownBy(() -> parse("SELECT * FROM T WHERE -- '\n " + "(".repeat(150) + "a = 1" + ")".repeat(150)))
                 .hasMessage("Statement wasn't well formed, can't be processed: ");
+        // a line comment ends at \r too: the brackets after it count
+        assertThatThrownBy(() -> parse("SELECT * FROM T WHERE -- c\r" + "(".repeat(1000) + "a = 1" + ")".repeat(1000)))
+                .hasMessage("Statement wasn't well formed, can't be processed: ");
     }
 
     @Test
@@ -268,6 +271,14 @@ class StatementRequestsTest {
                 .mapToObj(i -> "'" + i + "'").toList());
         assertThat(select("SELECT * FROM T WHERE pk IN [" + many + "]").operation()).isEqualTo("Scan");
         assertThat(select("SELECT * FROM T WHERE pk IN ['a', 'b'] AND pk <> 'a'").operation()).isEqualTo("Scan");
+        // a value of another type than the key's cannot name a partition: the Scan's filter skips it
+        assertThat(select("SELECT * FROM T WHERE pk IN ['a', 1]").operation()).isEqualTo("Scan");
+        // 1, 1.0 and 1e0 are one number: one Query
+        TableDescription numbered = TestTables.table("N", "nid", KeySchema.hashOnly("id", ScalarAttributeType.N));
+        assertThat(StatementRequests.select((Statement.Select) parse("SELECT * FROM N WHERE id IN [1, 1.0, 1e0, 2]"), numbered))
+                .hasSize(2);
+        assertThatThrownBy(() -> parse("SELECT * FROM T WHERE pk IN ['a', 'b')"))
+                .hasMessage("Statement wasn't well formed, can't be processed: Unexpected term");
     }
 
     @Test

@@ -258,6 +258,22 @@ class OperationChecksTest {
     }
 
     @Test
+    void aStatementIsReadWithPartiQlsOwnLexerSoTheCheckIsOnWhatRuns() {
+        // a line comment ends at \r as well: what follows is the statement item-service runs
+        assertThat(only("ExecuteStatement", "{\"Statement\": \"--\\rDELETE FROM \\\"Books\\\" WHERE author = 'z' AND x <> 'y\\nSELECT * FROM Notes '\"}"))
+                .extracting(AccessCheck::action, AccessCheck::resource).containsExactly("dynamodb:PartiQLDelete", BOOKS);
+        for (String statement : List.of("SELECT* FROM Books", "SELECT \\\"FROM\\\"[0] FROM Books WHERE author = 'a'",
+                "SELECT a FROM/* x */Books")) {
+            assertThat(only("ExecuteStatement", "{\"Statement\": \"" + statement + "\"}"))
+                    .extracting(AccessCheck::action, AccessCheck::resource).containsExactly("dynamodb:PartiQLSelect", BOOKS);
+        }
+        assertThat(only("ExecuteStatement", "{\"Statement\": \"DELETE/**/FROM Books WHERE author = 'a'\"}"))
+                .extracting(AccessCheck::action, AccessCheck::resource).containsExactly("dynamodb:PartiQLDelete", BOOKS);
+        assertThat(only("ExecuteStatement", "{\"Statement\": \"FROM Books--x\\n WHERE author = 'a' SET n = 1\"}"))
+                .extracting(AccessCheck::action, AccessCheck::resource).containsExactly("dynamodb:PartiQLUpdate", BOOKS);
+    }
+
+    @Test
     void controlPlaneOperationsAreOnTheirTable() {
         for (String operation : List.of("CreateTable", "DescribeTable", "UpdateTable", "DeleteTable", "DescribeTimeToLive",
                 "UpdateTimeToLive", "DescribeContinuousBackups", "UpdateContinuousBackups", "CreateBackup")) {

@@ -83,7 +83,8 @@ predicate
     : LPAREN condition RPAREN                                      # parenthesizedCondition
     | operand comparator operand                                   # comparisonCondition
     | operand BETWEEN operand AND operand                          # betweenCondition
-    | operand IN (LBRACKET | LPAREN) operand (COMMA operand)* (RBRACKET | RPAREN) # inCondition
+    | operand IN LBRACKET operand (COMMA operand)* RBRACKET         # inCondition
+    | operand IN LPAREN operand (COMMA operand)* RPAREN             # inCondition
     | path IS NOT? (MISSING | NULL | IDENTIFIER)                   # isCondition
     | functionCall                                                 # functionCondition
     ;
@@ -119,7 +120,8 @@ pathStep
     | LBRACKET NUMBER RBRACKET                                     # indexStep
     ;
 
-// Keywords that cannot start or end a clause where a name stands may be names too.
+// Keywords that cannot start or end a clause where a name stands may be names too (the gateway's
+// PartiQlChecks reads table names with the same list).
 name
     : IDENTIFIER
     | QUOTED_NAME
