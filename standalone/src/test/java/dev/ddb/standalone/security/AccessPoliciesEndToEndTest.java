@@ -79,6 +79,10 @@ class AccessPoliciesEndToEndTest {
             {"Version": "2012-10-17", "Statement": {"Effect": "Deny", "Action": "dynamodb:DeleteItem", "Resource": "%s"}}"""
             .formatted(BOOKS_ARN);
 
+    private static final String NOTES_BY_PARTIQL = """
+            {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "dynamodb:PartiQLSelect", "Resource": "%s"}}"""
+            .formatted(NOTES_ARN);
+
     private static final String HTTPS_ONLY = ADMIN + ", " + """
             {"Version": "2012-10-17", "Statement": {"Effect": "Deny", "Action": "dynamodb:*", "Resource": "*",
               "Condition": {"Bool": {"aws:SecureTransport": "false"}}}}""";
@@ -98,7 +102,8 @@ class AccessPoliciesEndToEndTest {
         Path principals = dir.resolve("principals.json");
         Files.writeString(principals, "{\"accountId\": \"" + ACCOUNT + "\", \"principals\": ["
                 + String.join(",\n", principal("admin", ADMIN), principal("alice", OWN_NOTES), principal("bob", OWN_NOTES),
-                principal("reader", READ_ONLY), principal("carol", TITLES_ONLY), principal("dave", ALL_BUT_DELETES), principal("erin", HTTPS_ONLY))
+                principal("reader", READ_ONLY), principal("carol", TITLES_ONLY), principal("dave", ALL_BUT_DELETES), principal("erin", HTTPS_ONLY),
+                principal("gina", NOTES_BY_PARTIQL))
                 + "]}");
         stack = LocalStack.start(StackSettings.ephemeral(dir.resolve("data")).withAuth(GatewayAuth.verify(principals)));
         admin = dynamoDb("admin");
@@ -237,6 +242,22 @@ class AccessPoliciesEndToEndTest {
                 "User: arn:aws:iam::" + ACCOUNT + ":user/dave is not authorized to perform: dynamodb:DeleteItem on resource: "
                         + BOOKS_ARN + " with an explicit deny in an identity-based policy");
         assertThat(admin.getItem(b -> b.tableName("Books").key(Map.of("id", s("d1")))).hasItem()).isTrue();
+    }
+
+    @Test
+    void aPartiQlStatementIsCheckedOnTheTableItRunsOn() {
+        try (DynamoDbClient gina = dynamoDb("gina")) {
+            assertThat(gina.executeStatement(b -> b.statement("SELECT * FROM Notes WHERE owner = 'bob' AND at = 1")).items())
+                    .hasSize(1);
+            assertDenied(() -> gina.executeStatement(b -> b.statement("DELETE FROM Notes WHERE owner = 'bob' AND at = 1")),
+                    "is not authorized to perform: dynamodb:PartiQLDelete on resource: " + NOTES_ARN);
+            // a comment ended by \r: the statement that runs is a DELETE on Books, and that is what is checked
+            assertDenied(() -> gina.executeStatement(b -> b.statement(
+                            "--\rDELETE FROM \"Books\" WHERE id = 'b1' AND x <> 'y\nSELECT * FROM Notes '")),
+                    "is not authorized to perform: dynamodb:PartiQLDelete on resource: " + BOOKS_ARN);
+            assertThat(admin.getItem(b -> b.tableName("Books").key(Map.of("id", s("b1")))).hasItem()).isTrue();
+            assertThat(admin.getItem(b -> b.tableName("Notes").key(noteKey("bob", 1))).hasItem()).isTrue();
+        }
     }
 
     @Test
