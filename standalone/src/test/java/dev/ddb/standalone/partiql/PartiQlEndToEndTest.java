@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.ddb.standalone.Clients;
 import dev.ddb.standalone.LocalStack;
 import dev.ddb.standalone.StackSettings;
+import dev.ddb.standalone.streams.StreamApiReader;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,15 +33,19 @@ import software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionResponse
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * PartiQL through the whole stack with the AWS SDK for Java v2: ExecuteStatement's SELECT (as a
  * Query or a Scan, paged by NextToken), INSERT, UPDATE and DELETE with DynamoDB's answers and
- * errors; BatchExecuteStatement's per-statement errors; ExecuteTransaction's all or nothing.
+ * errors; BatchExecuteStatement's per-statement errors; ExecuteTransaction's all or nothing; the
+ * stream records of statements, read with the DynamoDB Streams API.
  */
 class PartiQlEndToEndTest {
 
@@ -324,6 +330,28 @@ class PartiQlEndToEndTest {
                         tx("SELECT * FROM \"" + t + "\" WHERE pk = 'acct' AND sk = 1"),
                         tx("DELETE FROM \"" + t + "\" WHERE pk = 'acct' AND sk = 1"))),
                 "ExecuteTransaction API does not support both read and write operations in the same request.");
+    }
+
+    @Test
+    void statementsWriteTheTablesStreamAsTheOperationsTheyBecome() {
+        String t = "Streamed" + TABLES.incrementAndGet();
+        client.createTable(b -> b.tableName(t).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build())
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                .streamSpecification(st -> st.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+        execute("INSERT INTO \"" + t + "\" VALUE {'pk': 'a', 'n': 1}");
+        execute("UPDATE \"" + t + "\" SET n = n + 1 WHERE pk = 'a'");
+        client.executeTransaction(r -> r.transactStatements(tx("DELETE FROM \"" + t + "\" WHERE pk = 'a'")));
+
+        String streamArn = client.describeTable(b -> b.tableName(t)).table().latestStreamArn();
+        try (DynamoDbStreamsClient streams = Clients.streams(stack.gatewayUrl())) {
+            List<Record> records = new StreamApiReader(streams).readAll(streamArn, 3, Duration.ofSeconds(30)).values().stream()
+                    .flatMap(List::stream).toList();
+            assertThat(records).extracting(Record::eventNameAsString).containsExactly("INSERT", "MODIFY", "REMOVE");
+            assertThat(records.get(1).dynamodb().oldImage()).containsEntry("n", n("1"));
+            assertThat(records.get(1).dynamodb().newImage()).containsEntry("n", n("2"));
+            assertThat(records.get(2).dynamodb().oldImage()).containsEntry("n", n("2"));
+        }
     }
 
     private static BatchStatementRequest batch(String statement) {
