@@ -71,17 +71,20 @@ public final class ExecuteStatement implements Operation {
                 read.put("Limit", limit - evaluated);
             }
             JsonNode answer = operations.run(context, select, reads.get(i));
+            boolean moreReads = i + 1 < reads.size();
             for (JsonNode found : answer.path("Items")) {
                 JsonNode item = SelectedItems.of(select, found);
                 items.add(item);
-                bytes += Json.write(item).length;
+                if (moreReads) {
+                    bytes += Json.write(item).length; // measured only where the page may go on to another Query
+                }
             }
             evaluated += answer.path("ScannedCount").asLong();
             capacity.add(answer.get("ConsumedCapacity"));
             if (answer.hasNonNull("LastEvaluatedKey")) {
                 next = new NextTokens(i, answer.get("LastEvaluatedKey"));
                 response.set("LastEvaluatedKey", answer.get("LastEvaluatedKey"));
-            } else if (i + 1 < reads.size() && ((limit != null && evaluated >= limit) || bytes >= PAGE_BYTES)) {
+            } else if (moreReads && ((limit != null && evaluated >= limit) || bytes >= PAGE_BYTES)) {
                 next = new NextTokens(i + 1, null);
             }
         }

@@ -16,6 +16,7 @@ import dev.ddb.common.json.Json;
 import dev.ddb.common.table.KeySchema;
 import dev.ddb.common.table.SecondaryIndex;
 import dev.ddb.common.table.TableDescription;
+import dev.ddb.item.key.PrimaryKeys;
 import dev.ddb.item.read.ReadTarget;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -155,7 +156,7 @@ final class StatementRequests {
 
     static ItemRequest insert(Statement.Insert insert, TableDescription table) {
         KeySchema schema = table.keySchema();
-        for (String key : schema.hasRangeKey() ? List.of(schema.hashKey(), schema.rangeKey()) : List.of(schema.hashKey())) {
+        for (String key : PrimaryKeys.attributeNames(schema)) {
             if (!insert.item().has(key)) {
                 throw DynamoDbException.validation("Key attribute should be present in the item: Key " + key);
             }
@@ -280,7 +281,7 @@ final class StatementRequests {
 
     private static ObjectNode key(WhereClause where, KeySchema schema) {
         ObjectNode key = Json.object();
-        for (String attribute : schema.hasRangeKey() ? List.of(schema.hashKey(), schema.rangeKey()) : List.of(schema.hashKey())) {
+        for (String attribute : PrimaryKeys.attributeNames(schema)) {
             Term.Comparison equality = where.equality(attribute);
             if (equality == null) {
                 throw DynamoDbException.validation("Where clause does not contain a mandatory equality on all key attributes");
